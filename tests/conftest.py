@@ -1,0 +1,71 @@
+"""Shared test set-up: the --slow flag, the ../shared fixture, and schema validation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--slow", action="store_true", default=False, help="run slow tests")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    skip_slow = pytest.mark.skip(reason="slow: run with --slow")
+    skip_shared = pytest.mark.skip(reason="../shared is not beside this checkout")
+    for item in items:
+        if "slow" in item.keywords and not config.getoption("--slow"):
+            item.add_marker(skip_slow)
+        if "shared" in item.keywords and not SHARED.is_dir():
+            item.add_marker(skip_shared)
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not beside this checkout")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def wiretag_schema() -> dict[str, Any]:
+    from wiretag.document import load_schema
+
+    return load_schema()
+
+
+def check_document(data: dict[str, Any], schema: dict[str, Any]) -> None:
+    """Validate a wiretag/1 dict against the schema and check every reported span."""
+    import jsonschema
+
+    jsonschema.validate(data, schema)
+    text = data["text"]
+
+    def span(obj: dict[str, Any] | None, key: str = "text") -> None:
+        if obj and obj.get("start") is not None:
+            assert text[obj["start"] : obj["end"]] == obj[key], (obj, text[obj["start"]:obj["end"]])
+
+    span(data.get("dateline"))
+    for s in data["sentences"]:
+        assert 0 <= s["start"] < s["end"] <= len(text)
+    for ent in data["entities"]:
+        for m in ent["mentions"]:
+            span(m)
+    for q in data["quotes"]:
+        span(q)
+        span(q.get("speaker"))
+        span(q.get("cue"))
+    for ev in data["events"]:
+        span(ev["trigger"])
+        for role in ("source", "target", "location"):
+            span(ev.get(role))
+
+
+def dump(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1)
