@@ -34,7 +34,7 @@ SETTINGS: dict[str, Setting] = {
     s.name: s
     for s in [
         Setting("model", None, "spaCy pipeline to use instead of the bundled one (name or path)."),
-        Setting("max_bytes", 50_000_000, "Largest input file read, in bytes; larger files get W106."),
+        Setting("max_bytes", 50_000_000, "Largest input file read, in bytes (W106 above)."),
         Setting("db", "wiretag.db", "Path of the SQLite store."),
         Setting("workers", 0, "Worker processes for batch analysis; 0 means one per core."),
         Setting("host", "127.0.0.1", "Address the HTTP server binds to."),

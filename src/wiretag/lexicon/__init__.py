@@ -1,0 +1,1 @@
+"""Shared lexicons: countries, their names, demonyms and capitals."""
