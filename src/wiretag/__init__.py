@@ -76,5 +76,14 @@ def analyze_many(
     from wiretag.pipeline import analyze_stream
 
     return analyze_stream(
-        (_as_story(s) for s in stories), load(model), today=today, batch_size=batch_size
+        (_as_story_or_error(s) for s in stories), load(model), today=today,
+        batch_size=batch_size,
     )
+
+
+def _as_story_or_error(item: str | Mapping[str, Any] | Story) -> Story | WiretagError:
+    # A bad record (no text, wrong field type) takes its place in the stream as its error.
+    try:
+        return _as_story(item)
+    except WiretagError as err:
+        return err

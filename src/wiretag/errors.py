@@ -39,6 +39,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "W114": ("feed item has no text", "The item carries neither content nor summary."),
     "W201": ("story is empty after removing boilerplate", "Check the input record."),
     "W202": ("story is not in English", "Only English stories are analysed for now."),
+    "W299": (
+        "internal error while analysing a story",
+        "This is a bug in wiretag: please report it with the story named.",
+    ),
     "W301": ("model not found", "Install the spaCy pipeline, or omit --model for the bundled one."),
     "W302": (
         "model lacks a required component",

@@ -14,7 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from wiretag.document import Document, InputRef, Sentence, Source, content_id
-from wiretag.errors import WiretagError
+from wiretag.errors import ReadError, WiretagError
 from wiretag.story import Story
 
 if TYPE_CHECKING:
@@ -41,9 +41,12 @@ def load_stages(names: Iterable[str] | None = None) -> list[tuple[str, StageFn]]
 def prepare(story: Story, *, today: date | None = None) -> Document:
     """Run the wire parser and language check: a Document with structure but no NLP yet."""
     from wiretag.language import detect_language
-    from wiretag.wire import parse_wire
+    from wiretag.wire import byline_credits, parse_wire
 
     wire = parse_wire(story.text, published=story.published, headline=story.headline, today=today)
+    if story.byline and not any(c.role == "byline" for c in wire.credits):
+        # HTML and feed readers carry the byline beside the text, not in it
+        wire.credits[:0] = byline_credits(story.byline)
     if not wire.text.strip():
         raise WiretagError(
             "W201", "story is empty after removing credits, boilerplate and tags", path=story.path,
@@ -74,12 +77,40 @@ def is_analysable(document: Document) -> bool:
     return document.language in (None, "en")
 
 
+def internal_error(
+    where: str, exc: BaseException, *, path: str | None = None, line: int | None = None
+) -> WiretagError:
+    """W299: an unexpected exception inside wiretag while analysing one story. It takes
+    that story's place in a batch so the rest of the batch is still analysed."""
+    return WiretagError(
+        "W299", f"{where} failed: {type(exc).__name__}: {exc}", path=path, line=line
+    )
+
+
 def finish(doc: Doc, document: Document, stages: list[tuple[str, StageFn]]) -> Document:
     """Fill the NLP-derived fields of a prepared Document from its parsed spaCy Doc."""
     document.sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
-    for _name, stage in stages:
-        stage(doc, document)
+    for name, stage in stages:
+        try:
+            stage(doc, document)
+        except WiretagError:
+            raise
+        except Exception as exc:  # a bug in one stage must not stop the batch
+            raise internal_error(
+                f"stage {name!r}", exc, path=document.input.path, line=document.input.line
+            ) from exc
     return document
+
+
+def _prepare_safely(story: Story, today: date | None) -> Document | WiretagError:
+    try:
+        return prepare(story, today=today)
+    except WiretagError as err:
+        return err
+    except Exception as exc:  # the wire parser failing on one story is a W299 for it
+        failure = internal_error("the wire parser", exc, path=story.path, line=story.line)
+        failure.__cause__ = exc
+        return failure
 
 
 def analyze_story(
@@ -89,14 +120,20 @@ def analyze_story(
     stages: list[tuple[str, StageFn]] | None = None,
     today: date | None = None,
 ) -> Document:
-    document = prepare(story, today=today)
+    document = _prepare_safely(story, today)
+    if isinstance(document, WiretagError):
+        raise document
     if not is_analysable(document):
         return document
-    return finish(nlp(document.text), document, stages if stages is not None else load_stages())
+    try:
+        doc = nlp(document.text)
+    except Exception as exc:
+        raise internal_error("the NLP backbone", exc, path=story.path, line=story.line) from exc
+    return finish(doc, document, stages if stages is not None else load_stages())
 
 
 def analyze_stream(
-    stories: Iterable[Story],
+    stories: Iterable[Story | ReadError | WiretagError],
     nlp: Language,
     *,
     stages: list[tuple[str, StageFn]] | None = None,
@@ -106,25 +143,50 @@ def analyze_stream(
     """Analyse stories in input order, batching the backbone with ``nlp.pipe``.
 
     A story that fails yields its ``WiretagError`` in its place; the stream goes on.
+    Read errors given in the input (``ReadError`` or ``WiretagError`` items, as readers
+    yield them) pass through in their place, so output order is input order.
     """
     active = stages if stages is not None else load_stages()
     prepared: list[Document | WiretagError] = []
 
+    def parse_all(todo: list[Document]) -> list[Doc | WiretagError]:
+        try:
+            return list(nlp.pipe([d.text for d in todo], batch_size=batch_size))
+        except Exception:
+            # One text broke the batch: parse one by one so only that story fails.
+            out: list[Doc | WiretagError] = []
+            for d in todo:
+                try:
+                    out.append(nlp(d.text))
+                except Exception as exc:
+                    out.append(internal_error("the NLP backbone", exc, path=d.input.path,
+                                              line=d.input.line))
+            return out
+
     def flush() -> Iterator[Document | WiretagError]:
         todo = [d for d in prepared if isinstance(d, Document) and is_analysable(d)]
-        docs = iter(nlp.pipe([d.text for d in todo], batch_size=batch_size))
+        docs = iter(parse_all(todo))
         for item in prepared:
             if isinstance(item, Document) and is_analysable(item):
-                yield finish(next(docs), item, active)
+                doc = next(docs)
+                if isinstance(doc, WiretagError):
+                    yield doc
+                    continue
+                try:
+                    yield finish(doc, item, active)
+                except WiretagError as err:
+                    yield err
             else:
                 yield item
         prepared.clear()
 
     for story in stories:
-        try:
-            prepared.append(prepare(story, today=today))
-        except WiretagError as err:
-            prepared.append(err)
+        if isinstance(story, ReadError):
+            prepared.append(story.error)
+        elif isinstance(story, WiretagError):
+            prepared.append(story)
+        else:
+            prepared.append(_prepare_safely(story, today))
         if len(prepared) >= batch_size:
             yield from flush()
     yield from flush()
