@@ -1,0 +1,171 @@
+"""Final entity types for the news pipeline: ``wiretag_entity_types_v1`` (spaCy forbids dots in factory names).
+
+The statistical ``ner`` is trained on corpora that only know PERSON / ORG / LOC (none
+separates countries and cities from other places, none tags nationalities). This
+component turns those into the wiretag/1 types with a gazetteer
+(``wiretag/data/ner_gazetteer.json``, built by ``training/build_gazetteer.py``):
+
+* LOC -> GPE when the name is a country, state, region or city; LOC stays for continents,
+  seas, rivers, mountain ranges; names ending in "Street", "Airport" ... become FAC.
+* A predicted ORG/PERSON that is exactly a country or capital ("Moscow denies ...") -> GPE.
+* Nationality adjectives, religious and political group words -> NORP ("Russian",
+  "Palestinians", "Sunni"), also where the model tagged them as something else.
+* Titles and nationality words in front of a PERSON ("Ukrainian President Volodymyr
+  Zelenskiy") are trimmed off the PERSON span; the nationality word becomes NORP.
+* Names the model missed are added where the gazetteer is unambiguous: countries, capitals
+  and major cities (also all-caps datelines "MOSCOW," and lower-cased "kyiv"),
+  international organisations in exact case ("NATO", "International Criminal Court").
+
+Model predictions win over gazetteer additions when they overlap.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+GAZETTEER_RESOURCE = "ner_gazetteer.json"
+
+FAC_HEADS = {"Street", "Avenue", "Square", "Airport", "Bridge", "Road", "Stadium", "Palace",
+             "Hospital", "Station", "Highway", "Prison", "Base", "Plant", "Tower", "Boulevard"}
+LOC_HEADS = {"Sea", "Ocean", "River", "Mountains", "Mountain", "Mount", "Gulf", "Bay", "Lake",
+             "Valley", "Desert", "Island", "Islands", "Peninsula", "Strait", "Coast", "Forest",
+             "Plain", "Plains", "Basin", "Delta", "Canal", "Hills", "Range", "Glacier"}
+#: Gazetteer names never matched in lower case (common English words).
+NOT_LOWERCASE = {"chad", "turkey", "jersey", "reading", "nice", "mobile", "split", "bath",
+                 "guinea", "orange", "victoria", "sale", "mission", "independence", "concord",
+                 "jordan", "georgia", "china", "hull", "wells", "derby", "cork", "lima",
+                 "santa", "florida", "virginia", "carolina", "washington", "columbia"}
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> dict[str, Any]:
+    """The packaged gazetteer (read once per process; read-only afterwards)."""
+    # wiretag/data may be a namespace package (no __init__.py): read it by path.
+    path = resources.files("wiretag").joinpath("data", GAZETTEER_RESOURCE)
+    return json.loads(path.read_text("utf-8"))
+
+
+class EntityTyper:
+    """Callable pipeline component; see the module docstring."""
+
+    def __init__(self, nlp: Language, name: str, gazetteer: dict[str, Any]) -> None:
+        self.name = name
+        gz = gazetteer
+        self.gpe = set(gz["gpe"])
+        self.gpe_strong = set(gz["gpe_strong"])
+        self.loc = set(gz["loc"])
+        self.norp = set(gz["norp"])
+        self.org = set(gz["org"])
+        self.titles = set(gz["titles"])
+        self.title_words = {w for t in self.titles for w in t.split()}
+        self.org_lower_exact = {o.lower() for o in self.org}
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.forms: dict[str, tuple[str, set[str]]] = {}
+        groups = {"NORP": self.norp, "ORG": self.org, "LOC": self.loc, "GPE": self.gpe_strong}
+        for label in ("GPE", "LOC", "ORG", "NORP"):  # later wins on identical lower form
+            for name_ in groups[label]:
+                low = name_.lower()
+                prev = self.forms.get(low)
+                forms = prev[1] if prev and prev[0] == label else set()
+                forms.add(name_)
+                self.forms[low] = (label, forms)
+        make = nlp.make_doc
+        for label in ("GPE", "LOC", "ORG", "NORP"):
+            pats = [make(n) for n in groups[label]]
+            self.matcher.add(label, pats)
+
+    # -------------------------------------------------------------- helpers
+    def _surface_ok(self, span: Span, label: str) -> bool:
+        text = span.text
+        low = text.lower()
+        entry = self.forms.get(low)
+        if entry is None or entry[0] != label:
+            return False
+        forms = entry[1]
+        if text in forms:
+            return True
+        if text.isupper() and len(text) > 3:  # all-caps datelines: "MOSCOW, Nov 21"
+            return label in ("GPE", "LOC")
+        if (text.islower() and label == "GPE" and len(text) >= 4
+                and low not in NOT_LOWERCASE and text in {f.lower() for f in forms}):
+            return True  # scraped copy: "kyiv says ..."
+        return False
+
+    def _place_label(self, text: str, default: str = "GPE") -> str:
+        bare = text[4:] if text.startswith(("the ", "The ")) else text
+        if bare in self.loc:
+            return "LOC"
+        if bare in self.gpe or bare.title() in self.gpe:
+            return "GPE"
+        last = bare.split()[-1] if bare.split() else bare
+        if last in FAC_HEADS:
+            return "FAC"
+        if last in LOC_HEADS or bare.split()[0] in ("Lake", "Mount", "Gulf", "Sea", "Strait"):
+            return "LOC"
+        return default
+
+    def _retype(self, ent: Span) -> list[Span]:
+        doc = ent.doc
+        text = ent.text
+        label = ent.label_
+        if text in self.norp or (text.isupper() and text.title() in self.norp):
+            return [Span(doc, ent.start, ent.end, label="NORP")]
+        if label == "PERSON":
+            start = ent.start
+            out: list[Span] = []
+            while start < ent.end - 1:
+                tok = doc[start]
+                if tok.text in self.norp:
+                    out.append(Span(doc, start, start + 1, label="NORP"))
+                elif not (tok.text in self.title_words or tok.is_lower or tok.is_punct):
+                    break
+                start += 1
+            if start < ent.end:
+                span = Span(doc, start, ent.end, label="PERSON")
+                if span.text in self.gpe_strong and span.text.isupper():
+                    span = Span(doc, start, ent.end, label="GPE")
+                out.append(span)
+            return out
+        if label == "LOC":
+            return [Span(doc, ent.start, ent.end, label=self._place_label(text))]
+        if label == "ORG" and text in self.gpe_strong and text not in self.org:
+            return [Span(doc, ent.start, ent.end, label=self._place_label(text))]
+        if label == "ORG" and text.isupper() and text.title() in self.gpe_strong:
+            return [Span(doc, ent.start, ent.end, label="GPE")]
+        return [ent]
+
+    def __call__(self, doc: Doc) -> Doc:
+        model_ents: list[Span] = []
+        for ent in doc.ents:
+            model_ents.extend(self._retype(ent))
+        covered = {i for e in model_ents for i in range(e.start, e.end)}
+        extra = []
+        for match_id, start, end in self.matcher(doc):
+            label = doc.vocab.strings[match_id]
+            span = Span(doc, start, end, label=label)
+            if any(i in covered for i in range(start, end)):
+                continue
+            if self._surface_ok(span, label):
+                extra.append(span)
+        extra = filter_spans(extra)
+        doc.ents = sorted(filter_spans(model_ents) + extra, key=lambda s: s.start)
+        return doc
+
+
+@Language.factory(
+    "wiretag_entity_types_v1",
+    requires=["doc.ents"],
+    assigns=["doc.ents", "token.ent_type", "token.ent_iob"],
+    default_config={},
+)
+def make_entity_typer(nlp: Language, name: str) -> EntityTyper:
+    """spaCy factory: ``nlp.add_pipe("wiretag_entity_types_v1", after="ner")``."""
+    return EntityTyper(nlp, name, load_gazetteer())

