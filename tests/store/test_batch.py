@@ -1,0 +1,154 @@
+"""Batch ingest with a tiny spaCy pipeline built here (no bundled model needed)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from wiretag.batch import Progress, analyse, ingest
+from wiretag.errors import WiretagError
+from wiretag.store import Store
+from wiretag.story import Story
+
+PLACES = ["OSLO", "REYKJAVIK", "BRUSSELS", "LONDON", "BERGEN", "TORSHAVN"]
+
+
+def make_stories(n: int) -> list[Story]:
+    return [
+        Story(
+            text=f"{PLACES[i % len(PLACES)]}, March {1 + i % 28} (Reuters) - Officials met for "
+            f"round {i} of talks on mackerel quotas on Monday. \"We are not there yet,\" one "
+            f"negotiator said after session {i}.\n\n(Reporting by Ann Berg; Editing by Tom Hill)",
+            id=f"s{i}", published=f"2025-03-{1 + i % 28:02d}",
+        )
+        for i in range(n)
+    ]
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> str:
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("ner")
+    nlp.initialize()
+    path = tmp_path_factory.mktemp("model") / "tiny"
+    nlp.to_disk(path)
+    return str(path)
+
+
+def test_batch_ingest_then_rerun_skips_everything(tmp_path: Path, tiny_model: str) -> None:
+    store = Store(tmp_path / "b.db")
+    seen: list[Progress] = []
+    summary = ingest(make_stories(12), store, workers=1, model=tiny_model, progress=seen.append)
+    assert (summary.read, summary.ingested, summary.duplicates, summary.failed) == (12, 12, 0, [])
+    assert summary.words > 12 * 20 and summary.stories_per_second > 0
+    assert seen[-1].done == seen[-1].total == 12
+    assert store.count() == 12
+    doc = store.story(store.stories(limit=1)["items"][0]["id"])
+    assert doc is not None and doc["document"]["credits"][0]["name"] == "Ann Berg"
+
+    again = ingest(make_stories(12), store, workers=1, model=tiny_model)
+    assert (again.ingested, again.duplicates) == (0, 12)
+    assert store.count() == 12
+
+
+def test_batch_failures_are_reported_and_batch_goes_on(tmp_path: Path, tiny_model: str) -> None:
+    stories = make_stories(3)
+    stories.insert(1, Story(text="  \n\n  ", id="empty",
+                            path="feed.jsonl", line=2))
+    store = Store(tmp_path / "b.db")
+    summary = ingest(stories, store, workers=1, model=tiny_model)
+    assert summary.ingested == 3
+    (failure,) = summary.failed
+    assert failure.code == "W201" and failure.id == "empty" and failure.line == 2
+    report = tmp_path / "failures.jsonl"
+    summary.write_failures(report)
+    assert json.loads(report.read_text())["code"] == "W201"
+
+
+def test_batch_unknown_model_fails_every_story_with_a_code(tmp_path: Path) -> None:
+    store = Store(tmp_path / "b.db")
+    summary = ingest(make_stories(2), store, workers=1, model=str(tmp_path / "no-such-model"))
+    assert [f.code for f in summary.failed] == ["W301", "W301"]
+    assert store.count() == 0
+
+
+def test_batch_two_workers_give_the_same_documents_in_order(tiny_model: str) -> None:
+    stories = make_stories(20)
+    one = [v.to_dict() for k, v in analyse(stories, workers=1, model=tiny_model, chunk_size=3)]
+    two = [v.to_dict() for k, v in analyse(stories, workers=2, model=tiny_model, chunk_size=3)]
+    assert one == two
+    assert [d["input"]["id"] for d in two] == [s.id for s in stories]
+
+
+def test_batch_scheduler_without_dask_is_a_coded_error(
+    monkeypatch: pytest.MonkeyPatch, tiny_model: str
+) -> None:
+    # None in sys.modules makes "import dask.distributed" raise ImportError
+    monkeypatch.setitem(sys.modules, "dask.distributed", None)
+    monkeypatch.setitem(sys.modules, "dask", None)
+    with pytest.raises(WiretagError) as err:
+        list(analyse(make_stories(1), scheduler="tcp://127.0.0.1:8786", model=tiny_model))
+    assert err.value.code == "W404"
+
+
+CHILD = """
+import json, sys, time
+from wiretag.batch import ingest
+from wiretag.store import Store
+from wiretag.story import Story
+stories = [Story(**json.loads(line)) for line in open(sys.argv[1])]
+def progress(p):
+    print(p.ingested, flush=True)
+    time.sleep(0.05)  # slow enough that the parent's kill lands mid-batch
+s = ingest(stories, Store(sys.argv[2]), workers=1, model=sys.argv[3], progress=progress)
+print("summary", s.ingested, s.duplicates, flush=True)
+"""
+
+
+def test_batch_kill_9_mid_ingest_then_resume_loses_and_duplicates_nothing(
+    tmp_path: Path, tiny_model: str
+) -> None:
+    n = 60
+    data = tmp_path / "stories.jsonl"
+    data.write_text("".join(
+        json.dumps({"text": s.text, "id": s.id, "published": s.published}) + "\n"
+        for s in make_stories(n)))
+    db = tmp_path / "k.db"
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(data), str(db), tiny_model],
+                             stdout=subprocess.PIPE, text=True, env=os.environ.copy())
+    assert child.stdout is not None
+    deadline = time.monotonic() + 60
+    for line in child.stdout:
+        if int(line.split()[0]) >= 10 or time.monotonic() > deadline:
+            break
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    child.stdout.close()
+    assert child.returncode == -signal.SIGKILL
+
+    store = Store(db)
+    committed = store.count()
+    assert 10 <= committed < n, "the kill should land mid-batch"
+    assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    store.close()
+
+    out = subprocess.run([sys.executable, "-c", CHILD, str(data), str(db), tiny_model],
+                         capture_output=True, text=True, check=True).stdout
+    assert out.splitlines()[-1] == f"summary {n - committed} {committed}"
+    store = Store(db)
+    assert store.count() == n
+    ids = {row[0] for row in store.conn.execute("SELECT input_id FROM stories")}
+    assert ids == {f"s{i}" for i in range(n)}
+    # the FTS index holds each story once
+    assert store.stories(limit=1)["total"] == n
+    assert store.search("mackerel", "stories")["total"] == n
