@@ -17,6 +17,13 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+@app.callback()
+def _root() -> None:
+    # A callback keeps `wiretag` a command group even while only one command is
+    # registered, so `wiretag analyze FILE` never reads "analyze" as a FILE.
+    pass
+
+
 #: command modules, in the order their commands appear in --help
 COMMAND_MODULES = ["analyze"]
 
