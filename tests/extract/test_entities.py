@@ -1,0 +1,217 @@
+"""Entity merging, canonical names, titles, countries and government use, on hand-built Docs.
+
+The Docs are built with ``spacy.blank("en")`` and hand-set entity spans, so these tests do
+not depend on what a trained model happens to tag.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from wiretag.document import Credit, Dateline, Document, Entity
+from wiretag.extract.entities import (
+    extract_entities,
+    stage,
+    translit_key,
+)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.blank("en")
+
+
+def make_doc(nlp: Language, text: str, spans: list[tuple[str, str]]) -> Doc:
+    """Tag every whole-word occurrence of each (surface, label), first listed wins."""
+    doc = nlp(text)
+    ents = []
+    taken: set[int] = set()
+    for surface, label in spans:
+        for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
+            span = doc.char_span(m.start(), m.end(), label=label)
+            if span is None or any(i in taken for i in range(span.start, span.end)):
+                continue
+            ents.append(span)
+            taken.update(range(span.start, span.end))
+    doc.ents = sorted(ents, key=lambda s: s.start)
+    return doc
+
+
+def by_name(entities: list[Entity], name: str) -> Entity:
+    found = [e for e in entities if e.name == name]
+    assert len(found) == 1, [(e.name, [m.text for m in e.mentions]) for e in entities]
+    return found[0]
+
+
+def check_offsets(doc: Doc, entities: list[Entity]) -> None:
+    for e in entities:
+        for m in e.mentions:
+            assert doc.text[m.start:m.end] == m.text
+
+
+TEXT_PEOPLE = (
+    "Belarusian Foreign Minister Maxim Ryzhenkov met his Hungarian counterpart on Monday. "
+    "Ryzhenkov said talks were useful. Hungarian Foreign Minister Peter Szijjarto said "
+    "Budapest wanted calm. Ryzhenkov’s visit was his first. Szijjarto left on Tuesday."
+)
+
+
+def test_surname_merge_titles_and_country(nlp: Language) -> None:
+    doc = make_doc(nlp, TEXT_PEOPLE, [
+        ("Foreign Minister Maxim Ryzhenkov", "PERSON"), ("Peter Szijjarto", "PERSON"),
+        ("Ryzhenkov’s", "PERSON"), ("Ryzhenkov", "PERSON"), ("Szijjarto", "PERSON"),
+        ("Belarusian", "NORP"), ("Hungarian", "NORP"), ("Budapest", "GPE"),
+    ])
+    ents = extract_entities(doc)
+    check_offsets(doc, ents)
+    ryz = by_name(ents, "Maxim Ryzhenkov")
+    assert ryz.type == "PERSON"
+    assert ryz.titles == ["Foreign Minister"]
+    assert ryz.country == "BLR"
+    named = [m for m in ryz.mentions if m.basis != "pronoun"]
+    # The possessive "Ryzhenkov’s" is trimmed to the name.
+    assert [m.text for m in named] == ["Maxim Ryzhenkov", "Ryzhenkov", "Ryzhenkov"]
+    assert [m.basis for m in named] == [None, "surname", "surname"]
+    szi = by_name(ents, "Peter Szijjarto")
+    assert szi.country == "HUN" and len(szi.mentions) == 2
+    assert by_name(ents, "Hungarian").country == "HUN"
+    assert [e.id for e in ents] == [f"E{i}" for i in range(1, len(ents) + 1)]
+
+
+def test_transliteration_variants_merge(nlp: Language) -> None:
+    text = ("President Volodymyr Zelenskiy spoke. Zelensky later added a line. "
+            "Aides to Zelenskyy declined comment.")
+    doc = make_doc(nlp, text, [("Volodymyr Zelenskiy", "PERSON"), ("Zelensky", "PERSON"),
+                               ("Zelenskyy", "PERSON")])
+    ents = extract_entities(doc)
+    z = by_name(ents, "Volodymyr Zelenskiy")
+    assert len(z.mentions) == 3
+    assert z.titles == ["President"]
+    assert {m.basis for m in z.mentions[1:]} <= {"surname", "variant"}
+    assert len([e for e in ents if e.type == "PERSON"]) == 1
+
+
+def test_translit_key_does_not_merge_different_names() -> None:
+    assert translit_key("Zelenskiy") == translit_key("Zelenskyy") == translit_key("Zelensky")
+    assert translit_key("Peskov") != translit_key("Petrov")
+
+
+def test_acronym_and_long_form_merge(nlp: Language) -> None:
+    text = ("Judges at the International Criminal Court (ICC) met on Friday. "
+            "The ICC prosecutor said the court would rule soon.")
+    doc = make_doc(nlp, text, [("the International Criminal Court", "ORG")])
+    ents = extract_entities(doc)
+    court = by_name(ents, "International Criminal Court")
+    assert [m.text for m in court.mentions][:3] == ["International Criminal Court", "ICC", "ICC"]
+    assert court.mentions[1].basis == "acronym"
+    assert court.key == "ORG:international criminal court:-"
+
+
+def test_place_variants_merge_to_modern_spelling(nlp: Language) -> None:
+    text = ("Drones struck Kiev overnight, officials said. kyiv says air defences worked. "
+            "Residents of Kyiv sheltered in metro stations.")
+    doc = make_doc(nlp, text, [("Kiev", "GPE"), ("Kyiv", "GPE")])
+    ents = extract_entities(doc)
+    kyiv = by_name(ents, "Kyiv")
+    assert [m.text for m in kyiv.mentions] == ["Kiev", "kyiv", "Kyiv"]  # "kyiv" found untagged
+    assert kyiv.geo is not None and kyiv.geo.geonameid == 703448
+    assert abs(kyiv.geo.lat - 50.45) < 0.1 and abs(kyiv.geo.lon - 30.52) < 0.1
+    assert kyiv.country == "UKR"
+    assert kyiv.key == "geonames:703448"
+    assert kyiv.government  # "kyiv says"
+
+
+def test_government_use_only_as_subject_of_speech_or_action(nlp: Language) -> None:
+    text = "Moscow denies the report. Crowds gathered in Vienna on Sunday."
+    doc = make_doc(nlp, text, [("Moscow", "GPE"), ("Vienna", "GPE")])
+    ents = extract_entities(doc)
+    assert by_name(ents, "Moscow").government
+    assert not by_name(ents, "Vienna").government
+
+
+def test_relative_clause_does_not_hide_government_subject(nlp: Language) -> None:
+    text = "Hungary, which holds the rotating presidency, has rejected the plan."
+    doc = make_doc(nlp, text, [("Hungary", "GPE")])
+    assert by_name(extract_entities(doc), "Hungary").government
+
+
+def test_mislabelled_spans_are_repaired(nlp: Language) -> None:
+    text = "Officials in Kyiv said the Poland border was calm. Ukrainians queued at crossings."
+    doc = make_doc(nlp, text, [("Kyiv", "PERSON"), ("the Poland", "ORG"),
+                               ("Ukrainians", "GPE")])
+    ents = extract_entities(doc)
+    assert by_name(ents, "Kyiv").type == "GPE"
+    poland = by_name(ents, "Poland")
+    assert poland.type == "GPE" and poland.mentions[0].text == "Poland"
+    assert by_name(ents, "Ukrainian").type == "NORP"
+
+
+def test_junk_spans_dropped(nlp: Language) -> None:
+    text = "He said 2024 would be hard, and President said nothing."
+    doc = make_doc(nlp, text, [("He", "PERSON"), ("2024", "ORG"), ("President", "PERSON")])
+    assert extract_entities(doc) == []
+
+
+def test_credits_and_dateline(nlp: Language) -> None:
+    text = "VIENNA, May 2 (Reuters) - Austria's chancellor spoke in Vienna. Jane Doe noted it."
+    doc = make_doc(nlp, text, [("Reuters", "ORG"), ("Austria", "GPE"), ("Vienna", "GPE"),
+                               ("Jane Doe", "PERSON")])
+    dateline = Dateline(text="VIENNA, May 2 (Reuters)", start=0, end=23, place="Vienna",
+                        agency="Reuters")
+    ents = extract_entities(doc, dateline=dateline,
+                            credits=[Credit(role="writing", name="Jane Doe")])
+    names = [e.name for e in ents]
+    assert "Reuters" not in names and "Jane Doe" not in names
+    vienna = by_name(ents, "Vienna")
+    assert vienna.mentions[0].text == "VIENNA"
+    assert vienna.geo is not None and vienna.geo.country_code == "AT"
+
+
+def test_pronoun_linked_only_with_a_single_candidate(nlp: Language) -> None:
+    text = ("Kremlin spokesman Dmitry Peskov spoke on Monday. He said talks had stalled. "
+            "Peskov met Sergei Lavrov later. He said nothing.")
+    doc = make_doc(nlp, text, [("Dmitry Peskov", "PERSON"), ("Peskov", "PERSON"),
+                               ("Sergei Lavrov", "PERSON")])
+    ents = extract_entities(doc)
+    peskov = by_name(ents, "Dmitry Peskov")
+    pronouns = [m for m in peskov.mentions if m.basis == "pronoun"]
+    assert [m.start for m in pronouns] == [text.index("He said talks")]
+    lavrov = by_name(ents, "Sergei Lavrov")
+    assert all(m.basis != "pronoun" for m in lavrov.mentions)
+    assert peskov.titles == ["spokesman"]
+
+
+def test_appositive_gives_description_and_title(nlp: Language) -> None:
+    text = "Maria Zakharova, the Foreign Ministry spokeswoman, said the claims were false."
+    doc = make_doc(nlp, text, [("Maria Zakharova", "PERSON")])
+    z = by_name(extract_entities(doc), "Maria Zakharova")
+    assert z.descriptions == ["the Foreign Ministry spokeswoman"]
+    assert z.titles == ["Foreign Ministry spokeswoman"] or z.titles == ["spokeswoman"]
+
+
+def test_unknown_place_keeps_null_geo(nlp: Language) -> None:
+    text = "Shelling hit villages near the Black Sea coast."
+    doc = make_doc(nlp, text, [("the Black Sea", "LOC")])
+    sea = by_name(extract_entities(doc), "Black Sea")
+    assert sea.geo is None and sea.key == "LOC:black sea:-"
+
+
+def test_stage_fills_document(nlp: Language) -> None:
+    text = "Kyiv says it will respond."
+    doc = make_doc(nlp, text, [("Kyiv", "GPE")])
+    document = Document(id="x", text=text)
+    stage(doc, document)
+    assert [e.name for e in document.entities] == ["Kyiv"]
+
+
+def test_spacy_component_stores_entities_on_doc() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("wiretag_entities")
+    doc = nlp("Warsaw hosted the talks.")
+    assert doc._.wiretag_entities == []  # blank pipeline: no NER spans, no entities
+    assert "wiretag_entities" in nlp.pipe_names
