@@ -1,0 +1,1129 @@
+"""Who said what: direct, partial, mixed and indirect quotations, attributed to speakers.
+
+Two layers, deliberately independent:
+
+1. **The quotation-mark layer** (:func:`find_quote_marks`) works on the raw text alone, in
+   one linear pass. It pairs straight, curly, single and guillemet marks, follows the news
+   convention where a quote runs over several paragraphs and each new paragraph reopens the
+   mark without closing the previous one, and bounds an unclosed mark at the end of its
+   paragraph so that scraped copy with a stray mark never swallows the rest of the story.
+2. **The attribution layer** (:func:`extract_quotes`) uses the spaCy ``Doc``: surface cue
+   verbs ("said", "told") found around the marks for direct quotes — wire copy's frames are
+   regular enough that a lexical window beats a parser trained on other genres — and the
+   dependency parse (a cue verb's clausal complement, its subject the speaker) for reported
+   speech without marks.
+
+Kinds (``wiretag/1``):
+
+* ``direct`` — a whole utterance inside marks: ``"We will win," he said.``
+* ``partial`` — a quoted fragment of two or more words inside a speaker's frame:
+  ``He said the regime was "absolutely toxic"``; the content is the fragment.
+* ``mixed`` — the reported clause of an indirect frame that carries such a fragment; the
+  content is the whole clause, marks included. A fragment inside a reported clause thus
+  yields both a ``partial`` (the exact words) and a ``mixed`` (the statement they sit in).
+* ``indirect`` — reported speech without marks: the cue's clausal complement
+  (``X said (that) ...``, ``..., X said.``, ``according to X, ...``, ``X accused Y of ...``).
+
+Single quoted words and title-case names in marks are scare quotes, nicknames or titles:
+not quotes. A speaker's ``entity`` is set only from clear evidence (a mention inside the
+speaker phrase, a matching name, a pronoun or nominal with one compatible antecedent, the
+running speaker of a quote sequence); otherwise it stays ``None``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from spacy.language import Language
+
+from wiretag.document import Document, Entity, Quote, QuoteKind, SpanRef, Speaker
+from wiretag.extract.quote_lexicon import (
+    ATTITUDE_CUES,
+    CLAUSE_ONLY_CUES,
+    CUE_FORMS,
+    OBJECT_OF_CUES,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    SPEAKER_CUE_FILLERS,
+    SPEAKER_PRONOUNS,
+    THING_PRONOUNS,
+    TITLE_SMALL_WORDS,
+    TITLE_TRIGGERS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["QuoteMarks", "extract_quotes", "find_quote_marks", "stage"]
+
+# ------------------------------------------------------------------ quotation-mark layer
+
+_DOUBLE_OPEN = frozenset("“„‟")
+_DOUBLE_CLOSE = frozenset("”")
+_GUILLEMET_OPEN = frozenset("«")
+_GUILLEMET_CLOSE = frozenset("»")
+_SINGLE_OPEN = frozenset("‘‛")
+_SINGLE_CLOSE = frozenset("’")
+_ALL_MARKS = frozenset("\"'“”„‟«»‘’‛")
+#: characters after which a straight mark is an opener ("(", a dash, a space, line start)
+_OPEN_CONTEXT = frozenset(" \t\n([{—–-/:;")
+
+
+@dataclass(frozen=True)
+class QuoteMarks:
+    """One top-level quotation found by its marks. ``start``/``end`` bound the content."""
+
+    open: int
+    close: int | None
+    start: int
+    end: int
+    style: str  # "double", "single" or "guillemet"
+    closed: bool
+    paragraphs: int = 1
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line: wire copy puts one paragraph per line."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line.strip():
+            out.append((pos, end))
+        pos = end + 1
+    return out
+
+
+def _family(ch: str) -> str | None:
+    if ch in _DOUBLE_OPEN or ch in _DOUBLE_CLOSE or ch == '"':
+        return "double"
+    if ch in _GUILLEMET_OPEN or ch in _GUILLEMET_CLOSE:
+        return "guillemet"
+    if ch in _SINGLE_OPEN or ch in _SINGLE_CLOSE or ch == "'":
+        return "single"
+    return None
+
+
+def _reopens(text: str, para: tuple[int, int], family: str) -> int | None:
+    """Index of the mark reopening a continued quote at the start of ``para``, if any."""
+    i = para[0]
+    while i < para[1] and text[i] in " \t\r":
+        i += 1
+    if i >= para[1]:
+        return None
+    ch = text[i]
+    if family == "double" and (ch in _DOUBLE_OPEN or ch == '"'):
+        return i
+    if family == "guillemet" and (ch in _GUILLEMET_OPEN or ch in _GUILLEMET_CLOSE):
+        return i
+    if family == "single" and (ch in _SINGLE_OPEN or ch == "'"):
+        return i
+    return None
+
+
+def _is_opener(text: str, i: int, lo: int, hi: int) -> bool:
+    """Whether the mark at ``i`` opens a quotation (when nothing of its family is open)."""
+    ch = text[i]
+    if ch in _DOUBLE_OPEN or ch in _GUILLEMET_OPEN or ch in _SINGLE_OPEN:
+        return i + 1 < hi and not text[i + 1].isspace()
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    if after.isspace():
+        return False
+    if ch in ('"', "”"):
+        # a straight mark, or a closing curly mark that scraped copy uses for both sides
+        return before in _OPEN_CONTEXT or before in _ALL_MARKS
+    if ch in ("'", "’"):
+        # an apostrophe inside or at the end of a word is not a quotation mark
+        return (before in _OPEN_CONTEXT or before in "\"“«") and after.isalnum()
+    return False
+
+
+def _is_closer(text: str, i: int, lo: int, hi: int, family: str) -> bool:
+    ch = text[i]
+    if family == "double":
+        if ch in _DOUBLE_CLOSE:
+            return True
+        if ch == '"':
+            before = text[i - 1] if i > lo else " "
+            after = text[i + 1] if i + 1 < hi else " "
+            # `said "yes" to` closes at the second mark; `" Hello` with a space after the
+            # mark and a space before it is still a closer once a quote is open.
+            return not (before.isspace() and after.isalnum())
+        return False
+    if family == "guillemet":
+        return ch in _GUILLEMET_CLOSE
+    if ch in _SINGLE_CLOSE or ch == "'":
+        before = text[i - 1] if i > lo else " "
+        after = text[i + 1] if i + 1 < hi else " "
+        # "Kiev’s", "don't": a mark between letters is an apostrophe
+        return not before.isspace() and not after.isalnum()
+    return False
+
+
+def find_quote_marks(text: str) -> list[QuoteMarks]:
+    """All top-level quotations delimited by marks, in text order, in linear time.
+
+    Single quotes nested inside double quotes (or guillemets) belong to the outer quote and
+    are not reported. A quote still open at the end of a paragraph continues when the next
+    paragraph reopens the same kind of mark (the multi-paragraph convention); otherwise it
+    is bounded at the paragraph's end and reported with ``closed=False``. An unclosed single
+    mark is dropped: in scraped copy it is far more often a stray apostrophe.
+    """
+    paras = _paragraphs(text)
+    out: list[QuoteMarks] = []
+    family: str | None = None
+    open_at = -1
+    n_paras = 1
+    skip_reopen: int | None = None
+    for p_index, (lo, hi) in enumerate(paras):
+        i = lo
+        while i < hi:
+            ch = text[i]
+            if ch not in _ALL_MARKS or i == skip_reopen:
+                i += 1
+                continue
+            if family is None:
+                fam = _family(ch)
+                if fam is not None and _is_opener(text, i, lo, hi):
+                    family, open_at, n_paras = fam, i, 1
+            elif _family(ch) == family and _is_closer(text, i, lo, hi, family):
+                _emit(out, text, open_at, i, family, closed=True, paragraphs=n_paras)
+                family = None
+            i += 1
+        if family is None:
+            continue
+        nxt = paras[p_index + 1] if p_index + 1 < len(paras) else None
+        reopen = _reopens(text, nxt, family) if nxt is not None and family != "single" else None
+        if reopen is not None and _has_later_mark(text, reopen, nxt):
+            skip_reopen = reopen
+            n_paras += 1
+            continue
+        if family != "single":
+            _emit(out, text, open_at, None, family, closed=False, paragraphs=n_paras,
+                  bound=hi)
+        family = None
+    return out
+
+
+def _has_later_mark(text: str, reopen: int, para: tuple[int, int] | None) -> bool:
+    """A reopening mark is only a continuation if the paragraph reads as quoted speech.
+
+    Without this, a paragraph that merely begins with an unrelated short quote ("'Fire!'
+    someone shouted") would be glued onto an unclosed quote before it; we accept the
+    continuation when the new paragraph is not itself a complete short quote.
+    """
+    if para is None:
+        return False
+    close = -1
+    for j in range(reopen + 1, para[1]):
+        if text[j] in _DOUBLE_CLOSE or text[j] in _GUILLEMET_CLOSE or text[j] == '"':
+            close = j
+            break
+    # continued when the paragraph never closes, or closes late (an attributed last part)
+    return close == -1 or close - reopen > 3
+
+
+def _emit(
+    out: list[QuoteMarks],
+    text: str,
+    open_at: int,
+    close: int | None,
+    family: str,
+    *,
+    closed: bool,
+    paragraphs: int,
+    bound: int | None = None,
+) -> None:
+    start = open_at + 1
+    end = close if close is not None else (bound if bound is not None else len(text))
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(QuoteMarks(open_at, close, start, end, family, closed, paragraphs))
+
+
+# ------------------------------------------------------------------ attribution layer
+
+
+@dataclass
+class _Cand:
+    kind: QuoteKind
+    start: int
+    end: int
+    speaker: tuple[int, int] | None = None  # token range [a, b)
+    cue: tuple[int, int] | None = None  # token range
+    confidence: float = 0.5
+    running: bool = False
+    speaker_ref: Speaker | None = None  # inherited speaker (running)
+    marks: QuoteMarks | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+_WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_SENT_END = frozenset(".!?")
+
+
+def _dep(token: Token) -> str:
+    """The dependency label without its UD subtype ("nsubj:pass" -> "nsubj"), lower case."""
+    return str(token.dep_).split(":", 1)[0].lower()
+
+
+def _is_cue(token: Token) -> bool:
+    lemma = CUE_FORMS.get(token.lower_)
+    if lemma is None:
+        return False
+    # A tagged token must be a verb; an untagged one (blank pipeline) is taken on its form.
+    return token.pos_ in ("", "VERB", "AUX") or (token.pos_ == "NOUN" and token.lower_ in (
+        "says", "said"))
+
+
+def _cue_lemma(token: Token) -> str:
+    return CUE_FORMS.get(token.lower_, token.lemma_.lower())
+
+
+class _Story:
+    """Per-Doc indexes shared by the attribution rules."""
+
+    def __init__(self, doc: Doc, entities: Sequence[Entity]) -> None:
+        self.doc = doc
+        self.text: str = doc.text
+        self.tok_starts: list[int] = [t.idx for t in doc]
+        self.paras = _paragraphs(self.text)
+        self.para_starts = [p[0] for p in self.paras]
+        self.has_parse = bool(doc.has_annotation("DEP"))
+        self.has_sents = self.has_parse or bool(doc.has_annotation("SENT_START"))
+        self.entities = list(entities)
+        mentions: list[tuple[int, int, Entity]] = []
+        for ent in self.entities:
+            for m in ent.mentions:
+                mentions.append((m.start, m.end, ent))
+        mentions.sort(key=lambda m: (m[0], m[1]))
+        self.mentions = mentions
+        self.mention_starts = [m[0] for m in mentions]
+
+    # --- positions
+    def tok_at(self, char: int) -> int:
+        """Index of the token containing (or first after) character ``char``."""
+        i = bisect.bisect_right(self.tok_starts, char) - 1
+        if i < 0:
+            return 0
+        tok = self.doc[i]
+        if char >= tok.idx + len(tok.text) and i + 1 < len(self.doc):
+            return i + 1
+        return i
+
+    def para_of(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, char) - 1)
+
+    def para_bounds(self, char: int) -> tuple[int, int]:
+        if not self.paras:
+            return 0, len(self.text)
+        return self.paras[self.para_of(char)]
+
+    def span_chars(self, a: int, b: int) -> tuple[int, int]:
+        """Character range of tokens [a, b)."""
+        first, last = self.doc[a], self.doc[b - 1]
+        return first.idx, last.idx + len(last.text)
+
+    def sentence_of(self, tok: int) -> tuple[int, int]:
+        """Token range of the sentence holding ``tok`` (the paragraph when unparsed)."""
+        if self.has_sents:
+            sent = self.doc[tok].sent
+            return sent.start, sent.end
+        lo, hi = self.para_bounds(self.doc[tok].idx)
+        return self.tok_at(lo), self.tok_at(hi - 1) + 1
+
+
+def extract_quotes(doc: Doc, entities: Sequence[Entity] = ()) -> list[Quote]:
+    """The quotations of ``doc`` in text order, with speakers linked into ``entities``.
+
+    ``entities`` are the story's entities (``Document.entities``); speakers are linked to
+    them through mention offsets. Works on any Doc: without a parse, only the mark layer and
+    the lexical frames around the marks are used.
+    """
+    story = _Story(doc, entities)
+    marks = find_quote_marks(story.text)
+    cands: list[_Cand] = []
+    direct_spans: list[tuple[int, int]] = []
+    fragments: list[_Cand] = []
+    for qm in marks:
+        cand = _classify_marks(story, qm)
+        if cand is None:
+            continue
+        if cand.kind == "direct":
+            direct_spans.append((qm.open, qm.close if qm.close is not None else qm.end))
+            cands.append(cand)
+        else:
+            fragments.append(cand)
+    if story.has_parse:
+        cands.extend(_indirect(story, direct_spans, fragments))
+    for frag in fragments:
+        if frag.speaker is not None:
+            cands.append(frag)
+    cands.sort(key=lambda c: (c.start, c.end))
+    return _finish(story, cands)
+
+
+# --- direct quotes and fragments
+
+
+def _prefix(story: _Story, qm: QuoteMarks) -> str:
+    """The text of the paragraph before the opening mark."""
+    lo, _ = story.para_bounds(qm.open)
+    return story.text[lo:qm.open]
+
+
+def _words(text: str) -> list[str]:
+    return _WORD_RE.findall(text)
+
+
+def _is_title_case(words: list[str]) -> bool:
+    content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS]
+    return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
+
+
+def _classify_marks(story: _Story, qm: QuoteMarks) -> _Cand | None:
+    text = story.text
+    content = text[qm.start:qm.end]
+    words = _words(content)
+    if not words:
+        return None
+    prefix = _prefix(story, qm).rstrip()
+    prev_words = _words(prefix[-40:])
+    prev_word = prev_words[-1].lower() if prev_words else ""
+    after_frame = _after_frame(story, qm)
+    utterance_start = (
+        not prefix
+        or prefix[-1] in ".!?:;—–"
+        or prefix[-1] in _ALL_MARKS
+        or (prefix[-1] == "," and prev_word in CUE_FORMS)
+        or (prev_word in CUE_FORMS and content[:1].isupper())
+        or (prefix[-1] == "," and after_frame is not None)
+    )
+    if utterance_start and (len(words) >= 2 or after_frame is not None):
+        if len(words) <= 6 and _is_title_case(words) and after_frame is None \
+                and not content.rstrip().endswith((".", "!", "?", ",")):
+            return None  # a headline-style title or name standing alone
+        end = qm.end
+        # the comma before the attribution belongs to the frame, not to the speech
+        if text[end - 1] == "," and after_frame is not None:
+            end -= 1
+        cand = _Cand("direct", qm.start, end, marks=qm)
+        cand.confidence = 0.95 if qm.closed else 0.6
+        frame = after_frame or _before_frame(story, qm)
+        if frame is not None:
+            cand.speaker, cand.cue = frame
+        return cand
+    if len(words) < 2:
+        return None  # scare quote or quoted term: "the current “regime”"
+    if prev_word in TITLE_TRIGGERS or _is_title_case(words):
+        return None  # title of a work, nickname, slogan
+    cand = _Cand("partial", qm.start, qm.end, marks=qm, confidence=0.75)
+    frame = after_frame or _fragment_frame(story, qm)
+    if frame is not None:
+        cand.speaker, cand.cue = frame
+    return cand
+
+
+def _np_back(story: _Story, end: int, floor: int) -> tuple[int, int] | None:
+    """A speaker noun phrase ending just before token ``end`` (exclusive), not below floor."""
+    doc = story.doc
+    j = end - 1
+    while j >= floor and doc[j].lower_ in SPEAKER_CUE_FILLERS:
+        j -= 1
+    if j < floor:
+        return None
+    b = j + 1
+    while j >= floor:
+        tok = doc[j]
+        if (tok.is_punct and tok.text not in ("-", ".", "’", "'")) or tok.text in _ALL_MARKS:
+            break
+        if tok.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ") and tok.lower_ not in ("and",):
+            break
+        if tok.lower_ in CUE_FORMS and j != b - 1:
+            break
+        if tok.is_space or "\n" in tok.text:
+            break
+        j -= 1
+    a = j + 1
+    if a >= b:
+        return None
+    return _trim_np(story, a, b)
+
+
+def _trim_np(story: _Story, a: int, b: int) -> tuple[int, int] | None:
+    doc = story.doc
+    while a < b and (doc[a].is_punct or doc[a].lower_ in ("and", "but", "while", "as")):
+        a += 1
+    while b > a and (doc[b - 1].is_punct and doc[b - 1].text != "."):
+        b -= 1
+    if a >= b or not any(t.is_alpha for t in doc[a:b]):
+        return None
+    return a, b
+
+
+_NP_STOP = frozenset(
+    {"on", "in", "at", "to", "after", "before", "during", "when", "while", "as", "from",
+     "with", "about", "who", "which", "that", "late", "earlier", "later", "yesterday",
+     "today", "tonight", "last", "this", "via", "through", "told", "adding", "in."}
+)
+
+
+def _np_forward(story: _Story, start: int, limit: int) -> tuple[int, int] | None:
+    """A speaker noun phrase starting at token ``start`` ("said Rodion Miroshnik, ...")."""
+    doc = story.doc
+    j = start
+    while j < limit:
+        tok = doc[j]
+        if (tok.is_punct and tok.text not in ("-", "’", "'", ".")) or tok.text in _ALL_MARKS:
+            break
+        if tok.lower_ in _NP_STOP or tok.like_num or "\n" in tok.text:
+            break
+        if tok.pos_ in ("VERB", "AUX", "SCONJ", "ADP") and tok.lower_ != "of":
+            break
+        if tok.text == "." and (j + 1 >= limit or doc[j + 1].is_sent_start):
+            break
+        j += 1
+    return _trim_np(story, start, j)
+
+
+def _frame_limit(story: _Story, tok: int) -> int:
+    """Token index where the attribution window after ``tok`` ends: sentence or paragraph."""
+    doc = story.doc
+    _lo, hi = story.para_bounds(doc[min(tok, len(doc) - 1)].idx)
+    limit = tok
+    while limit < len(doc) and doc[limit].idx < hi and limit - tok < 40:
+        if doc[limit].text in _SENT_END:
+            break
+        limit += 1
+    return limit
+
+
+def _after_frame(
+    story: _Story, qm: QuoteMarks
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """``"...," X said`` / ``"...," said X``: speaker and cue after the closing mark."""
+    if qm.close is None:
+        return None
+    doc = story.doc
+    text = story.text
+    _, p_hi = story.para_bounds(qm.close)
+    k = story.tok_at(qm.close + 1)
+    if k >= len(doc) or doc[k].idx >= p_hi:
+        return None
+    # skip the comma/dash between the mark and the frame (", he said")
+    while k < len(doc) and doc[k].idx < p_hi and (doc[k].text in (",", "—", "–", "-")
+                                                   or doc[k].text in _ALL_MARKS):
+        k += 1
+    if k >= len(doc) or doc[k].idx >= p_hi:
+        return None
+    inner_end = text[qm.start:qm.end].rstrip()
+    ends_sentence = inner_end[-1:] in (".",) or text[qm.close + 1:qm.close + 2] == "."
+    if ends_sentence and doc[k].is_title and doc[k].lower_ not in SPEAKER_PRONOUNS:
+        # `"... doubt." Putin said ...` usually opens a new sentence with its own content;
+        # accept it only when the cue closes that sentence (checked below).
+        pass
+    limit = _frame_limit(story, k)
+    if _is_cue(doc[k]):
+        lemma = _cue_lemma(doc[k])
+        if lemma in ("tell",):
+            return None
+        np = _np_forward(story, k + 1, limit)
+        if np is None:
+            return None
+        return np, (k, k + 1)
+    # `X (has) said` within the window, the speaker phrase between the mark and the cue
+    for j in range(k, min(limit, k + 16)):
+        tok = doc[j]
+        if _is_cue(tok) and j > k:
+            if ends_sentence and _opens_clause(story, j, limit):
+                return None
+            cut = j
+            # stop the speaker at an appositive comma: "Miroshnik, a former official, said"
+            for m in range(k, j):
+                if doc[m].text == ",":
+                    cut = m
+                    break
+            np = _np_back(story, cut, k)
+            if np is None or np[0] != k:
+                return None
+            return np, (j, j + 1)
+        if tok.pos_ in ("VERB",) and tok.lower_ not in SPEAKER_CUE_FILLERS:
+            return None
+    return None
+
+
+def _opens_clause(story: _Story, cue: int, limit: int) -> bool:
+    """Whether the cue at ``cue`` introduces content of its own (``Putin said that ...``)."""
+    doc = story.doc
+    if story.has_parse and any(_dep(c) == "ccomp" and c.i > cue for c in doc[cue].children):
+        return True
+    rest = [t for t in doc[cue + 1:limit] if not t.is_punct]
+    return len(rest) > 6 or any(t.lower_ == "that" for t in rest[:2])
+
+
+def _before_frame(
+    story: _Story, qm: QuoteMarks
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """``X said: "..."`` / ``X told reporters, "..."``: frame before the opening mark.
+
+    Also looks at the end of the previous paragraph when it closes with a colon, the wire
+    convention for introducing a long quote.
+    """
+    doc = story.doc
+    text = story.text
+    lo, _ = story.para_bounds(qm.open)
+    prefix = text[lo:qm.open].rstrip()
+    end_char = lo + len(prefix)
+    if not prefix:
+        p = story.para_of(qm.open)
+        if p == 0:
+            return None
+        plo, phi = story.paras[p - 1]
+        prev = text[plo:phi].rstrip()
+        if not prev.endswith(":"):
+            return None
+        lo, end_char = plo, plo + len(prev)
+    elif prefix[-1] not in ":," and not (
+        # `He said "We will win."`: the cue word right before the mark, no punctuation
+        prefix[-1].isalpha() and _words(prefix)[-1].lower() in CUE_FORMS
+    ):
+        return None
+    first = story.tok_at(lo)
+    last = story.tok_at(end_char - 1)
+    # the frame is the clause right before the mark: back to the previous sentence end
+    start = last
+    while start > first and doc[start - 1].text not in _SENT_END \
+            and doc[start - 1].text not in _ALL_MARKS:
+        start -= 1
+    for j in range(last, start - 1, -1):
+        if _is_cue(doc[j]):
+            subj = _subject(story, doc[j])
+            if subj is None:
+                subj = _np_back(story, j, start)
+            if subj is None:
+                return None
+            return subj, (j, j + 1)
+    return None
+
+
+def _fragment_frame(
+    story: _Story, qm: QuoteMarks
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The cue and speaker of a quoted fragment: a cue earlier in its sentence."""
+    doc = story.doc
+    tok = story.tok_at(qm.open)
+    s_lo, s_hi = story.sentence_of(tok)
+    for j in range(tok - 1, s_lo - 1, -1):
+        t = doc[j]
+        if t.text in _ALL_MARKS:
+            continue
+        if _is_cue(t) and _cue_lemma(t) not in ATTITUDE_CUES:
+            subj = _subject(story, t)
+            if subj is None:
+                subj = _np_back(story, j, s_lo)
+            if subj is not None:
+                return subj, (j, j + 1)
+    # "... “fragment”, X said." later in the sentence
+    for j in range(tok + 1, s_hi):
+        t = doc[j]
+        if t.idx < qm.end:
+            continue
+        if _is_cue(t):
+            subj = _subject(story, t)
+            if subj is not None:
+                return subj, (j, j + 1)
+    return None
+
+
+# --- reported speech from the parse
+
+
+def _subject(story: _Story, cue: Token) -> tuple[int, int] | None:
+    """The speaker phrase of ``cue``: its nominal subject, trimmed of appositions."""
+    head = cue
+    for _ in range(3):
+        subj = next((c for c in head.children if _dep(c) in ("nsubj", "csubj")), None)
+        if subj is not None:
+            return _phrase(story, subj)
+        if _dep(head) in ("conj", "xcomp") and head.head is not head:
+            head = head.head
+            continue
+        break
+    return None
+
+
+_PHRASE_DROP = frozenset(
+    {"appos", "acl", "relcl", "punct", "parataxis", "advcl", "dep", "discourse", "cc",
+     "conj", "list", "vocative", "dislocated", "advmod"}
+)
+
+
+def _phrase(story: _Story, head: Token) -> tuple[int, int] | None:
+    """Contiguous token range of ``head`` and its modifiers, without appositions/clauses."""
+    keep = {head.i}
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            dep = _dep(child)
+            if dep in _PHRASE_DROP and not (dep == "conj" and tok is head and any(
+                    _dep(c) == "cc" for c in child.children)):
+                continue
+            if dep == "cc" or child.text in _ALL_MARKS:
+                continue
+            keep.add(child.i)
+            stack.append(child)
+    a = b = head.i
+    while a - 1 in keep:
+        a -= 1
+    while b + 1 in keep:
+        b += 1
+    return _trim_np(story, a, b + 1)
+
+
+def _inside(spans: Iterable[tuple[int, int]], char: int) -> bool:
+    return any(s <= char < e for s, e in spans)
+
+
+def _content_range(
+    story: _Story, a: int, b: int, exclude: tuple[int, int] | None = None
+) -> tuple[int, int] | None:
+    """Character range of tokens [a, b), trimmed of "that", commas and final punctuation."""
+    doc = story.doc
+    while a < b and (doc[a].lower_ in ("that", ",", "—", "–", ":") or doc[a].is_space):
+        a += 1
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space) \
+            and doc[b - 1].text not in _ALL_MARKS and doc[b - 1].text not in (")",):
+        b -= 1
+    if exclude is not None and a < exclude[1] and exclude[0] < b:
+        if exclude[0] > a:
+            b = exclude[0]
+        else:
+            a = exclude[1]
+        return _content_range(story, a, b) if a < b else None
+    if b - a < 2:
+        return None
+    return story.span_chars(a, b)
+
+
+def _indirect(
+    story: _Story, direct_spans: list[tuple[int, int]], fragments: list[_Cand]
+) -> list[_Cand]:
+    doc = story.doc
+    out: list[_Cand] = []
+    claimed: list[tuple[int, int]] = []
+    for tok in doc:
+        if _inside(direct_spans, tok.idx):
+            continue
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            cand = _according(story, tok)
+        elif _is_cue(tok) and _cue_lemma(tok) not in ATTITUDE_CUES:
+            cand = _cue_clause(story, tok)
+        else:
+            cand = None
+        if cand is None:
+            continue
+        if any(s < cand.end and cand.start < e for s, e in direct_spans):
+            continue
+        if any(s <= cand.start and cand.end <= e for s, e in claimed):
+            continue  # nested reporting ("he said officials told him ...") keeps the outer
+        _mark_mixed(story, cand, fragments)
+        if cand.kind == "partial":
+            continue
+        claimed.append((cand.start, cand.end))
+        out.append(cand)
+    return out
+
+
+def _cue_clause(story: _Story, cue: Token) -> _Cand | None:
+    lemma = _cue_lemma(cue)
+    if _dep(cue) in ("amod", "acl", "relcl") and cue.tag_ == "VBN" and cue.i < cue.head.i:
+        return None  # "the alleged crimes": an adjective, not a report
+    comp = next((c for c in cue.children if _dep(c) == "ccomp"), None)
+    rng: tuple[int, int] | None = None
+    conf = 0.8
+    s_lo, s_hi = story.sentence_of(cue.i)
+    subj = _subject(story, cue)
+    if comp is not None:
+        a, b = comp.left_edge.i, comp.right_edge.i + 1
+        a, b = max(a, s_lo), min(b, s_hi)
+        if comp.i < cue.i:
+            # fronted clause ("S, X said"): stop before the speaker
+            stop = min(cue.i, subj[0] if subj else cue.i)
+            b = min(b, stop)
+        rng = _content_range(story, a, b, exclude=subj)
+    elif _dep(cue) == "parataxis" and cue.head.i < cue.i:
+        # UD attaches "X said" in "S, X said" to the clause S as parataxis
+        head = cue.head
+        stop = min(cue.i, subj[0] if subj else cue.i)
+        a = max(head.left_edge.i, s_lo)
+        rng = _content_range(story, a, stop)
+        conf = 0.75
+    elif lemma in OBJECT_OF_CUES:
+        obj = next((c for c in cue.children if _dep(c) in ("obj", "dobj")), None)
+        if obj is None:
+            return None
+        right = max((c.right_edge.i for c in cue.children if c.i > cue.i), default=cue.i)
+        rng = _content_range(story, cue.i + 1, min(right + 1, s_hi))
+        conf = 0.7
+    elif lemma in ("urge", "warn", "promise", "pledge", "vow", "threaten", "ask", "demand") \
+            or (lemma == "say" and any(_dep(c) == "xcomp" for c in cue.children)):
+        xc = next((c for c in cue.children if _dep(c) == "xcomp" and c.i > cue.i), None)
+        if xc is None:
+            return None
+        rng = _content_range(story, cue.i + 1, min(xc.right_edge.i + 1, s_hi))
+        conf = 0.65
+    if rng is None or subj is None:
+        return None
+    if lemma in CLAUSE_ONLY_CUES and comp is None and _dep(cue) != "parataxis":
+        return None
+    if not _sane_speaker(story, subj):
+        return None
+    cand = _Cand("indirect", rng[0], rng[1], speaker=subj, cue=(cue.i, cue.i + 1),
+                 confidence=conf)
+    return cand
+
+
+def _sane_speaker(story: _Story, rng: tuple[int, int]) -> bool:
+    toks = story.doc[rng[0]:rng[1]]
+    if len(toks) > 14:
+        return False
+    low = toks.text.lower()
+    # expletive and relative subjects report nothing: "it is said", "which said"
+    return low not in ("it", "there", "which", "that", "this", "who", "what")
+
+
+def _according(story: _Story, tok: Token) -> _Cand | None:
+    doc = story.doc
+    s_lo, s_hi = story.sentence_of(tok.i)
+    np = _np_forward(story, tok.i + 2, s_hi)
+    if np is None:
+        return None
+    # the np stops at the first comma or preposition; keep "of"-phrases
+    after = np[1]
+    if tok.i - 1 >= s_lo and doc[tok.i - 1].text == ",":
+        rng = _content_range(story, s_lo, tok.i - 1)
+    elif tok.i == s_lo or doc[tok.i - 1].text in _ALL_MARKS:
+        comma = after
+        while comma < s_hi and doc[comma].text != ",":
+            comma += 1
+        rng = _content_range(story, comma + 1, s_hi)
+    else:
+        return None
+    if rng is None:
+        return None
+    return _Cand("indirect", rng[0], rng[1], speaker=np, cue=(tok.i, tok.i + 2),
+                 confidence=0.75)
+
+
+def _mark_mixed(story: _Story, cand: _Cand, fragments: list[_Cand]) -> None:
+    """Reported clauses carrying a quoted fragment are ``mixed``; the fragment's speaker."""
+    inside = [f for f in fragments if cand.start <= f.start and f.end <= cand.end + 1]
+    if not inside:
+        return
+    quoted = sum(f.end - f.start for f in inside)
+    unquoted_words = len(_words(story.text[cand.start:cand.end])) - sum(
+        len(_words(story.text[f.start:f.end])) for f in inside)
+    for f in inside:
+        if f.speaker is None or f.cue is None:
+            f.speaker, f.cue = cand.speaker, cand.cue
+    if unquoted_words < 3 or quoted >= 0.8 * (cand.end - cand.start):
+        cand.kind = "partial"  # the fragment says it all: keep only the partial
+        return
+    cand.kind = "mixed"
+    # extend over the closing mark so the content holds whole quoted material
+    last = max(f.marks.close for f in inside if f.marks is not None and f.marks.close)
+    if story.text[cand.end:last + 1].strip() in ("", "”", '"', "»", "’", "'") and last >= cand.end:
+        cand.end = last + 1
+
+
+# --- speakers
+
+
+def _finish(story: _Story, cands: list[_Cand]) -> list[Quote]:
+    quotes: list[Quote] = []
+    last_speaker: Speaker | None = None
+    last_para = -10
+    last_kind: str | None = None
+    for cand in cands:
+        para = story.para_of(cand.start)
+        speaker: Speaker | None = None
+        if cand.speaker is not None:
+            speaker = _make_speaker(story, cand.speaker, cand.start, last_speaker)
+        elif cand.kind == "direct" and last_speaker is not None and (
+            para == last_para or (para == last_para + 1 and _starts_para(story, cand))
+        ):
+            # the running speaker of a quote split by its attribution, or of the next
+            # paragraph of a speech; indirect speech right before counts too
+            speaker = Speaker(last_speaker.text, last_speaker.start, last_speaker.end,
+                              last_speaker.entity,
+                              round((last_speaker.confidence or 0.5) * 0.85, 2))
+            cand.confidence = min(cand.confidence, 0.8)
+        if speaker is None and cand.kind != "direct":
+            continue
+        cue = None
+        if cand.cue is not None:
+            a, b = story.span_chars(*cand.cue)
+            cue = SpanRef(story.text[a:b], a, b)
+        text = story.text[cand.start:cand.end]
+        conf = cand.confidence if speaker is not None else min(cand.confidence, 0.5)
+        quotes.append(Quote(id="", kind=cand.kind, text=text, start=cand.start, end=cand.end,
+                            speaker=speaker, cue=cue, confidence=round(conf, 2)))
+        if speaker is not None:
+            last_speaker, last_para, last_kind = speaker, para, cand.kind
+        elif cand.kind == "direct":
+            last_para = para if last_kind is not None else last_para
+    _link_cataphora(story, quotes)
+    for i, q in enumerate(quotes, 1):
+        q.id = f"Q{i}"
+    return quotes
+
+
+def _starts_para(story: _Story, cand: _Cand) -> bool:
+    lo, _ = story.para_bounds(cand.start)
+    return not story.text[lo:cand.start].strip(" \t\"“«'‘")
+
+
+def _make_speaker(
+    story: _Story, rng: tuple[int, int], quote_start: int, running: Speaker | None
+) -> Speaker:
+    a, b = story.span_chars(*rng)
+    text = story.text[a:b]
+    entity, conf = _resolve(story, story.doc[rng[0]:rng[1]], running)
+    return Speaker(text=text, start=a, end=b, entity=entity, confidence=conf)
+
+
+_TYPE_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 3, "FAC": 4, "NORP": 6}
+
+
+def _head_token(span: Span) -> Token:
+    """The syntactic head of a speaker phrase; its last non-punct word when unparsed."""
+    if span.doc.has_annotation("DEP"):
+        return span.root
+    words = [t for t in span if not t.is_punct]
+    return words[-1] if words else span[-1]
+
+
+def _resolve(
+    story: _Story, span: Span, running: Speaker | None
+) -> tuple[str | None, float | None]:
+    """Link a speaker phrase to an entity id, with a confidence; (None, conf) when unclear."""
+    a, b = span.start_char, span.end_char
+    head = _head_token(span)
+    if not story.entities:
+        return None, 0.5
+    # 1. a mention inside the phrase (the one holding the head, else the best-ranked)
+    inside = _mentions_in(story, a, b)
+    if inside:
+        holding = [m for m in inside if m[0] <= head.idx < m[1]]
+        pool = holding or inside
+        best = min(pool, key=lambda m: (_TYPE_RANK.get(m[2].type, 5), -m[0]))
+        return best[2].id, 0.95
+    low = span.text.lower().strip()
+    words = [t for t in span if t.is_alpha]
+    # 2. the same name written differently ("kyiv" for Kyiv, "Miroshnik" before a mention)
+    ent = _match_name(story, span.text)
+    if ent is not None:
+        return ent.id, 0.85
+    if low in PERSON_PRONOUNS or low in THING_PRONOUNS:
+        want = ("PERSON",) if low in PERSON_PRONOUNS else ("ORG", "GPE")
+        if running is not None and running.entity is not None:
+            ent_r = _entity(story, running.entity)
+            if ent_r is not None and ent_r.type in want and running.end <= a:
+                return ent_r.id, 0.8
+        cand = _nearest_before(story, a, want, sentences=2)
+        return (cand.id, 0.7) if cand is not None else (None, 0.5)
+    head_low = head.lower_
+    if (words and words[0].lower_ in ("the", "its", "their", "his", "her")) or \
+            head_low in ("kremlin",):
+        if head_low in ORG_NOUNS:
+            cand = _nearest_named(story, a, head_low, ("ORG", "GPE"))
+            return (cand.id, 0.65) if cand is not None else (None, 0.4)
+        if head_low in PERSON_NOUNS:
+            cand = _nearest_titled(story, a, head_low)
+            return (cand.id, 0.6) if cand is not None else (None, 0.4)
+    return None, 0.5
+
+
+def _entity(story: _Story, entity_id: str) -> Entity | None:
+    return next((e for e in story.entities if e.id == entity_id), None)
+
+
+def _mentions_in(story: _Story, a: int, b: int) -> list[tuple[int, int, Entity]]:
+    i = bisect.bisect_left(story.mention_starts, a)
+    out = []
+    while i < len(story.mentions) and story.mentions[i][0] < b:
+        m = story.mentions[i]
+        if m[1] <= b:
+            out.append(m)
+        i += 1
+    return out
+
+
+def _fold(text: str) -> str:
+    from wiretag.lexicon.countries import fold
+
+    return fold(text)
+
+
+def _match_name(story: _Story, text: str) -> Entity | None:
+    key = _fold(text)
+    if not key:
+        return None
+    exact = [e for e in story.entities
+             if _fold(e.name) == key or any(_fold(m.text) == key for m in e.mentions)]
+    if len({e.id for e in exact}) == 1:
+        return exact[0]
+    # a surname alone ("Miroshnik said") names the one PERSON whose name ends with it
+    if " " not in key and text[:1].isupper():
+        by_surname = [e for e in story.entities
+                      if e.type == "PERSON" and _fold(e.name).split()[-1:] == [key]]
+        if len(by_surname) == 1:
+            return by_surname[0]
+    # Kiev/Kyiv, Russia/Moscow-as-government: the same country or capital in the lexicon
+    from wiretag.lexicon.countries import from_capital, lookup
+
+    place = from_capital(text) or lookup(text)
+    if place is not None:
+        same = [e for e in story.entities if e.type in ("GPE", "LOC", "ORG")
+                and (from_capital(e.name) or lookup(e.name)) == place
+                and _same_kind(text, e.name)]
+        if len({e.id for e in same}) == 1:
+            return same[0]
+    return None
+
+
+def _same_kind(a: str, b: str) -> bool:
+    """Both capitals or both countries: "kyiv" names Kyiv, not Ukraine."""
+    from wiretag.lexicon.countries import from_capital
+
+    return (from_capital(a) is None) == (from_capital(b) is None)
+
+
+def _nearest_before(
+    story: _Story, char: int, types: tuple[str, ...], *, sentences: int
+) -> Entity | None:
+    """The one compatible entity mentioned shortly before ``char``; None when ambiguous."""
+    tok = story.tok_at(char)
+    lo = tok
+    for _ in range(sentences + 1):
+        s_lo, _s = story.sentence_of(max(lo - 1, 0)) if lo > 0 else (0, 0)
+        lo = s_lo
+        if lo == 0:
+            break
+    lo_char = story.doc[lo].idx if len(story.doc) else 0
+    i = bisect.bisect_right(story.mention_starts, char) - 1
+    seen: list[Entity] = []
+    while i >= 0 and story.mentions[i][0] >= lo_char:
+        ent = story.mentions[i][2]
+        if ent.type in types and ent not in seen:
+            seen.append(ent)
+        i -= 1
+    if len(seen) == 1:
+        return seen[0]
+    return None
+
+
+def _nearest_named(
+    story: _Story, char: int, noun: str, types: tuple[str, ...]
+) -> Entity | None:
+    """The nearest earlier ORG/GPE whose name holds the nominal's head ("the ministry")."""
+    i = bisect.bisect_right(story.mention_starts, char) - 1
+    while i >= 0:
+        ent = story.mentions[i][2]
+        if ent.type in types and noun in _fold(ent.name).split():
+            return ent
+        i -= 1
+    return None
+
+
+def _nearest_titled(story: _Story, char: int, noun: str) -> Entity | None:
+    """The nearest earlier PERSON whose title or description holds the nominal's head."""
+    i = bisect.bisect_right(story.mention_starts, char) - 1
+    while i >= 0:
+        start, _end, ent = story.mentions[i]
+        if ent.type == "PERSON":
+            titles = " ".join(ent.titles + ent.descriptions).lower()
+            before = story.text[max(0, start - 40):start].lower()
+            if noun in _words(titles) or noun in _words(before)[-3:]:
+                return ent
+        i -= 1
+    return None
+
+
+def _link_cataphora(story: _Story, quotes: list[Quote]) -> None:
+    """Link a lede's "a senior Russian official" to the one named speaker it introduces.
+
+    Wire stories open with an unnamed speaker and name them a few paragraphs down. We link
+    only when exactly one PERSON speaker quoted later in the story shares the nominal's
+    qualifying words (its nationality, "senior" excluded) in their speaker phrase or title.
+    """
+    for q in quotes:
+        sp = q.speaker
+        if sp is None or sp.entity is not None:
+            continue
+        words = _words(sp.text)
+        if len(words) < 2 or words[0].lower() not in ("a", "an") or \
+                words[-1].lower() not in PERSON_NOUNS:
+            continue
+        quals = {w.lower() for w in words[1:-1] if w[:1].isupper()}
+        if not quals:
+            continue
+        found: dict[str, Entity] = {}
+        for other in quotes:
+            osp = other.speaker
+            if osp is None or osp.entity is None or osp.start <= sp.end:
+                continue
+            ent = _entity(story, osp.entity)
+            if ent is None or ent.type != "PERSON":
+                continue
+            context = " ".join([osp.text, *ent.titles, *ent.descriptions]).lower()
+            if quals <= set(_words(context)):
+                found[ent.id] = ent
+        if len(found) == 1:
+            sp.entity = next(iter(found))
+            sp.confidence = 0.55
+
+
+# ------------------------------------------------------------------ pipeline and spaCy
+
+
+def stage(doc: Doc, document: Document) -> None:
+    """Pipeline stage: fill ``document.quotes`` (after the entities stage)."""
+    document.quotes = extract_quotes(doc, document.entities)
+
+
+# spaCy forbids dots in factory names, hence ``wiretag_quotes_v1`` for "wiretag.quotes.v1"
+@Language.factory(
+    "wiretag_quotes_v1",
+    requires=["token.dep", "token.pos"],
+    assigns=["doc._.wiretag_quotes"],
+)
+def make_quotes(nlp: Language, name: str) -> QuotesComponent:
+    """spaCy factory: ``nlp.add_pipe("wiretag_quotes_v1")`` after the parser."""
+    from spacy.tokens import Doc as _Doc
+
+    # registered here, not at import, so importing wiretag changes no Doc state
+    if not _Doc.has_extension("wiretag_quotes"):
+        _Doc.set_extension("wiretag_quotes", default=None)
+    return QuotesComponent()
+
+
+class QuotesComponent:
+    """spaCy component: stores ``extract_quotes(doc)`` on ``doc._.wiretag_quotes``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities: Sequence[Entity] = ()
+        if doc.has_extension("wiretag_entities") and doc._.wiretag_entities:
+            entities = doc._.wiretag_entities
+        doc._.wiretag_quotes = extract_quotes(doc, entities)
+        return doc

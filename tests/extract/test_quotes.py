@@ -1,0 +1,188 @@
+"""Quotation extraction on hand-built inputs: no trained model needed."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from wiretag.document import Document, Entity, Mention
+from wiretag.extract.quotes import extract_quotes, find_quote_marks, stage
+
+
+@pytest.fixture(scope="module")
+def blank() -> spacy.language.Language:
+    return spacy.blank("en")
+
+
+def contents(text: str) -> list[str]:
+    return [text[m.start:m.end] for m in find_quote_marks(text)]
+
+
+# ------------------------------------------------------------------ the mark layer
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“We will win,” he said.", ["We will win,"]),
+        ('"We will win," he said. "There is no doubt."', ["We will win,", "There is no doubt."]),
+        ("«Nous gagnerons», a-t-il dit.", ["Nous gagnerons"]),
+        ("'We are devastated,' he told TV.", ["We are devastated,"]),
+        ("‘Not now,’ she said.", ["Not now,"]),
+        ("Kiev’s allies’ view isn't quoted, nor is the '90s.", []),
+        ('He said "yes" to the plan.', ["yes"]),
+        ("“Outer ‘inner’ words,” he said.", ["Outer ‘inner’ words,"]),
+        ("aimed at “demilitarizing ” Ukraine", ["demilitarizing"]),
+    ],
+)
+def test_find_quote_marks_pairs_each_style(text: str, expected: list[str]) -> None:
+    assert contents(text) == expected
+
+
+def test_find_quote_marks_runs_over_reopened_paragraphs() -> None:
+    text = "“First part of a speech.\n“Second part,” she said.\nNext story paragraph."
+    marks = find_quote_marks(text)
+    assert len(marks) == 1
+    assert text[marks[0].start:marks[0].end] == "First part of a speech.\n“Second part,"
+    assert marks[0].paragraphs == 2 and marks[0].closed
+
+
+def test_find_quote_marks_bounds_unclosed_mark_at_paragraph_end() -> None:
+    text = "He said “this never closes.\nThe rest of the story is not a quote.\n“Fine,” she said."
+    marks = find_quote_marks(text)
+    assert [text[m.start:m.end] for m in marks] == ["this never closes.", "Fine,"]
+    assert marks[0].closed is False and marks[1].closed is True
+
+
+def test_find_quote_marks_is_linear_on_pathological_input() -> None:
+    for text in ('"' * 10_000, "“" * 10_000 + "x", ("“a " * 5_000 + "\n") * 2):
+        started = time.perf_counter()
+        marks = find_quote_marks(text)
+        assert time.perf_counter() - started < 1.0
+        for m in marks:
+            assert 0 <= m.start < m.end <= len(text)
+
+
+# ------------------------------------------------------------------ attribution, no parse
+
+
+def test_split_quote_carries_running_speaker(blank: spacy.language.Language) -> None:
+    text = '"We will win," he said. "There is no doubt."'
+    quotes = extract_quotes(blank(text))
+    assert [(q.id, q.kind, q.text) for q in quotes] == [
+        ("Q1", "direct", "We will win"),
+        ("Q2", "direct", "There is no doubt."),
+    ]
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == "he"
+    assert quotes[0].cue is not None and quotes[0].cue.text == "said"
+    assert quotes[1].speaker is not None and quotes[1].speaker.start == quotes[0].speaker.start
+
+
+def test_after_frame_with_title_and_inverted_frame(blank: spacy.language.Language) -> None:
+    text = (
+        "“The regime is toxic, we see no option,” Ambassador Ivan Petrov told reporters.\n"
+        '"It is over," said Maria Lopez, a senior aide.'
+    )
+    quotes = extract_quotes(blank(text))
+    assert [q.speaker.text for q in quotes if q.speaker] == ["Ambassador Ivan Petrov",
+                                                            "Maria Lopez"]
+    assert [q.cue.text for q in quotes if q.cue] == ["told", "said"]
+
+
+def test_before_frame_with_colon(blank: spacy.language.Language) -> None:
+    text = 'Maria Lopez said: "We will appeal the ruling."'
+    (quote,) = extract_quotes(blank(text))
+    assert quote.text == "We will appeal the ruling."
+    assert quote.speaker is not None and quote.speaker.text == "Maria Lopez"
+
+
+def test_scare_quotes_titles_and_nicknames_are_not_quotes(
+    blank: spacy.language.Language,
+) -> None:
+    text = (
+        "He criticised the so-called “regime” and the film “War and Peace”.\n"
+        "The striker, nicknamed “The Bull”, scored twice."
+    )
+    assert extract_quotes(blank(text)) == []
+
+
+def test_partial_quote_in_speaker_frame(blank: spacy.language.Language) -> None:
+    text = "He said the regime was “absolutely toxic” and would fall."
+    (quote,) = extract_quotes(blank(text))
+    assert (quote.kind, quote.text) == ("partial", "absolutely toxic")
+    assert quote.speaker is not None and quote.speaker.text == "He"
+
+
+def test_offsets_always_point_at_reported_text(blank: spacy.language.Language) -> None:
+    text = (
+        "LONDON (Wire) - “One,” she said. «Two words» he wrote.\n"
+        "'Three is here,' said Ann Lee. \"Unclosed at the end\n“Done,” he added."
+    )
+    for q in extract_quotes(blank(text)):
+        assert text[q.start:q.end] == q.text
+        if q.speaker is not None:
+            assert text[q.speaker.start:q.speaker.end] == q.speaker.text
+        if q.cue is not None:
+            assert text[q.cue.start:q.cue.end] == q.cue.text
+
+
+# ------------------------------------------------------------------ attribution with a parse
+
+
+def parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
+    vocab = spacy.blank("en").vocab
+    # sentences follow from the heads: one ROOT per sentence
+    return Doc(vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+def test_indirect_clause_from_parse_links_speaker_entity() -> None:
+    #        0            1       2         3       4        5       6
+    words = ["Miroshnik", "said", "Russia", "could", "resist", "NATO", "."]
+    doc = parsed(words, [1, 1, 4, 4, 1, 4, 1],
+                 ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "obj", "punct"],
+                 ["PROPN", "VERB", "PROPN", "AUX", "VERB", "PROPN", "PUNCT"])
+    miroshnik = Entity("E1", "PERSON", "Rodion Miroshnik",
+                       mentions=[Mention(0, 9, "Miroshnik")])
+    (quote,) = extract_quotes(doc, [miroshnik])
+    assert (quote.kind, quote.text) == ("indirect", "Russia could resist NATO")
+    assert quote.speaker is not None
+    assert (quote.speaker.text, quote.speaker.entity) == ("Miroshnik", "E1")
+    assert quote.cue is not None and quote.cue.text == "said"
+
+
+def test_pronoun_speaker_resolves_to_single_person_before_it() -> None:
+    words = ["Anna", "Kovacs", "arrived", ".", "She", "said", "talks", "had", "failed", "."]
+    doc = parsed(words, [1, 2, 2, 2, 5, 5, 8, 8, 5, 5],
+                 ["compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "nsubj", "aux",
+                  "ccomp", "punct"],
+                 ["PROPN", "PROPN", "VERB", "PUNCT", "PRON", "VERB", "NOUN", "AUX", "VERB",
+                  "PUNCT"])
+    kovacs = Entity("E1", "PERSON", "Anna Kovacs", mentions=[Mention(0, 11, "Anna Kovacs")])
+    (quote,) = extract_quotes(doc, [kovacs])
+    assert quote.text == "talks had failed"
+    assert quote.speaker is not None and quote.speaker.entity == "E1"
+
+
+def test_unresolvable_speaker_keeps_null_entity() -> None:
+    words = ["They", "said", "talks", "had", "failed", "."]
+    doc = parsed(words, [1, 1, 4, 4, 1, 1],
+                 ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "punct"],
+                 ["PRON", "VERB", "NOUN", "AUX", "VERB", "PUNCT"])
+    a = Entity("E1", "PERSON", "Ann Lee", mentions=[])
+    (quote,) = extract_quotes(doc, [a])
+    assert quote.speaker is not None and quote.speaker.entity is None
+
+
+def test_stage_and_spacy_component(blank: spacy.language.Language) -> None:
+    text = '"We will win," he said.'
+    document = Document(id="x", text=text)
+    stage(blank(text), document)
+    assert [q.id for q in document.quotes] == ["Q1"]
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("wiretag_quotes_v1")
+    doc = nlp(text)
+    assert [q.text for q in doc._.wiretag_quotes] == ["We will win"]
