@@ -26,6 +26,7 @@ StageFn = Callable[["Doc", Document], None]
 #: (name, "module:function"), in run order. Later issues add stages here and nowhere else.
 STAGES: list[tuple[str, str]] = [
     ("entities", "wiretag.extract.entities:stage"),
+    ("quotes", "wiretag.extract.quotes:stage"),
 ]
 
 
