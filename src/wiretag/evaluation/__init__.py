@@ -1,0 +1,1 @@
+"""Evaluation: scorers over our golden corpora, used by the evaluation-gate tests."""
