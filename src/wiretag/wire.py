@@ -239,7 +239,7 @@ _TITLE_WORD = r"[A-Z][^\W\d_]+(?:[-'’][A-Za-z][^\W\d_]*)*\.?"
 _TITLE_PLACE = re.compile(rf"{_TITLE_WORD}(?:[ ](?:{_PARTICLE}[ ])?{_TITLE_WORD}){{0,3}}")
 # ", Ukraine", ", Ill.", ", D.C.", ", Calif." after the place
 _REGION = re.compile(
-    r",[ \t]*(?P<region>(?:[A-Z][^\W\d_]*\.?|[A-Z]\.(?:[A-Z]\.)+)(?:[ ][A-Z][^\W\d_]*\.?){0,3})"
+    r",[ \t]*(?P<region>(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][^\W\d_]*\.?)(?:[ ][A-Z][^\W\d_]*\.?){0,3})"
 )
 _AGENCY_PAREN = re.compile(r"[ \t]*\((?P<agency>[^()\n\d]{2,40})\)")
 _AGENCY_SLASH = re.compile(r"[ \t]*/(?P<agency>[A-Za-z][A-Za-z .&\-]{1,40})/")
@@ -478,7 +478,7 @@ _NAME_PARTICLES = {"de", "van", "von", "da", "del", "der", "den", "bin", "al", "
                    "dos", "das", "di", "du", "ter", "ten", "y", "e", "st.", "ben", "abu", "ibn",
                    "mc", "mac"}
 #: words that end a name when a place follows ("A in Kyiv", "B from Moscow")
-_LOCATIVE = re.compile(r"(?i)\s+(?:in|from|at|and in)\s+[A-Z][^,;]*$")
+_LOCATIVE = re.compile(r"\s+(?:in|from|at|and in|for)\s+[A-Z][^,;]*$")
 _AGENCY_WORDS = {"reuters", "ap", "afp", "staff", "bloomberg", "reuters tv", "dpa", "xinhua",
                  "the associated press", "associated press"}
 
@@ -535,7 +535,7 @@ def _split_names(segment: str) -> list[str] | None:
             continue
         after_place = had_place
         if (part.lower() in _AGENCY_WORDS or re.fullmatch(r"(?i)(?:reuters|ap|afp) \w+", part)
-                or part.split()[-1].lower() in _DESK_WORDS):
+                or (part.split()[-1].lower() in _DESK_WORDS and _is_name(part.rsplit(" ", 1)[0]))):
             continue  # "Reporting by Reuters TV", "Example News Staff": not a person
         if not _is_name(part):
             # a place after "in" split by "and": "A in Kyiv and Moscow" -> "Moscow" part
@@ -626,7 +626,10 @@ _BOILERPLATE: list[tuple[str, re.Pattern[str]]] = [
     ("signup", re.compile(rf"(?i)^(?:.*\s)?sign up here\.?{_TAIL_OPENS}$")),
     ("signup", re.compile(
         r"(?i)^(?:sign up|subscribe|get)\b.{0,160}\b(?:newsletter|briefing|inbox)\b.{0,60}$")),
-    ("copyright", re.compile(r"(?i)^(?:©|\(c\)|copyright\b|all rights reserved).{0,200}$")),
+    # a year or "all rights reserved" must follow, so "Copyright lawyers said ..." stays
+    ("copyright", re.compile(
+        r"(?i)^(?:©|\(c\)|copyright\b)(?=.{0,160}(?:\b(?:19|20)\d\d\b|all rights reserved))"
+        r".{0,200}$")),
     ("copyright", re.compile(r"(?i)^.{0,120}\ball rights reserved\.?$")),
     ("follow", re.compile(
         r"(?i)^follow\s+(?:us|@\w+|\w+(?:'s|’s)?(?:\s+\w+){0,6})\s+(?:on|at|via)\s+.{0,160}$")),
@@ -644,9 +647,13 @@ _BOILERPLATE: list[tuple[str, re.Pattern[str]]] = [
     ("advertisement", re.compile(
         r"(?i)^(?:advertisement|advertising|scroll to continue(?: reading)?|"
         r"advertisement\s*[·•-]\s*scroll to continue)$")),
+    # only with a colon or arrow after them: "Related talks collapsed ..." is story text
     ("promo", re.compile(
-        r"(?i)^(?:read more|related|also read|more from \w+|for more news,?|click here)\b"
-        r"[^\n]{0,200}$")),
+        r"(?i)^(?:read more|related(?: stories| coverage| content| articles)?|also read|"
+        r"more from [\w ]{1,30}|see also)\s*(?:[:»›>|]|$)[^\n]{0,200}$")),
+    ("promo", re.compile(
+        r"(?i)^(?:for more (?:news|coverage|stories)\b|click here (?:to|for)\b)[^\n]{0,200}$")),
+    ("release_source", re.compile(r"^SOURCE\s+[A-Z][^\n]{1,100}$")),
     ("disclaimer", re.compile(
         r"(?i)^(?:the views expressed (?:here )?are|this (?:article|story|content) "
         r"(?:was|is) (?:produced|provided|generated)|the associated press receives support)"
@@ -804,7 +811,8 @@ def parse_wire(
             if " ".join(first.split()) == the_headline and len(body) > 1:
                 body[0].keep = False
                 body.pop(0)
-        elif len(body) > 1 and _looks_like_headline(first, norm[body[1].start:body[1].end]):
+        elif (len(body) > 1 and parse_byline(first) is None
+              and _looks_like_headline(first, norm[body[1].start:body[1].end])):
             the_headline = first
             body[0].keep = False
             body.pop(0)
