@@ -58,7 +58,12 @@ Bolshevik Bolsheviks Maoist Maoists Marxist Marxists Sandinista Sandinistas Chav
 Peronist Peronists Gaullist Gaullists Taliban Houthi Houthis Palestinians Israelis Ukrainians
 Russians Belarusians Georgians Armenians Azerbaijanis Europeans Africans Asians Westerners
 Latinos Hispanics
-""".split()
+""".split() + ["South Korean", "South Koreans", "North Korean", "North Koreans",
+               "South African", "South Africans", "South Sudanese", "New Zealander",
+               "New Zealanders", "Sri Lankans", "Saudi Arabian", "Saudi Arabians",
+               "Bosnian Serb", "Bosnian Serbs", "Greek Cypriot", "Turkish Cypriot",
+               "Northern Irish", "Native American", "Native Americans", "African American",
+               "African Americans", "Shi'ite Muslim", "Sunni Muslim", "Sunni Muslims"]
 
 # Places that are not GPEs (OntoNotes LOC): continents, regions, seas, rivers, mountains.
 LOC_NAMES = """
@@ -74,7 +79,7 @@ Aegean|Gulf of Aden|Gulf of Mexico|Strait of Hormuz|Bosphorus|Suez Canal|Panama 
 Taiwan Strait|Korean Peninsula|Sinai|Sinai Peninsula|Golan Heights|West Bank|Gaza Strip|
 Donbas|Donbass|Kashmir|Kurdistan|Patagonia|Siberia|Amazon|Alps|Himalayas|Andes|Urals|
 Rockies|Nile|Danube|Dnipro|Dnieper|Euphrates|Tigris|Jordan River|Mekong|Yangtze|Volga|
-Rhine|Thames|Mississippi|Rio Grande|Horn|Indo-Pacific|Asia-Pacific|Global South|West|
+Rhine|Thames|Mississippi|Rio Grande|Zambezi|Congo River|Niger River|Limpopo|Indus|Ganges|Brahmaputra|Orinoco|Parana|Don|Neva|Dniester|Oder|Vistula|Elbe|Seine|Po|Lake Victoria|Lake Malawi|Lake Tanganyika|Lake Chad|Dead Sea|Sea of Galilee|Horn|Indo-Pacific|Asia-Pacific|Global South|West|
 Western Hemisphere|Silicon Valley|Wall Street|Crimean Peninsula|Black Sea Fleet
 """.replace("\n", "").split("|")
 
@@ -173,9 +178,18 @@ def build() -> dict:
             for a in c.get("alternatenames", []):
                 if a.isascii() and re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*", a):
                     alt_major.add(a)
+    subdivisions = set()
+    for sd in pycountry.subdivisions:
+        if sd.type in ("State", "Province", "Region", "Oblast", "Governorate", "Republic",
+                       "Autonomous republic", "Territory", "Federal district", "Emirate",
+                       "Prefecture", "Autonomous region", "Department", "County", "Country",
+                       "District", "Municipality", "City"):
+            name = sd.name.split(" (")[0]
+            if len(name) > 3 and "," not in name and name.isascii():
+                subdivisions.add(name)
     gpe_strong = sorted(countries | capitals | regions | states | {
         n for n, p in cities.items() if p >= 1_000_000})
-    gpe = sorted(set(gpe_strong) | set(cities) | alt_major)
+    gpe = sorted(set(gpe_strong) | set(cities) | alt_major | subdivisions)
 
     norp = (set(DEMONYMS) | set(EXTRA_NORP)) - {""}
     for d in DEMONYMS:

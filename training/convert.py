@@ -236,19 +236,56 @@ def _tags_to_spans(tags: list[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
-def _ner_doc(vocab: Vocab, words: list[str], spaces: list[bool], spans, *, drop=()) -> Doc:
+_LEX: dict[str, set[str]] = {}
+
+
+def _lexicon() -> dict[str, set[str]]:
+    """Titles, nationality words and country names (for cleaning re3d's spans)."""
+    if not _LEX:
+        from training.build_gazetteer import DEMONYMS, TITLES
+
+        _LEX["titles"] = {w for t in TITLES for w in t.split()}
+        _LEX["demonyms"] = {d for d in DEMONYMS if d}
+        try:
+            import pycountry
+
+            _LEX["countries"] = {c.name for c in pycountry.countries} | {
+                "Iraq", "Syria", "Russia", "Iran", "Britain", "UK", "U.K.", "US", "U.S.",
+                "United States", "Afghanistan", "Libya", "Yemen", "Australia"}
+        except ImportError:  # pragma: no cover
+            _LEX["countries"] = set()
+    return _LEX
+
+
+def _ner_doc(vocab: Vocab, words: list[str], spaces: list[bool], spans, *, drop=(),
+             clean: bool = False) -> Doc:
+    """Doc with gold entities. ``clean`` applies the re3d fixes: pronoun "entities" and
+    spans without a capitalised word become unannotated, titles and nationality words
+    are trimmed off person names, and countries labelled Organisation become LOC."""
     doc = Doc(vocab, words=words, spaces=spaces)
     ents, missing = [], []
+    lex = _lexicon() if clean else {}
     for s, e, typ in spans:
         if typ in drop:
             continue
-        # re3d: pronoun "entities" and leading determiners
         while s < e and words[s] in LEADING_DROP:
             s += 1
         if s >= e:
             continue
         if e - s == 1 and words[s].lower() in PRONOUNS:
             continue
+        if clean and NER_MAP.get(typ):
+            if not words[e - 1][:1].isupper() or not words[s][:1].isupper():
+                missing.append(doc[s:e])
+                continue
+            if NER_MAP[typ] == "PERSON":
+                while e - s > 1 and (words[s] in lex["titles"] or words[s] in lex["demonyms"]
+                                     or not words[s][:1].isupper()):
+                    s += 1
+                if e - s == 1 and words[s] in lex["titles"]:
+                    continue
+            if NER_MAP[typ] == "ORG" and " ".join(words[s:e]) in lex["countries"]:
+                typ = "LOC"
         label = NER_MAP.get(typ)
         if label is None:
             if typ in ("MISC", "Nationality"):
@@ -366,7 +403,7 @@ def re3d_docs(corpus_dir: Path, vocab: Vocab) -> list[Doc]:
             for w, t in sents[j:j + 8]:
                 W.extend(w)
                 T.extend(t)
-            out.append(_ner_doc(vocab, W, guess_spaces(W), _tags_to_spans(T)))
+            out.append(_ner_doc(vocab, W, guess_spaces(W), _tags_to_spans(T), clean=True))
     return out
 
 

@@ -38,6 +38,25 @@ FAC_HEADS = {"Street", "Avenue", "Square", "Airport", "Bridge", "Road", "Stadium
 LOC_HEADS = {"Sea", "Ocean", "River", "Mountains", "Mountain", "Mount", "Gulf", "Bay", "Lake",
              "Valley", "Desert", "Island", "Islands", "Peninsula", "Strait", "Coast", "Forest",
              "Plain", "Plains", "Basin", "Delta", "Canal", "Hills", "Range", "Glacier"}
+ORG_HEADS = {"Bank", "Front", "Party", "House", "Council", "Programme", "Program", "Group",
+             "Forces", "Ministry", "Court", "Union", "Agency", "Commission", "Organization",
+             "Organisation", "Fund", "Committee", "Association", "Institute", "University",
+             "Company", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Foundation", "Rally", "Alliance",
+             "Congress", "Assembly", "Parliament", "Army", "Police", "Motors", "Airlines",
+             "Industries", "Sachs", "Brigade", "Brigades", "Movement", "Guard", "Service",
+             "Office", "Department", "Duma", "Senate", "Navy", "Republicains"}
+#: Date words the model sometimes tags ("Friday", "Sept" in datelines).
+DATE_WORDS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+              "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+              "Dec", "January", "February", "March", "April", "June", "July", "August",
+              "September", "October", "November", "December", "Jan.", "Feb.", "Aug.",
+              "Sept.", "Oct.", "Nov.", "Dec."}
+#: Place names that are also common first names: a PERSON prediction of exactly
+#: this text is left alone.
+NAME_LIKE_PLACES = {"Jordan", "Washington", "Georgia", "Victoria", "Florence", "Charlotte",
+                    "Austin", "Lincoln", "Chad", "Israel", "Adelaide", "Regina", "Eugene",
+                    "Orlando", "Marion", "Columbus", "Darwin", "Paris", "Sydney", "Kingston",
+                    "Hamilton", "Douglas", "Winston", "Jackson", "Madison", "Hudson"}
 #: Gazetteer names never matched in lower case (common English words).
 NOT_LOWERCASE = {"chad", "turkey", "jersey", "reading", "nice", "mobile", "split", "bath",
                  "guinea", "orange", "victoria", "sale", "mission", "independence", "concord",
@@ -103,6 +122,8 @@ class EntityTyper:
         bare = text[4:] if text.startswith(("the ", "The ")) else text
         if bare in self.loc:
             return "LOC"
+        if bare in self.org or (bare.split() and bare.split()[-1] in ORG_HEADS):
+            return "ORG"
         if bare in self.gpe or bare.title() in self.gpe:
             return "GPE"
         last = bare.split()[-1] if bare.split() else bare
@@ -112,19 +133,57 @@ class EntityTyper:
             return "LOC"
         return default
 
+    def _trim(self, ent: Span) -> Span | None:
+        """Drop leading/trailing lower-case words ("Hamas fighters", "residents of X")."""
+        doc, start, end = ent.doc, ent.start, ent.end
+        while start < end and (doc[start].is_lower or doc[start].is_punct) and \
+                doc[start].text.lower() not in self.forms:
+            start += 1
+        while end > start and (doc[end - 1].is_lower or doc[end - 1].is_punct) and \
+                doc[end - 1].text.lower() not in self.forms and doc[end - 1].text != ".":
+            end -= 1
+        if start >= end:
+            return None
+        if (start, end) == (ent.start, ent.end):
+            return ent
+        return Span(doc, start, end, label=ent.label_)
+
     def _retype(self, ent: Span) -> list[Span]:
         doc = ent.doc
+        if ent.text in DATE_WORDS or (len(ent) == 1 and ent.text in self.title_words):
+            return []
+        if any(t.text[:1].isupper() for t in ent):
+            trimmed = self._trim(ent)
+            if trimmed is None:
+                return []
+            ent = trimmed
         text = ent.text
         label = ent.label_
         if text in self.norp or (text.isupper() and text.title() in self.norp):
             return [Span(doc, ent.start, ent.end, label="NORP")]
+        if not any(t.text[:1].isupper() or t.like_num for t in ent):
+            # names have a capital somewhere; all-lower-case spans are kept only when
+            # the gazetteer knows them ("kyiv"), which the matcher below adds back
+            return []
+        if ent[0].text in self.norp and all(not t.text[:1].isupper() for t in ent[1:]):
+            # "Russian forces", "Ukrainian officials": a group described, not named
+            return [Span(doc, ent.start, ent.start + 1, label="NORP")]
+        if label == "PERSON" and (text in self.gpe_strong or text in self.gpe) and \
+                text not in NAME_LIKE_PLACES:
+            return [Span(doc, ent.start, ent.end, label=self._place_label(text))]
         if label == "PERSON":
             start = ent.start
             out: list[Span] = []
+            # leading titles, nationality words and places: "U.S. Secretary of State X",
+            # "Ukrainian President X"; a nationality word directly before the name may be
+            # a given name ("German Galushchenko"), so it needs a title after it.
             while start < ent.end - 1:
                 tok = doc[start]
-                if tok.text in self.norp:
+                nxt = doc[start + 1]
+                if tok.text in self.norp and nxt.text in self.title_words:
                     out.append(Span(doc, start, start + 1, label="NORP"))
+                elif tok.text in self.gpe_strong and nxt.text in self.title_words:
+                    out.append(Span(doc, start, start + 1, label="GPE"))
                 elif not (tok.text in self.title_words or tok.is_lower or tok.is_punct):
                     break
                 start += 1
@@ -136,6 +195,8 @@ class EntityTyper:
             return out
         if label == "LOC":
             return [Span(doc, ent.start, ent.end, label=self._place_label(text))]
+        if label == "ORG" and text in self.loc:
+            return [Span(doc, ent.start, ent.end, label="LOC")]
         if label == "ORG" and text in self.gpe_strong and text not in self.org:
             return [Span(doc, ent.start, ent.end, label=self._place_label(text))]
         if label == "ORG" and text.isupper() and text.title() in self.gpe_strong:
@@ -153,6 +214,9 @@ class EntityTyper:
             span = Span(doc, start, end, label=label)
             if any(i in covered for i in range(start, end)):
                 continue
+            if label == "NORP" and end < len(doc) and doc[end].text[:1].isupper() and \
+                    doc[end].text not in self.title_words and doc[end].text.lower() not in self.forms:
+                continue  # "Christian Lindner", "German Galushchenko": a given name
             if self._surface_ok(span, label):
                 extra.append(span)
         extra = filter_spans(extra)

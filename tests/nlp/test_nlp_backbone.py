@@ -1,0 +1,68 @@
+"""Loading the backbone: the bundled pipeline, any named pipeline, unknown names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+from wiretag.errors import WiretagError
+from wiretag.nlp import BUNDLED_MODEL_PATH, load_backbone
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+
+
+def test_load_backbone_bundled_is_cached_and_complete():
+    nlp = load_backbone()
+    assert load_backbone() is nlp
+    for pipe in ("tok2vec", "tagger", "morphologizer", "parser", "lemmatizer", "ner",
+                 "wiretag_entity_types_v1"):
+        assert pipe in nlp.pipe_names
+    assert (BUNDLED_MODEL_PATH / "lemmatizer" / "lookups" / "lookups.bin").is_file()
+
+
+def test_load_backbone_bundled_parses_and_tags():
+    doc = load_backbone()("The minister said on Tuesday that talks would resume. They did not.")
+    assert len(list(doc.sents)) == 2
+    assert doc[1].pos_ == "NOUN"
+    assert doc[2].lemma_ == "say"
+    assert doc[2].dep_ == "ROOT"
+
+
+def test_load_backbone_named_pipeline_from_path(tmp_path):
+    nlp = spacy.blank("en")
+    ner = nlp.add_pipe("ner")
+    ner.add_label("PERSON")
+    nlp.initialize()
+    nlp.to_disk(tmp_path)
+    loaded = load_backbone(str(tmp_path))
+    assert loaded.pipe_names == ["ner"]
+    assert "PERSON" in loaded.get_pipe("ner").labels
+
+
+def test_load_backbone_unknown_name_raises_w301():
+    with pytest.raises(WiretagError) as info:
+        load_backbone("en_no_such_pipeline_xyz")
+    assert info.value.code == "W301"
+    assert "W301" in str(info.value)
+
+
+def test_bundled_model_size_under_40_mb():
+    size = sum(p.stat().st_size for p in BUNDLED_MODEL_PATH.rglob("*") if p.is_file())
+    assert size <= 40 * 1024 * 1024
+
+
+@pytest.mark.shared
+def test_backbone_acceptance_on_moscow_story():
+    text = (SHARED / "examples" / "wire-moscow-miroshnik.txt").read_text("utf-8")
+    doc = load_backbone()(text)
+    found = {(e.text, e.label_) for e in doc.ents}
+    expected = {
+        ("Vladimir Putin", "PERSON"), ("Rodion Miroshnik", "PERSON"),
+        ("Volodymyr Zelenskiy", "PERSON"), ("NATO", "ORG"),
+        ("International Criminal Court", "ORG"), ("Kiev", "GPE"), ("kyiv", "GPE"),
+        ("Moscow", "GPE"), ("Ukraine", "GPE"), ("Russia", "GPE"), ("Russian", "NORP"),
+        ("Ukrainian", "NORP"),
+    }
+    assert expected <= found, expected - found

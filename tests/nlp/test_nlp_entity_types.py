@@ -1,0 +1,68 @@
+"""wiretag_entity_types_v1 on hand-built Docs (no trained model needed)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+import wiretag.nlp  # noqa: F401  (registers the factory)
+from wiretag.nlp.tokenizer import news_tokenizer
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("en")
+    nlp.tokenizer = news_tokenizer(nlp)
+    nlp.add_pipe("wiretag_entity_types_v1")
+    return nlp
+
+
+def run(nlp, text, ents=()):
+    doc = nlp.make_doc(text)
+    spans = []
+    for sub, label in ents:
+        start = text.index(sub)
+        spans.append(doc.char_span(start, start + len(sub), label=label))
+    doc.ents = spans
+    doc = nlp.get_pipe("wiretag_entity_types_v1")(doc)
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+def test_entity_types_loc_split_into_gpe_and_loc(nlp):
+    out = run(nlp, "Troops moved from Kharkiv toward the Black Sea.",
+              [("Kharkiv", "LOC"), ("Black Sea", "LOC")])
+    assert out == [("Kharkiv", "GPE"), ("Black Sea", "LOC")]
+
+
+def test_entity_types_metonymic_capital_is_gpe(nlp):
+    assert run(nlp, "Moscow denies it.", [("Moscow", "ORG")]) == [("Moscow", "GPE")]
+
+
+def test_entity_types_title_and_nationality_trimmed_from_person(nlp):
+    out = run(nlp, "Ukrainian President Volodymyr Zelenskiy said.",
+              [("Ukrainian President Volodymyr Zelenskiy", "PERSON")])
+    assert out == [("Ukrainian", "NORP"), ("Volodymyr Zelenskiy", "PERSON")]
+
+
+def test_entity_types_adds_gazetteer_names_the_model_missed(nlp):
+    out = run(nlp, "MOSCOW, Nov 21 - kyiv and NATO accused Russian forces.")
+    assert ("MOSCOW", "GPE") in out
+    assert ("kyiv", "GPE") in out
+    assert ("NATO", "ORG") in out
+    assert ("Russian", "NORP") in out
+
+
+def test_entity_types_model_prediction_wins_over_gazetteer(nlp):
+    out = run(nlp, "Georgia Smith spoke.", [("Georgia Smith", "PERSON")])
+    assert out == [("Georgia Smith", "PERSON")]
+
+
+def test_entity_types_drops_lowercase_group_descriptions(nlp):
+    out = run(nlp, "Russian forces shelled civilians.",
+              [("Russian forces", "ORG"), ("civilians", "ORG")])
+    assert out == [("Russian", "NORP")]
+
+
+def test_entity_types_common_words_not_matched_in_lowercase(nlp):
+    assert run(nlp, "They ate turkey in nice weather.") == []
