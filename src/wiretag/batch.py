@@ -170,7 +170,7 @@ def _read(
     from wiretag.readers import read_inputs
 
     paths = [str(p) for p in given if isinstance(p, (str, Path))]
-    kwargs: dict[str, Any] = {"include": include, "exclude": exclude}
+    kwargs: dict[str, Any] = {"include": tuple(include or ()), "exclude": tuple(exclude or ())}
     if max_bytes is not None:
         kwargs["max_bytes"] = max_bytes
     # the whole batch is listed up front so progress can show a total and an ETA
@@ -200,29 +200,16 @@ def analyse(
 
 
 def analyse_chunk(stories: list[Story], model: str | None) -> list[Result]:
-    """Analyse a few stories with the (per-process cached) backbone. A story whose analysis
-    crashes becomes a W405 failure instead of taking its neighbours down with it."""
+    """Analyse a few stories with the (per-process cached) backbone. A story that fails
+    (W2xx, or W299 for an unexpected error inside wiretag) keeps its place as an error."""
     from wiretag.nlp import load_backbone
-    from wiretag.pipeline import analyze_story, analyze_stream
+    from wiretag.pipeline import analyze_stream
 
     try:
         nlp = load_backbone(model)
     except WiretagError as err:
         return [("error", err.to_dict())] * len(stories)
-    try:
-        return [_result(r) for r in analyze_stream(stories, nlp)]
-    except Exception:  # an extractor bug on one story: redo the chunk one story at a time
-        out: list[Result] = []
-        for story in stories:
-            try:
-                out.append(("doc", analyze_story(story, nlp)))
-            except WiretagError as err:
-                out.append(("error", err.to_dict()))
-            except Exception as exc:
-                out.append(("error", WiretagError(
-                    "W405", f"analysis failed: {type(exc).__name__}: {exc}",
-                    path=story.path, line=story.line).to_dict()))
-        return out
+    return [_result(r) for r in analyze_stream(stories, nlp, batch_size=len(stories) or 1)]
 
 
 def _result(item: Document | WiretagError) -> Result:

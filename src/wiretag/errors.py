@@ -53,7 +53,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "W402": ("database is not a wiretag store", "Pass a path to a wiretag store or a new file."),
     "W403": ("database schema is newer than this wiretag", "Upgrade wiretag."),
     "W404": ("Dask is not installed", "Install the extra: pip install 'wiretag[dask]'."),
-    "W405": ("analysis failed unexpectedly on a story", "Report it with the story attached."),
     "W406": ("Dask scheduler cannot be reached", "Check the --scheduler address (tcp://host:port)."),
     "W501": ("request body too large", "Send smaller stories or raise --max-request-bytes."),
     "W502": ("request is malformed", "Send JSON with a 'text' field, or text/plain."),
