@@ -151,9 +151,10 @@ def _walk(root: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterato
     Without ``include`` a directory contributes the files whose names announce a format
     we read; stray files (images, notes) in a corpus folder are not errors.
     """
+    found: list[tuple[str, Path]] = []
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for filename in sorted(filenames):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for filename in filenames:
             if filename.startswith("."):
                 continue
             full = Path(dirpath) / filename
@@ -164,7 +165,10 @@ def _walk(root: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterato
                 continue
             if exclude and _matches(rel, exclude):
                 continue
-            yield full
+            found.append((rel, full))
+    # sorted by relative path, so output order never depends on the file system
+    for _rel, full in sorted(found):
+        yield full
 
 
 def _load(path: Path, max_bytes: int) -> bytes:

@@ -30,9 +30,13 @@ def read_feed(
         detail = f": {problem}" if problem else ": it holds no items"
         yield ReadError(WiretagError("W111", f"the feed could not be read{detail}", path=path))
         return
-    for index, entry in enumerate(entries, start=1):
-        html = _entry_html(entry)
-        text = fragment_to_text(html) if html else ""
+    texts = [fragment_to_text(html) if (html := _entry_html(e)) else "" for e in entries]
+    if parsed.get("bozo") and not any(t.strip() for t in texts):
+        # a broken document whose salvaged items carry nothing is a broken feed
+        problem = parsed.get("bozo_exception")
+        yield ReadError(WiretagError("W111", f"the feed could not be read: {problem}", path=path))
+        return
+    for index, (entry, text) in enumerate(zip(entries, texts, strict=True), start=1):
         ident = entry.get("id") or entry.get("link")
         if not text.strip():
             yield ReadError(
