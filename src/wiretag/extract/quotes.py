@@ -43,7 +43,6 @@ from spacy.language import Language
 from wiretag.document import Document, Entity, Quote, QuoteKind, SpanRef, Speaker
 from wiretag.extract.quote_lexicon import (
     ATTITUDE_CUES,
-    CLAUSE_ONLY_CUES,
     CUE_FORMS,
     OBJECT_OF_CUES,
     ORG_NOUNS,
@@ -289,6 +288,10 @@ def _cue_lemma(token: Token) -> str:
     return CUE_FORMS.get(token.lower_, token.lemma_.lower())
 
 
+#: "MOSCOW, Nov 21 (Reuters) – ": the dateline is never part of a quote or a speaker
+_DATELINE_RE = re.compile(r"^[^\n]{0,80}?\([^()\n]{1,40}\)\s*[-–—]+\s*")
+
+
 class _Story:
     """Per-Doc indexes shared by the attribution rules."""
 
@@ -308,6 +311,8 @@ class _Story:
         mentions.sort(key=lambda m: (m[0], m[1]))
         self.mentions = mentions
         self.mention_starts = [m[0] for m in mentions]
+        match = _DATELINE_RE.match(self.text)
+        self.body_start = self.tok_at(match.end()) if match and len(doc) else 0
 
     # --- positions
     def tok_at(self, char: int) -> int:
@@ -622,13 +627,14 @@ def _fragment_frame(
     doc = story.doc
     tok = story.tok_at(qm.open)
     s_lo, s_hi = story.sentence_of(tok)
+    s_lo = max(s_lo, story.body_start)
     for j in range(tok - 1, s_lo - 1, -1):
         t = doc[j]
         if t.text in _ALL_MARKS:
             continue
         if _is_cue(t) and _cue_lemma(t) not in ATTITUDE_CUES:
             subj = _subject(story, t)
-            if subj is None:
+            if subj is None or subj[0] < s_lo:
                 subj = _np_back(story, j, s_lo)
             if subj is not None:
                 return subj, (j, j + 1)
@@ -675,6 +681,11 @@ def _phrase(story: _Story, head: Token) -> tuple[int, int] | None:
         tok = stack.pop()
         for child in tok.children:
             dep = _dep(child)
+            if dep == "appos" and tok is head and child.pos_ == "PROPN" \
+                    and child.i - head.i <= 3 and child.right_edge.i - child.i <= 3:
+                # "its chairman, Wafula Chege": the name in apposition is the speaker
+                keep.update(range(head.i + 1, child.right_edge.i + 1))
+                continue
             if dep in _PHRASE_DROP and not (dep == "conj" and tok is head and any(
                     _dep(c) == "cc" for c in child.children)):
                 continue
@@ -744,53 +755,179 @@ def _indirect(
     return out
 
 
+_TELL_CUES = frozenset({"tell", "warn", "urge", "ask", "remind", "assure", "inform"})
+_TIME_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+     "yesterday", "tonight", "earlier", "later", "last", "week", "month", "year", "night",
+     "morning", "afternoon", "evening", "late", "again", "also", "previously", "repeatedly",
+     "separately", "privately", "publicly", "recently", "afterwards", "on", "this"}
+)
+#: words that, after a comma, open the reporter's own framing rather than more speech
+_CLAUSE_BREAKS = frozenset(
+    {"adding", "saying", "according", "citing", "as", "while", "where", "but", "although",
+     "though", "after", "before", "reaffirming", "noting", "amid", "despite", "raising",
+     "sending", "joining", "alleging", "speaking", "declining", "in", "when", "which"}
+)
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite(tok: Token) -> bool:
+    if tok.tag_:
+        return tok.tag_ in _FINITE_TAGS
+    return tok.pos_ in ("AUX", "VERB")
+
+
+def _clause_end(story: _Story, a: int, s_hi: int) -> int:
+    """Where reported speech starting at ``a`` ends: the sentence end, or the comma that
+    hands over to the reporter's framing (", adding ...", ", according to ...")."""
+    doc = story.doc
+    j = a
+    while j < s_hi:
+        tok = doc[j]
+        if tok.text in (";", "—", "–") or "\n" in tok.text:
+            return j
+        if tok.text == "," and j + 1 < s_hi:
+            nxt = doc[j + 1]
+            if nxt.lower_ in _CLAUSE_BREAKS and j > a:
+                return j
+            # ", X said" closes the clause ("..., the ministry added")
+            k = j + 1
+            while k < min(s_hi, j + 8) and doc[k].text != "," and not _is_cue(doc[k]):
+                k += 1
+            if k < s_hi and _is_cue(doc[k]) and k > j + 1 and not _finite(doc[j + 1]):
+                return j
+        j += 1
+    return s_hi
+
+
+def _lexical_start(story: _Story, cue: Token, s_hi: int) -> int | None:
+    """Start of a reported clause after ``cue`` when the parse gives no complement:
+    skip "that", time phrases, a listener ("told reporters") and short adverbials."""
+    doc = story.doc
+    lemma = _cue_lemma(cue)
+    j = cue.i + 1
+    for _ in range(12):
+        if j >= s_hi:
+            return None
+        tok = doc[j]
+        if tok.lower_ == "that":
+            return j + 1
+        if tok.lower_ in _TIME_WORDS or tok.like_num:
+            j += 1
+            continue
+        if tok.pos_ == "ADP" and tok.lower_ not in ("that",):
+            # "in a statement", "at a news conference in Moscow", "on state television"
+            k = j + 1
+            while k < s_hi and doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON") \
+                    and not _finite(doc[k]):
+                k += 1
+            if k == j + 1:
+                return None
+            j = k
+            continue
+        break
+    if lemma in _TELL_CUES and j < s_hi and doc[j].pos_ in ("NOUN", "PROPN", "DET", "ADJ"):
+        # the listener: "told reporters", "told state television", "told the BBC"
+        k = j
+        while k < s_hi and doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN") and k - j < 4:
+            k += 1
+            if k < s_hi and doc[k].pos_ in ("DET", "PRON", "NUM") and not doc[k].like_num:
+                break
+        if lemma in ("urge", "ask", "warn") and k < s_hi and doc[k].lower_ == "to":
+            return j  # "urged the unions to return": the object is the content's subject
+        j = k
+        while j < s_hi and (doc[j].pos_ == "ADP" or doc[j].lower_ in _TIME_WORDS):
+            k = j + 1
+            while k < s_hi and doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
+                k += 1
+            j = k
+        if j < s_hi and doc[j].lower_ == "that":
+            j += 1
+    # a clause: a short subject then a finite verb
+    for k in range(j, min(s_hi, j + 8)):
+        if _finite(doc[k]):
+            return j if k > j else None
+        if doc[k].is_punct or _is_cue(doc[k]):
+            return None
+    return None
+
+
 def _cue_clause(story: _Story, cue: Token) -> _Cand | None:
     lemma = _cue_lemma(cue)
     if _dep(cue) in ("amod", "acl", "relcl") and cue.tag_ == "VBN" and cue.i < cue.head.i:
         return None  # "the alleged crimes": an adjective, not a report
-    comp = next((c for c in cue.children if _dep(c) == "ccomp"), None)
+    if cue.i > 0 and story.doc[cue.i - 1].lower_ in ("to", "the", "a", "an", "be", "been"):
+        return None  # "to say", "the report", "has been accused"
+    comps = [c for c in cue.children if _dep(c) == "ccomp"]
     rng: tuple[int, int] | None = None
     conf = 0.8
     s_lo, s_hi = story.sentence_of(cue.i)
-    subj = _subject(story, cue)
-    if comp is not None:
-        a, b = comp.left_edge.i, comp.right_edge.i + 1
-        a, b = max(a, s_lo), min(b, s_hi)
-        if comp.i < cue.i:
-            # fronted clause ("S, X said"): stop before the speaker
-            stop = min(cue.i, subj[0] if subj else cue.i)
-            b = min(b, stop)
-        rng = _content_range(story, a, b, exclude=subj)
-    elif _dep(cue) == "parataxis" and cue.head.i < cue.i:
-        # UD attaches "X said" in "S, X said" to the clause S as parataxis
-        head = cue.head
-        stop = min(cue.i, subj[0] if subj else cue.i)
-        a = max(head.left_edge.i, s_lo)
-        rng = _content_range(story, a, stop)
-        conf = 0.75
-    elif lemma in OBJECT_OF_CUES:
-        obj = next((c for c in cue.children if _dep(c) in ("obj", "dobj")), None)
-        if obj is None:
-            return None
-        right = max((c.right_edge.i for c in cue.children if c.i > cue.i), default=cue.i)
-        rng = _content_range(story, cue.i + 1, min(right + 1, s_hi))
-        conf = 0.7
-    elif lemma in ("urge", "warn", "promise", "pledge", "vow", "threaten", "ask", "demand") \
-            or (lemma == "say" and any(_dep(c) == "xcomp" for c in cue.children)):
-        xc = next((c for c in cue.children if _dep(c) == "xcomp" and c.i > cue.i), None)
-        if xc is None:
-            return None
-        rng = _content_range(story, cue.i + 1, min(xc.right_edge.i + 1, s_hi))
-        conf = 0.65
-    if rng is None or subj is None:
+    s_lo = max(s_lo, story.body_start)
+    if cue.i < s_lo:
         return None
-    if lemma in CLAUSE_ONLY_CUES and comp is None and _dep(cue) != "parataxis":
+    subj = _subject(story, cue)
+    if subj is None:
+        subj = _np_back(story, cue.i, s_lo)
+        conf = 0.7
+    if subj is not None and subj[0] < s_lo:
+        subj = None
+    fronted = _fronted(story, cue, subj, s_lo)
+    after = [c for c in comps if c.i > cue.i]
+    if fronted is not None:
+        rng = _content_range(story, s_lo, fronted)
+        conf = 0.75
+    elif after:
+        a = min(c.left_edge.i for c in after)
+        a = max(a, cue.i + 1)
+        b = max(max(c.right_edge.i + 1 for c in after), _clause_end(story, a, s_hi))
+        rng = _content_range(story, a, min(b, s_hi), exclude=subj)
+    elif lemma in OBJECT_OF_CUES:
+        right = max((c.right_edge.i for c in cue.children if c.i > cue.i), default=cue.i)
+        b = max(right + 1, _clause_end(story, cue.i + 1, s_hi))
+        rng = _content_range(story, cue.i + 1, min(b, s_hi))
+        conf = 0.7
+    else:
+        a2 = _lexical_start(story, cue, s_hi)
+        if a2 is not None:
+            rng = _content_range(story, a2, _clause_end(story, a2, s_hi))
+            conf = 0.65
+        elif lemma in ("urge", "promise", "pledge", "vow", "threaten", "ask", "demand", "warn"):
+            xc = next((c for c in cue.children if _dep(c) == "xcomp" and c.i > cue.i), None)
+            if xc is not None:
+                rng = _content_range(story, cue.i + 1, min(xc.right_edge.i + 1, s_hi))
+                conf = 0.65
+    if rng is None or subj is None:
         return None
     if not _sane_speaker(story, subj):
         return None
-    cand = _Cand("indirect", rng[0], rng[1], speaker=subj, cue=(cue.i, cue.i + 1),
+    return _Cand("indirect", rng[0], rng[1], speaker=subj, cue=(cue.i, cue.i + 1),
                  confidence=conf)
-    return cand
+
+
+def _fronted(
+    story: _Story, cue: Token, subj: tuple[int, int] | None, s_lo: int
+) -> int | None:
+    """``S, X said [on Tuesday].``: the token index ending S, or None.
+
+    The cue must close its clause (nothing but adverbials, a listener or a participle
+    phrase after it) and its speaker must follow a comma that ends S.
+    """
+    doc = story.doc
+    if subj is None or subj[1] > cue.i or subj[0] - 1 <= s_lo:
+        return None
+    comma = subj[0] - 1
+    if doc[comma].text != "," or comma - s_lo < 3:
+        return None
+    if any(_finite(t) for t in doc[s_lo:comma]) is False:
+        return None
+    j = cue.i + 1
+    _, s_hi = story.sentence_of(cue.i)
+    while j < s_hi and not doc[j].is_punct and j - cue.i <= 6 and not _finite(doc[j]) \
+            and doc[j].lower_ != "that":
+        j += 1
+    if j < s_hi and not (doc[j].is_punct and doc[j].text in ",.;:!?"):
+        return None
+    return comma
 
 
 def _sane_speaker(story: _Story, rng: tuple[int, int]) -> bool:
@@ -923,9 +1060,11 @@ def _resolve(
         return None, 0.5
     # 1. a mention inside the phrase (the one holding the head, else the best-ranked)
     inside = _mentions_in(story, a, b)
-    if inside:
-        holding = [m for m in inside if m[0] <= head.idx < m[1]]
-        pool = holding or inside
+    # a place or nationality modifying the head ("a senior Russian official", "China's
+    # foreign ministry") is not the speaker; a named person in apposition is
+    holding = [m for m in inside if m[0] <= head.idx < m[1]]
+    pool = holding or [m for m in inside if m[2].type == "PERSON"]
+    if pool:
         best = min(pool, key=lambda m: (_TYPE_RANK.get(m[2].type, 5), -m[0]))
         return best[2].id, 0.95
     low = span.text.lower().strip()
