@@ -2,29 +2,58 @@
 
 from __future__ import annotations
 
+import json
 import random
-from collections.abc import Callable
 from itertools import combinations
-from typing import Any
+from pathlib import Path
+
+import pytest
 
 from wiretag.corpus.clusters import cluster_stories, similarity_matrix, story_date, story_features
-from wiretag.document import Dateline, Document, Entity
+from wiretag.document import Dateline, Document, Entity, Mention
+
+# No conftest.py here on purpose: tests elsewhere import the top-level one as ``conftest``.
+RECORDS = [
+    json.loads(line)
+    for line in (Path(__file__).parent / "data" / "clusters.jsonl").read_text("utf-8").splitlines()
+]
+EVENTS = {r["id"]: r["cluster"] for r in RECORDS}
+
+
+@pytest.fixture(scope="module")
+def stories() -> list[Document]:
+    """23 short stories in 11 events, with same-subject distractors; entities by hand."""
+    return [
+        Document(
+            id=r["id"], text=r["text"], headline=r["headline"], published=r["published"],
+            entities=[
+                Entity(id=f"E{i}", type=t, name=n, key=f"{t}:{n}", mentions=[Mention(0, 0, n)])
+                for i, (t, n) in enumerate(r["entities"], start=1)
+            ],
+        )
+        for r in RECORDS
+    ]
+
+
+def pair_scores(predicted: set[tuple[str, str]], groups: dict[str, str]) -> tuple[float, float]:
+    """Pairwise precision and recall of predicted same-group pairs against gold groups."""
+    gold = {(a, b) for a, b in combinations(sorted(groups), 2) if groups[a] == groups[b]}
+    tp = len(predicted & gold)
+    return (tp / len(predicted) if predicted else 1.0, tp / len(gold) if gold else 1.0)
 
 
 def pairs(clusters: list[list[str]]) -> set[tuple[str, str]]:
     return {(a, b) for c in clusters for a, b in combinations(sorted(c), 2)}
 
 
-def test_clusters_pairwise_precision_recall(
-    stories: list[Document], story_events: dict[str, str], pair_scores: Callable[..., Any]
-) -> None:
+def test_clusters_pairwise_precision_recall(stories: list[Document]) -> None:
     """Developing stories group together; same-subject distractors (another earthquake,
     another central bank, another country's rail strike) stay apart."""
     clusters = cluster_stories(stories)
-    precision, recall = pair_scores(pairs(clusters), story_events)
+    precision, recall = pair_scores(pairs(clusters), EVENTS)
     assert precision >= 0.95
     assert recall >= 0.85
-    assert sorted(i for c in clusters for i in c) == sorted(story_events)
+    assert sorted(i for c in clusters for i in c) == sorted(EVENTS)
 
 
 def test_clusters_order_and_chunking_independent(stories: list[Document]) -> None:

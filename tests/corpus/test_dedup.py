@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import random
-from collections.abc import Callable
-from typing import Any
+from itertools import combinations
+from pathlib import Path
+
+import pytest
 
 from wiretag.corpus.dedup import (
     BANDS,
@@ -18,15 +21,30 @@ from wiretag.corpus.dedup import (
 )
 from wiretag.document import Document, content_id
 
+# No conftest.py here on purpose: tests elsewhere import the top-level one as ``conftest``.
+DATA = Path(__file__).parent / "data" / "wire_copies.jsonl"
+RECORDS = [json.loads(line) for line in DATA.read_text("utf-8").splitlines()]
 
-def test_dedup_near_duplicates_precision_recall(
-    copies: list[Document], copy_groups: dict[str, str], pair_scores: Callable[..., Any]
-) -> None:
+
+@pytest.fixture(scope="module")
+def copies() -> list[Document]:
+    """Four ~220-word wire stories, each with rewrites, plus another agency's write-up."""
+    return [Document(id=r["id"], text=r["text"]) for r in RECORDS]
+
+
+def pair_scores(predicted: set[tuple[str, str]], groups: dict[str, str]) -> tuple[float, float]:
+    """Pairwise precision and recall of predicted same-group pairs against gold groups."""
+    gold = {(a, b) for a, b in combinations(sorted(groups), 2) if groups[a] == groups[b]}
+    tp = len(predicted & gold)
+    return (tp / len(predicted) if predicted else 1.0, tp / len(gold) if gold else 1.0)
+
+
+def test_dedup_near_duplicates_precision_recall(copies: list[Document]) -> None:
     """Rewrites (new last paragraph, extra paragraph, copy edits, trims) are found; the same
     event written up independently by another agency is not a duplicate."""
     pairs = find_near_duplicates(copies, threshold=0.8)
     predicted = {(a, b) for a, b, _ in pairs}
-    precision, recall = pair_scores(predicted, copy_groups)
+    precision, recall = pair_scores(predicted, {r["id"]: r["group"] for r in RECORDS})
     assert precision == 1.0
     assert recall >= 0.95
     assert all(0.8 <= score <= 1.0 and a < b for a, b, score in pairs)
