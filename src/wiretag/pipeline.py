@@ -27,6 +27,7 @@ StageFn = Callable[["Doc", Document], None]
 STAGES: list[tuple[str, str]] = [
     ("entities", "wiretag.extract.entities:stage"),
     ("quotes", "wiretag.extract.quotes:stage"),
+    ("events", "wiretag.extract.events:stage"),
     ("topics", "wiretag.extract.topics:stage"),
     ("tone", "wiretag.extract.tone:stage"),
 ]

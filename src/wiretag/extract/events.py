@@ -1,0 +1,987 @@
+"""Who did what to whom: political events coded in PLOVER and CAMEO, with actors and modality.
+
+``extract_events(doc, document)`` reads each sentence's dependency parse and codes an event
+for every trigger in a curated lexicon (``data/events/triggers.tsv``: verbs and
+nominalisations -> PLOVER category, mode and closest CAMEO code) that has at least one actor:
+
+* **triggers**: verbs ("accused"), phrasal verbs ("ruled out"), nominalisations ("the
+  invasion", "an arrest warrant"); a row may require an object ("sent *troops*"), a
+  modifier ("*air* strike") or a preposition ("talks *with*");
+* **actors**: subjects, objects, prepositional targets ("accused X of", "talks with Y", "an
+  arrest warrant for Z"), passive agents ("was accused by"), possessors and nationality
+  adjectives of nominalisations ("Russia's invasion of Ukraine", "allegations from Kyiv"),
+  light-verb subjects ("X held talks", "X faces allegations" — the subject of *face*
+  is the target), relative pronouns, pronouns inside reported speech ("kyiv says it will"),
+  with one event per pair of coordinated actors (the CAMEO dyadic convention);
+* **codes** come from ``wiretag.extract.actors``; **modality** and **dates** from
+  ``wiretag.extract.modality``; an event inside a quote links the quote.
+
+PLOVER rules applied on top of the lexicon (manual sections in brackets): future
+cooperation is AGREE [AGREE]; a future retreat is CONCEDE [CONCEDE]; a government
+"protesting" is ACCUSE disapprove, not a street protest [PROTEST]; the content of a
+request, rejection, promise or threat is not a separate event — it refines the mode
+(the manual's "return the single event category") [Auxiliary modes]. Denials of an
+accusation are coded CAMEO 016 with no PLOVER type, as the contract asks.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from importlib.resources import files
+from typing import TYPE_CHECKING
+
+from spacy.language import Language
+
+from wiretag.document import Actor, Document, Entity, Event, Quote, SpanRef
+from wiretag.extract import actors as actor_codes
+from wiretag.extract import modality as mod
+from wiretag.extract.modality import (
+    APPOS,
+    CONJ,
+    IOBJ,
+    MODIFIER,
+    OBJ,
+    PASS_SUBJ,
+    POSS,
+    PRT,
+    RELCL,
+    SUBJ,
+    WH_PRONOUNS,
+    children,
+    dep,
+    lemma,
+    preps,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+#: categories whose object is a proposal or demand: their content refines the mode and is
+#: not an event of its own ("threatened to attack" is one THREATEN, not an ASSAULT too)
+FRAMING = frozenset({"REQUEST", "REJECT", "AGREE", "THREATEN", "CONCEDE", None})
+#: categories whose content noun names the partner ("rejected talks *with Putin*")
+PARTNERED = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "AGREE"})
+#: light verbs whose subject is the recipient of the nominal event ("faces allegations")
+REVERSE_LIGHT = frozenset({"face", "receive", "suffer", "endure", "get", "come", "draw",
+                           "attract", "undergo", "sustain", "win"})
+SPEECH = frozenset({"say", "tell", "state", "announce", "add", "claim", "insist", "argue",
+                    "warn", "stress", "declare", "write", "report", "note", "believe",
+                    "think", "assert", "maintain", "reiterate", "confirm"})
+TARGET_PREPS = ("with", "against", "on", "upon", "at", "to", "toward", "towards", "for", "into",
+                "of")
+VERB_TARGET_PREPS = ("with", "against", "on", "upon", "at", "to", "toward", "towards")
+PLACE_PREPS = ("in", "at", "near", "inside", "across", "outside")
+PRONOUNS = frozenset({"it", "they", "them", "its", "their", "he", "she", "him", "his", "her",
+                      "itself", "themselves"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
+ARMED = ("MIL", "REB")
+
+#: words naming the content of a request, rejection or promise (PLOVER's shared modes)
+_MEET = ("talk", "meeting", "negotiation", "negotiate", "meet", "summit", "dialogue",
+         "mediation", "visit", "discussion")
+_ASSIST = ("aid", "help", "assistance", "support", "weapon", "arm", "funding", "loan",
+           "cooperation", "supply", "ammunition", "missile", "jet", "tank")
+_YIELD = ("release", "free", "ceasefire", "truce", "withdrawal", "withdraw", "lift", "ease",
+          "surrender", "retreat", "halt", "stop", "end", "pull")
+_CHANGE = ("resign", "resignation", "reform", "change", "election", "step", "overhaul")
+_THREATS: tuple[tuple[tuple[str, ...], tuple[str, str]], ...] = (
+    (("attack", "strike", "invade", "bomb", "retaliate", "retaliation", "war", "force",
+      "respond", "response", "hit", "destroy", "kill", "shoot", "fire"), ("violence", "138")),
+    (("sanction", "embargo", "boycott", "blockade", "restrict", "ban"), ("restrict", "1312")),
+    (("arrest", "jail", "detain", "prosecute", "imprison"), ("arrest", "132")),
+    (("expel", "deport", "expulsion"), ("expel", "136")),
+    (("tie", "relation", "cut", "sever", "suspend", "withdraw", "quit", "leave"),
+     ("relations", "1313")),
+    (("occupy", "seize", "annex", "capture", "take"), ("territory", "1382")),
+)
+
+
+def _content_modes() -> dict[str, dict[str, tuple[str, str]]]:
+    """category -> content lemma -> (mode, cameo): "called for *talks*" is REQUEST meet 106."""
+    table: dict[str, dict[str, tuple[str, str]]] = {
+        "REQUEST": {}, "REJECT": {}, "THREATEN": {}, "AGREE": {},
+    }
+    groups: tuple[tuple[tuple[str, ...], tuple[str, str], tuple[str, str], tuple[str, str]],
+                  ...] = (
+        (_MEET, ("meet", "106"), ("meet", "125"), ("", "036")),
+        (_ASSIST, ("assist", "103"), ("assist", "122"), ("", "033")),
+        (_YIELD, ("yield", "105"), ("yield", "124"), ("", "035")),
+        (_CHANGE, ("change", "104"), ("change", "123"), ("", "034")),
+    )
+    for words, req, rej, agr in groups:
+        for w in words:
+            table["REQUEST"][w] = req
+            table["REJECT"][w] = rej
+            table["AGREE"][w] = agr
+    for words, threat in _THREATS:
+        for w in words:
+            table["THREATEN"][w] = threat
+    return table
+
+
+_CONTENT_MODES = _content_modes()
+#: future cooperation is AGREE (PLOVER manual, AGREE): closest CAMEO "express intent" codes
+_FUTURE_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
+
+
+# --- the trigger lexicon ----------------------------------------------------------------------
+@dataclass(frozen=True)
+class TriggerRule:
+    key: str
+    pos: str
+    type: str | None
+    mode: str | None
+    cameo: str
+    conditions: tuple[tuple[str, frozenset[str]], ...] = ()
+    flags: frozenset[str] = frozenset()
+
+    @property
+    def head(self) -> str:
+        return self.key.split()[0]
+
+    @property
+    def particle(self) -> str | None:
+        parts = self.key.split()
+        return parts[1] if len(parts) > 1 else None
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
+    """(head lemma, "V"|"N") -> rules in file order (the first whose conditions hold wins)."""
+    text = files("wiretag").joinpath("data/events/triggers.tsv").read_text("utf-8")
+    table: dict[tuple[str, str], list[TriggerRule]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t") + [""] * 7
+        conditions: list[tuple[str, frozenset[str]]] = []
+        for cond in filter(None, cols[5].split(";")):
+            name, _, values = cond.partition("=")
+            conditions.append((name, frozenset(values.split("|")) if values else frozenset()))
+        rule = TriggerRule(
+            key=cols[0],
+            pos=cols[1],
+            type=None if cols[2] == "-" else cols[2],
+            mode=cols[3] or None,
+            cameo=cols[4],
+            conditions=tuple(conditions),
+            flags=frozenset(filter(None, cols[6].split(","))),
+        )
+        table.setdefault((rule.head, rule.pos), []).append(rule)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+# --- per-story context ----------------------------------------------------------------------
+@dataclass
+class _Story:
+    doc: Doc
+    document: Document
+    story_date: date | None
+    #: char offset -> (entity, mention start, mention end)
+    mention_at: dict[int, tuple[Entity, int, int]] = field(default_factory=dict)
+    sent_index: dict[int, int] = field(default_factory=dict)
+    sents: list[Span] = field(default_factory=list)
+    skip_before: int = 0
+    entity_words: dict[str, list[str]] = field(default_factory=dict)
+
+    def entity_for(self, token: Token) -> tuple[Entity, int, int] | None:
+        for i in range(token.idx, token.idx + max(len(token.text), 1)):
+            hit = self.mention_at.get(i)
+            if hit is not None:
+                return hit
+        return None
+
+
+def _story(doc: Doc, document: Document) -> _Story:
+    story_date = _story_date(document)
+    st = _Story(doc, document, story_date)
+    people = {actor_codes.norm(e.name.split()[-1]): e for e in document.entities
+              if e.type == "PERSON" and e.name}
+    for ent in document.entities:
+        use = ent
+        if ent.type in ("GPE", "LOC") and ent.country is None and ent.geo is None:
+            # an ungeocodable "place" that is a person's surname elsewhere in the story is
+            # that person (NER confuses unfamiliar surnames with towns)
+            use = people.get(actor_codes.norm(ent.name.split()[-1]), ent) if ent.name else ent
+        for m in ent.mentions:
+            for i in range(m.start, m.end):
+                st.mention_at.setdefault(i, (use, m.start, m.end))
+    st.sents = list(doc.sents)
+    for n, sent in enumerate(st.sents):
+        for tok in sent:
+            st.sent_index[tok.i] = n
+    if document.dateline is not None:
+        st.skip_before = document.dateline.end
+    return st
+
+
+def _story_date(document: Document) -> date | None:
+    for raw in (document.dateline.date if document.dateline else None, document.published):
+        if raw:
+            try:
+                return date.fromisoformat(raw[:10])
+            except ValueError:
+                continue
+    return None
+
+
+# --- trigger matching ---------------------------------------------------------------------------
+def _pos_class(token: Token) -> str | None:
+    if token.pos_ == "VERB":
+        return "V"
+    if token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "ADJ" and token.tag_.startswith("NN")):
+        return "N"
+    return None
+
+
+def _noun_lemmas(token: Token) -> list[str]:
+    base = lemma(token)
+    out = [base]
+    low = token.lower_
+    if low != base:
+        out.append(low)
+    single = actor_codes._singular(low)
+    if single not in out:
+        out.append(single)
+    return out
+
+
+def _object(token: Token, story: _Story) -> Token | None:
+    """The thing acted on: a verb's direct object (its passive subject when passive), a
+    noun's "of" object or, where the rule says so, its possessor."""
+    if _pos_class(token) == "V":
+        objs = children(token, OBJ)
+        if objs:
+            return objs[0]
+        if mod.is_passive(token):
+            subj = children(token, PASS_SUBJ)
+            if subj:
+                return subj[0]
+            if dep(token) in ("acl", "amod") and token.head is not token:
+                return token.head
+        return None
+    for word, obj in preps(token):
+        if word == "of":
+            return obj
+    return None
+
+
+def _is_person(token: Token, story: _Story) -> bool:
+    hit = story.entity_for(token)
+    return (hit is not None and hit[0].type == "PERSON") or token.ent_type_ == "PERSON"
+
+
+def _is_place(token: Token, story: _Story) -> bool:
+    hit = story.entity_for(token)
+    if hit is not None:
+        return hit[0].type in ("GPE", "LOC", "FAC")
+    return token.ent_type_ in ("GPE", "LOC", "FAC") or (
+        token.pos_ == "PROPN" and actor_codes.country_of_word(token.text) is not None
+    )
+
+
+def _condition_holds(name: str, values: frozenset[str], token: Token, story: _Story) -> bool:
+    if name in ("obj", "!obj"):
+        obj = _object(token, story)
+        if obj is None:
+            return name == "!obj"
+        words = set(_noun_lemmas(obj))
+        hit = bool(words & values)
+        if "@PERSON" in values and _is_person(obj, story):
+            hit = True
+        if "@PLACE" in values and _is_place(obj, story):
+            hit = True
+        if "@ACTOR" in values and _actor_code(obj, story)[0] is not None:
+            hit = True
+        return hit if name == "obj" else not hit
+    if name in ("mod", "!mod"):
+        mods = {lemma(c) for c in token.children if dep(c) in MODIFIER}
+        mods |= {c.lower_ for c in token.children if dep(c) in MODIFIER}
+        hit = bool(mods & values)
+        return hit if name == "mod" else not hit
+    if name == "prep":
+        return any(w in values for w, _ in preps(token))
+    if name == "clause":
+        return any(dep(c) in mod.CLAUSE for c in token.children)
+    return False
+
+
+def match_trigger(token: Token, story: _Story) -> TriggerRule | None:
+    """The lexicon rule a token triggers, if any."""
+    cls = _pos_class(token)
+    if cls is None:
+        return None
+    table = lexicon()
+    candidates = [lemma(token)] if cls == "V" else _noun_lemmas(token)
+    particles = {c.lower_ for c in token.children if dep(c) in PRT or dep(c) == "advmod"}
+    prep_words = {w for w, _ in preps(token)}
+    for cand in candidates:
+        for rule in table.get((cand, cls), ()):
+            part = rule.particle
+            if part is not None and part not in particles and part not in prep_words:
+                continue
+            if all(_condition_holds(n, v, token, story) for n, v in rule.conditions):
+                return rule
+    return None
+
+
+# --- actors -------------------------------------------------------------------------------------
+def _phrase(token: Token) -> tuple[int, int]:
+    """Token range [start, end) of the noun phrase headed by ``token``: its compound,
+    adjective, possessive and name modifiers, without a leading determiner."""
+    left = token.i
+    for c in token.lefts:
+        if dep(c) in MODIFIER or dep(c) in POSS or dep(c) in ("flat", "flat:name", "nummod"):
+            left = min(left, c.left_edge.i)
+    right = token.i
+    for c in token.rights:
+        if dep(c) in ("flat", "flat:name", "compound") and c.i == right + 1:
+            right = c.i
+            # UD chains names: "President" <- flat "Volodymyr" <- flat "Zelenskiy"
+            while True:
+                nxt = [g for g in token.doc[right].rights
+                       if dep(g) in ("flat", "flat:name") and g.i == right + 1]
+                if not nxt:
+                    break
+                right = nxt[0].i
+    doc = token.doc
+    while left < token.i and (doc[left].pos_ in ("DET", "PUNCT") or doc[left].is_punct):
+        left += 1
+    return left, right + 1
+
+
+def _span(token: Token, story: _Story) -> tuple[int, int]:
+    """The actor phrase's token range, widened to the whole entity mention it heads."""
+    start, end = _phrase(token)
+    own = story.entity_for(token)
+    if own is not None:
+        span = story.doc.char_span(own[1], own[2], alignment_mode="expand")
+        if span is not None:
+            start, end = min(start, span.start), max(end, span.end)
+    return start, end
+
+
+def _entity_words(ent: Entity, story: _Story) -> list[str]:
+    """Words around every mention of an entity: a person's title is usually written once,
+    at first mention ("Russian Ambassador-at-Large Rodion Miroshnik")."""
+    cached = story.entity_words.get(ent.id)
+    if cached is not None:
+        return cached
+    words: list[str] = []
+    for m in ent.mentions:
+        span = story.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        # the title words written right before the name, however the parser attached them
+        j = span.start - 1
+        while j >= max(0, span.start - 6):
+            t = story.doc[j]
+            if t.is_space or not (t.pos_ in ("PROPN", "ADJ", "NOUN") or t.text == "-"):
+                break
+            j -= 1
+        words += [t.text for t in story.doc[j + 1 : span.start] if t.text != "-"]
+    story.entity_words[ent.id] = words
+    return words
+
+
+def _actor_code(token: Token, story: _Story) -> tuple[str | None, Entity | None]:
+    """(code, entity) for the noun phrase headed by ``token``."""
+    doc = story.doc
+    start, end = _span(token, story)
+    words = [t.text for t in doc[start:end] if not t.is_punct and dep(t) not in POSS]
+    own = story.entity_for(token)
+    if own is not None:
+        ent = own[0]
+        code = actor_codes.code_entity(ent, story.story_date, words)
+        if ent.type == "PERSON" and (code is None or len(code) < 6):
+            wider = actor_codes.code_entity(
+                ent, story.story_date, _entity_words(ent, story) + words
+            )
+            if wider is not None and len(wider) > len(code or ""):
+                code = wider
+        return code, ent
+    # a common-noun head modified by a named country, nationality or organisation:
+    # "Ukrainian forces", "Russia's army", "Kiev's leadership", "a UN-mandated body"
+    sector = actor_codes.sector_of([token.text])
+    for t in doc[start:end]:
+        if t.i == token.i:
+            continue
+        hit = story.entity_for(t)
+        if hit is not None:
+            ent = hit[0]
+            named = actor_codes.code_entity(ent, story.story_date)
+            if ent.type in ("ORG",) and named and named.startswith(("IGO", "NGO")):
+                return named, ent
+            country = ent.country or (named[:3] if named else None)
+            if sector is None and named:
+                return named, ent
+            return actor_codes.combine(country, sector), ent
+    code = actor_codes.code_words(words, story.story_date)
+    if code is None:
+        return None, None
+    # a bare capitalised word that only the country table knows ("Russia") is fine; a
+    # lower-case common noun with no sector is not an actor
+    return code, None
+
+
+def _antecedent(token: Token, story: _Story) -> Token | None:
+    """What a pronoun or relative pronoun stands for, when the parse makes it plain."""
+    low = token.lower_
+    if low in WH_PRONOUNS:
+        head = token.head
+        if dep(head) in RELCL:
+            return head.head
+        # a misattached relative clause ("Russia, which does not ..."): the noun before it
+        j = token.i - 1
+        while j >= 0 and token.doc[j].is_punct:
+            j -= 1
+        if j >= 0 and token.doc[j].pos_ in ("PROPN", "NOUN"):
+            return token.doc[j]
+        return None
+    if low not in PRONOUNS:
+        return None
+    if low in PERSON_PRONOUNS:
+        sent_no = story.sent_index.get(token.i, 0)
+        floor = story.sents[max(0, sent_no - 2)].start
+        for j in range(token.i - 1, floor - 1, -1):
+            hit = story.entity_for(token.doc[j])
+            if hit is not None and hit[0].type == "PERSON":
+                return token.doc[j]
+        return None
+    # "kyiv says it will ...": the speaker of the clause the pronoun is in
+    cur = token
+    for _ in range(6):
+        if cur.head is cur:
+            break
+        if dep(cur) == "ccomp" and lemma(cur.head) in SPEECH:
+            subj = _subject(cur.head, story)
+            if subj is not None and subj.lower_ not in PRONOUNS:
+                return subj
+        cur = cur.head
+    # otherwise the nearest non-pronoun subject before it in the sentence or the one before
+    sent_no = story.sent_index.get(token.i, 0)
+    floor = story.sents[max(0, sent_no - 1)].start
+    for j in range(token.i - 1, floor - 1, -1):
+        t = token.doc[j]
+        if dep(t) in SUBJ and t.lower_ not in PRONOUNS and t.lower_ not in WH_PRONOUNS:
+            hit = story.entity_for(t)
+            if (hit is not None and hit[0].type in ("GPE", "ORG", "NORP")) or t.pos_ == "PROPN":
+                return t
+    return None
+
+
+@dataclass
+class _Arg:
+    actor: Actor
+    token: Token
+    resolved: bool = False
+
+
+def make_actor(token: Token, story: _Story) -> _Arg | None:
+    """An Actor for the phrase headed by ``token`` (resolving pronouns), or None when the
+    phrase is not a political actor (no entity, no agent noun, no country)."""
+    resolved = False
+    target = token
+    hit = story.entity_for(token)
+    if hit is None and (token.lower_ in PRONOUNS or token.lower_ in WH_PRONOUNS):
+        ante = _antecedent(token, story)
+        if ante is None:
+            return None
+        target, resolved = ante, True
+    code, ent = _actor_code(target, story)
+    if code is None and ent is not None and ent.type == "PERSON":
+        code = ""
+    if code is None:
+        return None
+    start, end = _span(target, story)
+    span = story.doc[start:end]
+    if span.start_char < story.skip_before:
+        return None
+    # an appositive can supply the sector a bare name lacks ("Miroshnik, a former official")
+    if ent is not None and len(code) <= 3 and ent.type == "PERSON":
+        for ap in children(target, APPOS):
+            sector = actor_codes.sector_of([t.text for t in ap.subtree][:4])
+            if sector:
+                code = code + sector
+                break
+    if not code:
+        return None
+    text = story.document.text[span.start_char : span.end_char]
+    return _Arg(
+        Actor(text=text, start=span.start_char, end=span.end_char,
+              entity=ent.id if ent is not None else None, actor=code),
+        target,
+        resolved,
+    )
+
+
+def _expand(token: Token) -> list[Token]:
+    """A head and the heads coordinated with it ("kyiv and its allies")."""
+    out = [token]
+    stack = list(children(token, CONJ))
+    while stack:
+        t = stack.pop(0)
+        out.append(t)
+        stack.extend(children(t, CONJ))
+    return out
+
+
+def _subject(verb: Token, story: _Story | None = None, depth: int = 0) -> Token | None:
+    """The verb's (active) subject, inherited through coordination, control and relative
+    clauses where it has none of its own."""
+    subj = [c for c in verb.children if dep(c) in SUBJ and dep(c) not in PASS_SUBJ]
+    if subj:
+        # "which Moscow now claims": a misparse giving the verb two subjects
+        named = [c for c in subj if c.lower_ not in WH_PRONOUNS]
+        return named[0] if named else subj[0]
+    if story is not None:
+        # a named actor the parser hung off the verb as a modifier ("kyiv says" with a
+        # lower-case kyiv read as an adjective)
+        for c in verb.lefts:
+            hit = story.entity_for(c)
+            if hit is not None and hit[0].type in ("GPE", "ORG", "PERSON") and dep(c) in (
+                "amod", "compound", "nmod", "advmod", "dep", "obl"
+            ):
+                return c
+    if depth > 3 or verb.head is verb:
+        return None
+    d = dep(verb)
+    if d == "conj" and verb.head.pos_ in ("PROPN", "NOUN"):
+        # "Miroshnik, a former official ..., accused": a misparse coordinating the verb
+        # with its own subject (or with a noun inside the subject's apposition)
+        cur = verb.head
+        while dep(cur) in ("conj", "appos", "nmod", "obl") and cur.head.pos_ in ("PROPN", "NOUN"):
+            cur = cur.head
+        # ... or a nominal root the parser gave the real subject to
+        nominal_subj = children(cur, SUBJ)
+        return nominal_subj[0] if nominal_subj else cur
+    if d in ("advcl", "acl") and any(
+        dep(c) in ("mark", "case") and c.lower_ == "of" for c in verb.children
+    ):
+        # "accused Ukrainian forces of committing": the accused commits
+        host = verb.head
+        if dep(host) in OBJ:
+            return host
+        objs = children(host, OBJ)
+        if objs:
+            return objs[0]
+    if d in RELCL or (d == "acl" and not mod.is_passive(verb)):
+        return verb.head
+    if d in ("conj", "xcomp", "parataxis", "advcl") and not mod.is_passive(verb.head):
+        if d == "xcomp":
+            # "urged Russia to withdraw": object control
+            objs = children(verb.head, OBJ)
+            if objs and lemma(verb.head) not in ("promise", "pledge", "vow"):
+                return objs[0]
+        return _subject(verb.head, story, depth + 1)
+    if d in ("advcl", "acl", "pcomp") or d.startswith("obl"):
+        # "accused Ukrainian forces of committing": the accused commits
+        host = verb.head
+        if dep(host) in OBJ:
+            return host
+        objs = children(host, OBJ)
+        if objs:
+            return objs[0]
+    return None
+
+
+def _verb_args(
+    verb: Token, rule: TriggerRule, story: _Story
+) -> tuple[list[Token], list[Token]]:
+    sources: list[Token] = []
+    targets: list[Token] = []
+    passive = mod.is_passive(verb)
+    if passive:
+        sources += [o for w, o in preps(verb) if w == "by"]
+        targets += children(verb, PASS_SUBJ)
+        if not targets and dep(verb) in ("acl", "amod"):
+            targets.append(verb.head)
+    else:
+        s = _subject(verb, story)
+        if s is not None:
+            sources.append(s)
+        for obj in children(verb, OBJ):
+            targets.append(obj)
+            if make_actor(obj, story) is None:
+                # "does not recognize the jurisdiction of the ICC": the actor inside
+                targets += [o for w, o in preps(obj) if w in ("of", "over")]
+            # "sent troops to Ukraine", "supplied weapons to Kyiv"
+            targets += [o for w, o in preps(obj) if w in ("to", "into")]
+        # an acl participle's "object" is the noun it modifies only when passive
+    targets += children(verb, IOBJ)
+    if rule.particle is not None:
+        targets += [o for w, o in preps(verb) if w == rule.particle and w == "on"]
+    targets += [o for w, o in preps(verb) if w in VERB_TARGET_PREPS]
+    if "swap" in rule.flags:
+        sources, targets = targets, sources
+    return sources, targets
+
+
+def _noun_args(noun: Token, rule: TriggerRule, story: _Story) -> tuple[list[Token], list[Token]]:
+    sources: list[Token] = []
+    targets: list[Token] = []
+    poss_target = "poss_target" in rule.flags
+    for c in children(noun, POSS):
+        (targets if poss_target else sources).append(c)
+    for c in noun.lefts:
+        if dep(c) in ("amod", "compound") and c.i != noun.i:
+            hit = story.entity_for(c)
+            if (hit is not None and hit[0].type in ("NORP", "GPE", "ORG")) or (
+                actor_codes.country_of_word(c.text) is not None and c.text[:1].isupper()
+            ):
+                (targets if poss_target else sources).append(c)
+    for word, obj in preps(noun):
+        if word in ("by", "from"):
+            sources.append(obj)
+        elif word == "between":
+            both = _expand(obj)
+            sources.append(both[0])
+            targets += both[1:2]
+        elif word in TARGET_PREPS:
+            targets.append(obj)
+            if word in ("into", "of", "over") and make_actor(obj, story) is None:
+                # "investigations into alleged Russian war crimes": the nation named inside
+                targets += [
+                    c for c in obj.lefts
+                    if dep(c) in MODIFIER and actor_codes.country_of_word(c.text) is not None
+                ]
+    # "war crimes committed by Russian forces"
+    for c in noun.children:
+        if dep(c) in ("acl", "relcl", "acl:relcl") and mod.is_passive(c):
+            sources += [o for w, o in preps(c) if w == "by"]
+    # the verb that carries the nominalisation: "X held talks", "X faces allegations";
+    # a verb that is itself a trigger ("documented war crimes") carries nothing
+    d = dep(noun)
+    head = noun.head
+    if (
+        head is not noun
+        and (d in OBJ or d in ("attr", "oprd"))
+        and head.pos_ in ("VERB", "AUX")
+        and match_trigger(head, story) is None
+    ):
+        subj = _subject(head, story)
+        if subj is not None:
+            if lemma(head) in REVERSE_LIGHT:
+                targets.insert(0, subj)
+            elif not sources:
+                sources.append(subj)
+    elif head is not noun and lemma(head) == "come" and d.startswith("obl"):
+        subj = _subject(head, story)
+        if subj is not None:
+            targets.insert(0, subj)
+    return sources, targets
+
+
+def _content_noun(token: Token, story: _Story) -> Token | None:
+    """The proposal a framing verb acts on: its object, or its "for" object."""
+    objs = children(token, OBJ)
+    for w, o in preps(token):
+        if w == "for":
+            objs.append(o)
+    return objs[0] if objs else None
+
+
+def _content_word(token: Token) -> str | None:
+    for c in token.children:
+        if dep(c) in OBJ or dep(c) in mod.CLAUSE:
+            return lemma(c)
+    for w, o in preps(token):
+        if w in ("for", "to", "of"):
+            return lemma(o)
+    return None
+
+
+# --- events -------------------------------------------------------------------------------------
+@dataclass
+class _Draft:
+    rule: TriggerRule
+    trigger: Token
+    sentence: int
+    type: str | None
+    mode: str | None
+    cameo: str
+    sources: list[_Arg]
+    targets: list[_Arg]
+    location: Actor | None = None
+
+
+def _is_framed(token: Token, story: _Story) -> bool:
+    """True when a trigger is the content of a framing trigger above it (a proposal,
+    demand, rejection, threat or denial), which codes it instead."""
+    cur = token
+    for _ in range(3):
+        d = dep(cur)
+        head = cur.head
+        if head is cur:
+            return False
+        if d in OBJ or d in mod.CLAUSE or d.startswith(("obl", "nmod")) or d in ("pobj", "prep"):
+            rule = match_trigger(head, story)
+            if rule is not None and rule.type is None and rule.cameo == "016":
+                # "Moscow denies these allegations": the allegation is not re-coded under
+                # the denial; a denied act ("denied attacking") is kept, modality denied
+                inner = match_trigger(token, story)
+                return inner is not None and inner.type == "ACCUSE"
+            if rule is not None and rule.type in FRAMING:
+                return True
+            if d in ("pobj",):
+                cur = head
+                continue
+            return False
+        return False
+    return False
+
+
+def _purpose(noun: Token) -> bool:
+    d = dep(noun)
+    if d == "pobj":
+        return noun.head.lower_ in ("for", "to", "toward", "towards")
+    if d.startswith(("obl", "nmod")):
+        return any(
+            dep(c) == "case" and c.lower_ in ("for", "to", "toward", "towards")
+            for c in noun.children
+        )
+    return False
+
+
+def _location(token: Token, story: _Story, taken: set[int]) -> Actor | None:
+    for anchor in (token, *children(token, OBJ)):
+        for word, obj in preps(anchor):
+            if word in PLACE_PREPS and obj.i not in taken and _is_place(obj, story):
+                hit = story.entity_for(obj)
+                start, end = _phrase(obj)
+                span = story.doc[start:end]
+                country = None
+                if hit is not None:
+                    country = hit[0].country
+                else:
+                    found = actor_codes.country_of_word(obj.text)
+                    country = found[0] if found else None
+                return Actor(
+                    text=story.document.text[span.start_char : span.end_char],
+                    start=span.start_char, end=span.end_char,
+                    entity=hit[0].id if hit is not None else None, actor=country,
+                )
+    return None
+
+
+def _drafts(sent: Span, n: int, story: _Story) -> Iterator[_Draft]:
+    for token in sent:
+        if token.idx < story.skip_before:
+            continue
+        rule = match_trigger(token, story)
+        if rule is None:
+            continue
+        is_verb = rule.pos == "V"
+        if dep(token) in MODIFIER or (token.i > 0 and token.doc[token.i - 1].text == "-"):
+            # "arrest" in "arrest warrant"; "backed" in "Russia-backed", "U.S.-led"
+            continue
+        if _is_framed(token, story):
+            continue
+        if not is_verb and rule.type in PARTNERED and _purpose(token):
+            continue  # "left the door open for negotiations": a prospect, not an event
+        if is_verb:
+            src_toks, tgt_toks = _verb_args(token, rule, story)
+        else:
+            src_toks, tgt_toks = _noun_args(token, rule, story)
+        mode_, cameo = rule.mode, rule.cameo
+        content = None
+        if rule.type in _CONTENT_MODES:
+            word = _content_word(token)
+            if word is not None and word in _CONTENT_MODES[rule.type]:
+                new_mode, cameo = _CONTENT_MODES[rule.type][word]
+                mode_ = new_mode or mode_
+            content = _content_noun(token, story)
+        if rule.type in FRAMING and content is not None and not any(
+            make_actor(t, story) for t in tgt_toks
+        ):
+            inner = match_trigger(content, story)
+            if inner is not None and inner.type in PARTNERED:
+                _s, inner_targets = _noun_args(content, inner, story)
+                tgt_toks = [t for t in inner_targets if t.i != content.i]
+        sources = _args(src_toks, story)
+        targets = _args(tgt_toks, story)
+        lexical = frozenset().union(*(v for n, v in rule.conditions if n == "obj"))
+        if lexical and is_verb:
+            # "sent troops to Ukraine": the troops are the instrument, Ukraine the target
+            targets = [
+                t for t in targets
+                if not (set(_noun_lemmas(t.token)) & lexical and len(t.actor.actor or "") <= 3
+                        and t.token.dep_ in OBJ)
+            ]
+        targets = [t for t in targets if all(t.token.i != s.token.i for s in sources)]
+        if not sources and not targets:
+            continue
+        taken = {a.token.i for a in sources + targets}
+        yield _Draft(rule, token, n, rule.type, mode_, cameo, sources, targets,
+                     _location(token, story, taken))
+
+
+def _args(tokens: Iterable[Token], story: _Story) -> list[_Arg]:
+    out: list[_Arg] = []
+    seen: set[int] = set()
+    for tok in tokens:
+        for t in _expand(tok):
+            arg = make_actor(t, story)
+            if arg is not None and arg.token.i not in seen:
+                seen.add(arg.token.i)
+                out.append(arg)
+    return out
+
+
+def _quote_for(start: int, quotes: Sequence[Quote]) -> Quote | None:
+    inside = [q for q in quotes if q.start <= start < q.end]
+    return min(inside, key=lambda q: q.end - q.start) if inside else None
+
+
+def _sector(arg: _Arg | None) -> str:
+    code = arg.actor.actor if arg is not None else None
+    return (code or "")[3:6] if code and len(code) >= 6 else (code or "")
+
+
+def _finish(draft: _Draft, story: _Story, times: list[mod.TimeExpr], prior: list[Event],
+            source: _Arg | None, target: _Arg | None) -> Event | None:
+    trig = draft.trigger
+    quote = _quote_for(trig.idx, story.document.quotes)
+    when = mod.attached_time(trig, story.sents[draft.sentence], times)
+    if when is None and len(times) == 1:
+        when = times[0]
+    result = mod.decide(trig, story=story.story_date, when=when, in_quote=quote is not None)
+    type_, mode_, cameo = draft.type, draft.mode, draft.cameo
+    modality = result.modality
+    if "mil" in draft.rule.flags and not any(
+        _sector(a) in ARMED or (a is not None and (a.actor.actor or "")[3:6] in ARMED)
+        for a in (source, target)
+    ):
+        return None
+    if (type_ == "PROTEST" and _sector(source) in ("GOV", "IGO", "JUD", "LEG")) or (
+        type_ == "PROTEST" and source is not None and len(source.actor.actor or "") == 3
+    ):
+        # diplomatic protests are ACCUSE disapprove (PLOVER manual, PROTEST ambiguities)
+        type_, mode_, cameo = "ACCUSE", "disapprove", "111"
+    if modality == "future" and type_ in _FUTURE_AGREE:
+        type_, mode_, cameo = "AGREE", None, _FUTURE_AGREE[type_]
+    elif modality == "future" and type_ == "RETREAT":
+        type_, mode_, cameo = "CONCEDE", None, "035"
+    if type_ is None and cameo == "016":
+        modality = "denied"
+        if target is None:
+            target = _accuser(draft, source, prior)
+    if source is None and target is None:
+        return None
+    date_value = when.value if when is not None else None
+    if date_value is None and modality in ("asserted", "denied") and story.story_date:
+        # event coders date a reported event by its story when the text gives no other date
+        date_value = story.story_date.isoformat()
+    confidence = 0.85 if draft.rule.pos == "V" else 0.75
+    if source is None or target is None:
+        confidence -= 0.15
+    if any(a is not None and a.resolved for a in (source, target)):
+        confidence -= 0.1
+    return Event(
+        id="",
+        type=type_,
+        trigger=SpanRef(trig.text, trig.idx, trig.idx + len(trig.text)),
+        sentence=draft.sentence,
+        cameo=cameo,
+        mode=mode_,
+        modality=modality,
+        negated=modality == "negated",
+        source=source.actor if source is not None else None,
+        target=target.actor if target is not None else None,
+        date=date_value,
+        location=draft.location,
+        quote=quote.id if quote is not None else None,
+        confidence=round(confidence, 2),
+    )
+
+
+def _accuser(draft: _Draft, source: _Arg | None, prior: list[Event]) -> _Arg | None:
+    """Whom a denial answers: the source of the latest accusation (this or the previous two
+    sentences) aimed at the denier's country."""
+    if source is None or not source.actor.actor:
+        return None
+    country = source.actor.actor[:3]
+    for ev in reversed(prior):
+        if draft.sentence - ev.sentence > 2:
+            break
+        if (
+            ev.type == "ACCUSE"
+            and ev.target
+            and (ev.target.actor or "")[:3] == country
+            and ev.source is not None
+        ):
+            return _Arg(ev.source, draft.trigger, resolved=True)
+    return None
+
+
+def extract_events(doc: Doc, document: Document) -> list[Event]:
+    """Code the events of a parsed story (see the module docstring)."""
+    story = _story(doc, document)
+    events: list[Event] = []
+    seen: set[tuple[int, int | None, int | None]] = set()
+    for n, sent in enumerate(story.sents):
+        times = mod.find_times(sent.text, sent.start_char, story.story_date)
+        for draft in _drafts(sent, n, story):
+            srcs: list[_Arg | None] = [*draft.sources] or [None]
+            tgts: list[_Arg | None] = [*draft.targets] or [None]
+            pairs = [(s, t) for s in srcs for t in tgts]
+            for source, target in pairs:
+                key = (
+                    draft.trigger.idx,
+                    source.actor.start if source else None,
+                    target.actor.start if target else None,
+                )
+                if key in seen:
+                    continue
+                seen.add(key)
+                event = _finish(draft, story, times, events, source, target)
+                if event is not None:
+                    events.append(event)
+    for i, event in enumerate(events, 1):
+        event.id = f"V{i}"
+    return events
+
+
+def stage(doc: Doc, document: Document) -> None:
+    """Pipeline stage: fill ``document.events`` (after the entities and quotes stages)."""
+    document.events = extract_events(doc, document)
+
+
+# spaCy forbids dots in factory names, hence ``wiretag_events_v1`` for "wiretag.events.v1"
+@Language.factory(
+    "wiretag_events_v1",
+    requires=["token.dep", "token.pos", "token.lemma"],
+    assigns=["doc._.wiretag_events"],
+)
+def make_events(nlp: Language, name: str) -> EventsComponent:
+    """spaCy factory: ``nlp.add_pipe("wiretag_events_v1")`` after the parser (and, for
+    actor linking, after the wiretag entities and quotes components)."""
+    from spacy.tokens import Doc as _Doc
+
+    # registered here, not at import, so importing wiretag changes no Doc state
+    if not _Doc.has_extension("wiretag_events"):
+        _Doc.set_extension("wiretag_events", default=None)
+    return EventsComponent()
+
+
+class EventsComponent:
+    """spaCy component: stores ``extract_events`` on ``doc._.wiretag_events``, reading the
+    entities and quotes the wiretag components left on the Doc, if any."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        from wiretag.document import content_id
+
+        document = Document(id=content_id(doc.text), text=doc.text)
+        if doc.has_extension("wiretag_entities") and doc._.wiretag_entities:
+            document.entities = list(doc._.wiretag_entities)
+        if doc.has_extension("wiretag_quotes") and doc._.wiretag_quotes:
+            document.quotes = list(doc._.wiretag_quotes)
+        doc._.wiretag_events = extract_events(doc, document)
+        return doc
