@@ -1,0 +1,132 @@
+"""Evaluation gate for quotation extraction: golden-story scores must stay above floors.
+
+Floors live in ``quotes_baseline.json`` (measured score minus a margin, with the SHA-256 of
+the golden corpus they were measured on). Needs the bundled model; skipped without it.
+Re-measure after improving the extractor: ``python tests/extract/test_quotes_eval_gate.py
+--update`` (raises floors, never lowers them).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLDEN = ROOT / "tests" / "golden" / "quotes"
+BASELINE = Path(__file__).with_name("quotes_baseline.json")
+MODEL = ROOT / "src" / "wiretag" / "models" / "en_wiretag_news"
+
+
+def _flatten(scores: dict[str, Any]) -> dict[str, float]:
+    out = {"content.f1": scores["content"]["f1"], "speaker_accuracy": scores["speaker_accuracy"]}
+    for kind, k in scores["kinds"].items():
+        out[f"{kind}.f1"] = k["f1"]
+    return out
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    if not (MODEL / "config.cfg").is_file():
+        pytest.skip(f"bundled model is absent ({MODEL}); train it with training/train.py")
+    from wiretag.nlp import load_backbone
+
+    return load_backbone()
+
+
+@pytest.fixture(scope="module")
+def scores(nlp: Any) -> dict[str, float]:
+    from wiretag.evaluation.quotes import evaluate, load_gold
+
+    return _flatten(evaluate(load_gold(GOLDEN), nlp))
+
+
+def test_golden_corpus_is_the_one_measured() -> None:
+    from wiretag.evaluation.quotes import corpus_hash
+
+    baseline = json.loads(BASELINE.read_text("utf-8"))
+    assert corpus_hash(GOLDEN) == baseline["sha256"], (
+        "tests/golden/quotes changed since the floors were measured: re-measure with "
+        "python tests/extract/test_quotes_eval_gate.py --update"
+    )
+
+
+def test_golden_corpus_is_large_enough() -> None:
+    from wiretag.evaluation.quotes import load_gold
+
+    stories = load_gold(GOLDEN)
+    kinds = {q.kind for s in stories for q in s.quotes}
+    assert len(stories) >= 40
+    assert sum(len(s.quotes) for s in stories) >= 250
+    assert kinds == {"direct", "partial", "mixed", "indirect"}
+
+
+@pytest.mark.parametrize(
+    "metric",
+    ["content.f1", "direct.f1", "partial.f1", "mixed.f1", "indirect.f1", "speaker_accuracy"],
+)
+def test_quotes_score_above_floor(scores: dict[str, float], metric: str) -> None:
+    floor = json.loads(BASELINE.read_text("utf-8"))["floors"][metric]
+    assert scores[metric] >= floor, f"{metric} {scores[metric]:.4f} fell below floor {floor}"
+
+
+@pytest.mark.shared
+def test_quotes_on_the_moscow_story(nlp: Any, shared_dir: Path) -> None:
+    from wiretag.evaluation.quotes import default_entities
+    from wiretag.extract.quotes import extract_quotes
+
+    text = (shared_dir / "examples" / "wire-moscow-miroshnik.txt").read_text("utf-8")
+    doc = nlp(text)
+    entities = default_entities(doc, text)
+    quotes = extract_quotes(doc, entities)
+    names = {e.id: e.name for e in entities}
+
+    def find(kind: str, prefix: str) -> Any:
+        hits = [q for q in quotes if q.kind == kind and q.text.startswith(prefix)]
+        assert hits, f"no {kind} quote starting {prefix!r}: {[q.text[:40] for q in quotes]}"
+        return hits[0]
+
+    toxic = find("direct", "The current regime (in Kiev) is absolutely toxic")
+    assert toxic.speaker.text == "Russian Ambassador-at-Large Rodion Miroshnik"
+    assert toxic.cue.text == "told"
+    assert "Miroshnik" in names[toxic.speaker.entity]
+    lede = find("indirect", "Russia cannot coexist with the current")
+    assert lede.speaker.text == "a senior Russian official"
+    assert lede.speaker.entity == toxic.speaker.entity
+    assert find("indirect", "Russia could resist NATO").speaker.text == "Miroshnik"
+    assert find("indirect", "it will continue fighting").speaker.text == "kyiv"
+    assert find("indirect", "they will continue to support Ukraine").speaker.text == (
+        "its Western allies")
+    assert not [q for q in quotes if q.text in ("regime", "demilitarizing")]
+    for q in quotes:
+        assert text[q.start:q.end] == q.text
+
+
+def _update() -> int:
+    sys.path.insert(0, str(ROOT / "src"))
+    from wiretag.evaluation.quotes import corpus_hash, evaluate, load_gold
+    from wiretag.nlp import load_backbone
+
+    baseline = json.loads(BASELINE.read_text("utf-8"))
+    measured = _flatten(evaluate(load_gold(GOLDEN), load_backbone()))
+    margin = baseline["margin"]
+    same_corpus = corpus_hash(GOLDEN) == baseline["sha256"]
+    for metric, value in measured.items():
+        floor = round(value - margin, 4)
+        old = baseline["floors"].get(metric, 0.0)
+        # a changed corpus may re-base the floors; the same corpus only ever raises them
+        baseline["floors"][metric] = floor if not same_corpus else max(old, floor)
+    baseline["measured"] = measured
+    baseline["sha256"] = corpus_hash(GOLDEN)
+    BASELINE.write_text(json.dumps(baseline, indent=1) + "\n", "utf-8")
+    sys.stdout.write(json.dumps(measured, indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    if "--update" in sys.argv:
+        raise SystemExit(_update())
+    sys.stdout.write(__doc__ or "")
