@@ -45,8 +45,9 @@ def test_geocode_georgia_country_vs_state() -> None:
     country = geocode("Georgia")
     assert country is not None and country.feature_code == "PCLI"
     assert country.country_code == "GE"
+    # A US dateline alone is not enough; a Georgia city named (Atlanta) is.
     state = geocode("Georgia", context=GeoContext(dateline_country="US",
-                                                  countries=frozenset({"US"})))
+                                                  admin1=frozenset({("US", "GA")})))
     assert state is not None and state.feature_code == "ADM1"
 
 

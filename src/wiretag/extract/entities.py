@@ -225,7 +225,7 @@ def _relabel(surface: str, label: EntityType) -> EntityType:
 def _is_junk(surface: str, label: EntityType) -> bool:
     if not any(ch.isalpha() for ch in surface):
         return True
-    if fold(surface) in _PRONOUNS:
+    if surface.lower() in _PRONOUNS and not surface.isupper():  # "He", but not "US"
         return True
     if label == "PERSON" and (titles_mod.TITLE_RE.fullmatch(surface)
                               or titles_mod.is_honorific(surface)):
@@ -278,7 +278,8 @@ def _collect(doc: Doc, dateline: Dateline | None, credits: Sequence[Credit]) -> 
 
 
 def _add_dateline_place(text: str, dateline: Dateline, out: list[_M]) -> None:
-    place = dateline.place or ""
+    # The mention is the place's own name; a qualifier ("PARIS, Texas") only helps geocoding.
+    place = (dateline.place or "").split(",")[0].strip()
     found = re.search(re.escape(place), text[dateline.start:dateline.end], re.I)
     if found is None:
         return
@@ -304,9 +305,12 @@ def _non_overlapping(mentions: list[_M]) -> list[_M]:
 
 def _geo_context(text: str, mentions: list[_M], dateline: Dateline | None) -> geo_mod.GeoContext:
     named: set[str] = set()
+    state_names = {geo_mod.fold(p.name) for p in geo_mod.gazetteer().states.values()}
     for m in mentions:
         surface = text[m.start:m.end]
         country = lex.from_demonym(surface) if m.label == "NORP" else lex.lookup(surface)
+        if m.label != "NORP" and geo_mod.fold(surface) in state_names:
+            continue  # "Georgia" is no evidence for the country: it may be the US state
         if country is not None:
             named.add(country.iso2)
     ctx = geo_mod.GeoContext(countries=frozenset(named))
@@ -333,12 +337,20 @@ def _geocode_all(text: str, mentions: list[_M],
         (cc, code) for code, p in gaz.states.items() for cc, nm in states if p.name == nm
     }
     sure = [g for g in first.values() if g is not None and (g.score or 0) >= 0.8]
+    if ctx.dateline_place is not None:
+        sure.extend(g for g in first.values() if g and g.geonameid == ctx.dateline_place)
+    for g in sure:
+        place = gaz.places.get(g.geonameid)
+        if place is not None and place.country_code == "US" and place.admin1:
+            admin1.add(("US", place.admin1))
     ctx2 = geo_mod.GeoContext(
         dateline_country=ctx.dateline_country,
         dateline_place=ctx.dateline_place,
-        countries=ctx.countries | {g.country_code for g in sure if g.country_code},
+        # Countries already counted by name; a country that only came from an ambiguous
+        # name ("Georgia") must not vote for itself.
+        countries=ctx.countries | {g.country_code for g in sure
+                                   if g.country_code and g.feature_class == "P"},
         admin1=frozenset(admin1),
-        places=frozenset(g.geonameid for g in sure),
     )
     return {n: geo_mod.geocode(n, context=ctx2, label=labels[n]) for n in names}
 

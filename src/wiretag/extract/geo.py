@@ -138,6 +138,7 @@ def gazetteer() -> Gazetteer:
     cities = gc.get_cities()
     by_country_city: dict[tuple[str, str], Place] = {}
     biggest_in_state: dict[str, Place] = {}
+    biggest_in_country: dict[str, Place] = {}
     for info in cities.values():
         place = Place(
             geonameid=int(info["geonameid"]),
@@ -155,9 +156,13 @@ def gazetteer() -> Gazetteer:
             if len(a) >= _MIN_ALT_LEN and _latin(a) and a[:1].isupper()
         ]
         gaz.add(place, [place.name], alternates)
-        key = (place.country_code, place.name)
-        if key not in by_country_city or by_country_city[key].population < place.population:
-            by_country_city[key] = place
+        for nm in (place.name, *alternates):
+            key = (place.country_code, fold(nm))
+            if key not in by_country_city or by_country_city[key].population < place.population:
+                by_country_city[key] = place
+        biggest = biggest_in_country.get(place.country_code)
+        if biggest is None or biggest.population < place.population:
+            biggest_in_country[place.country_code] = place
         if place.country_code == "US":
             best = biggest_in_state.get(place.admin1)
             if best is None or best.population < place.population:
@@ -165,7 +170,10 @@ def gazetteer() -> Gazetteer:
 
     pops = {str(v["iso"]): int(v["population"] or 0) for v in gc.get_countries().values()}
     for country in lex.countries():
-        capital = by_country_city.get((country.iso2, country.capital or ""))
+        # The capital by any spelling ("Brasilia" / "Brasília"); failing that, the largest
+        # city, so the pin still falls inside the country.
+        capital = by_country_city.get((country.iso2, fold(country.capital or ""))) or (
+            biggest_in_country.get(country.iso2))
         if country.geonameid is None or capital is None:
             continue  # no coordinates to give (a few territories): better absent than wrong
         place = Place(
@@ -214,7 +222,7 @@ def gazetteer() -> Gazetteer:
         )
         gaz.add(place, names, ())
     # Newsroom forms GeoNames does not list for the US capital.
-    dc = by_country_city.get(("US", "Washington"))
+    dc = by_country_city.get(("US", "washington"))
     if dc is not None:
         gaz.add(dc, (), ["Washington DC", "Washington D.C.", "Washington, D.C."])
     return gaz
@@ -225,28 +233,38 @@ _STATE_SUFFIX = re.compile(r"\s+state$", re.I)
 
 def _score(cand: Candidate, context: GeoContext, label: str | None) -> float:
     place = cand.place
-    pop = place.population
-    # Population prior: log-scaled so a city of 10M beats one of 20k, but evidence can win.
-    score = math.log10(max(pop, 10_000)) / 7.0
+    # Population prior for cities: log-scaled, so a city of 10M (2.0) beats a namesake of
+    # 20k (0.2) unless the story's evidence (worth about 1 per clue) says otherwise.
+    if place.feature_class == "P":
+        score = (math.log10(max(place.population, 10_000)) - 4.0) / 1.5
+    elif place.feature_code == COUNTRY_CODE:
+        score = 1.0
+    else:
+        score = 0.0
     if cand.primary:
         score += 0.6
     if place.feature_code == COUNTRY_CODE:
         # A bare country name is the country, not a town called "Jordan".
-        score += 2.0 if cand.primary else 0.9
+        score += 2.5 if cand.primary else 0.9
     elif place.feature_code == CONTINENT_CODE:
         score += 1.5
     elif place.feature_code == STATE_CODE:
         # A state competes with countries (Georgia) and cities (Washington, New York):
         # only the story's US evidence makes it likelier than the alternatives.
-        score += 0.8 if "US" in context.countries or context.dateline_country == "US" else -0.5
+        score += 1.2 if "US" in context.countries or context.dateline_country == "US" else -0.5
     if place.geonameid == context.dateline_place:
-        score += 3.0
+        # Only the dateline's own name is strong evidence: "Mexico" in a MEXICO CITY story
+        # is still the country, though the city lists "Mexico" among its alternate names.
+        score += 3.0 if cand.primary else 1.0
+    # One country clue, not two: a dateline country that the story also names must not
+    # lift every small namesake town in it ("Dhaka" the Indian village in a Kolkata story).
     if place.country_code and place.country_code == context.dateline_country:
         score += 1.2
-    if place.country_code and place.country_code in context.countries:
+    elif place.country_code and place.country_code in context.countries:
         score += 1.0
     if place.admin1 and (place.country_code, place.admin1) in context.admin1:
-        score += 1.0
+        # A city of the state named, or the state of a city named (Atlanta -> Georgia).
+        score += 1.5 if place.feature_code == STATE_CODE else 1.0
     if place.geonameid in context.places:
         score += 2.0
     if label == "LOC" and place.feature_class == "P":
@@ -265,6 +283,15 @@ def geocode(name: str, *, context: GeoContext | None = None, label: str | None =
     gaz = gaz if gaz is not None else gazetteer()
     context = context if context is not None else GeoContext()
     cands = gaz.candidates(name)
+    if not cands and "," in name:
+        # "Paris, Texas", "Vancouver, British Columbia": the qualifier narrows the record.
+        head, _, qualifier = name.partition(",")
+        within = {(c.place.country_code, c.place.admin1 if c.place.feature_code == STATE_CODE
+                   else "") for c in gaz.candidates(qualifier.strip())
+                  if c.place.feature_code in (STATE_CODE, COUNTRY_CODE)}
+        cands = [c for c in gaz.candidates(head)
+                 if (c.place.country_code, c.place.admin1) in within
+                 or (c.place.country_code, "") in within]
     if not cands and _STATE_SUFFIX.search(name):
         cands = [c for c in gaz.candidates(_STATE_SUFFIX.sub("", name))
                  if c.place.feature_code == STATE_CODE]
