@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from wiretag.document import Entity, Quote, Speaker, SpanRef
+from wiretag.document import Entity, Quote, SpanRef, Speaker
 from wiretag.evaluation.quotes import evaluate, format_report, load_gold
 
 _MARKS = "\"'“”‘’«»"
