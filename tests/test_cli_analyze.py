@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from conftest import check_document
 from wiretag import pipeline
 from wiretag.cli import _register, app
+from wiretag.validate import check_document
 
 STORY_A = (
     "PARIS (AFP) - French ministers met on Monday to discuss the budget, officials said.\n"

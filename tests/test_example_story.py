@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.conftest import check_document
 
 import wiretag
-from conftest import check_document
 from wiretag.nlp import BUNDLED_MODEL_PATH
 
 pytestmark = [

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.conftest import check_document
 
 import wiretag
-from conftest import check_document
 from wiretag.document import Document
 from wiretag.nlp import BUNDLED_MODEL_PATH
 
