@@ -407,8 +407,27 @@ def re3d_docs(corpus_dir: Path, vocab: Vocab) -> list[Doc]:
     return out
 
 
+def _strip_space_ents(doc: Doc) -> Doc:
+    """spaCy's ner cannot learn entities that begin or end with a whitespace token."""
+    if not any(e[0].is_space or e[-1].is_space for e in doc.ents):
+        return doc
+    keep = []
+    for e in doc.ents:
+        s, t = e.start, e.end
+        while s < t and doc[s].is_space:
+            s += 1
+        while t > s and doc[t - 1].is_space:
+            t -= 1
+        if s < t:
+            keep.append(Span(doc, s, t, label=e.label_))
+    missing = [doc[i:i + 1] for i, tok in enumerate(doc) if tok.ent_iob == 0]
+    doc.set_ents(keep, missing=missing, default="outside")
+    return doc
+
+
 def write_docbin(docs: list[Doc], path: Path) -> int:
     path = Path(path)
+    docs = [_strip_space_ents(d) for d in docs]
     path.parent.mkdir(parents=True, exist_ok=True)
     DocBin(docs=docs, store_user_data=False).to_disk(path)
     return len(docs)

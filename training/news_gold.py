@@ -1,6 +1,6 @@
 """Convert our news check set from inline markup to JSON Lines with character offsets.
 
-Source of truth: tests/nlp/news_ner_gold.md -- wire-style sentences written by wiretag
+Source of truth: tests/nlp/news_ner_gold.md and news_ner_blind.md -- wire-style sentences written by wiretag
 contributors (not copied from any agency), one per line, entities marked
 ``[text](LABEL)``; ``[text](O)`` marks a deliberate non-entity (titles). Output:
 tests/nlp/news_ner_gold.jsonl, one {"text", "entities": [[start, end, label], ...]} per line.
@@ -15,8 +15,10 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SRC = ROOT / "tests" / "nlp" / "news_ner_gold.md"
-DST = ROOT / "tests" / "nlp" / "news_ner_gold.jsonl"
+#: news_ner_gold: the check set (also used while developing the entity-type rules);
+#: news_ner_blind: written separately and only ever scored, never used for tuning.
+SETS = ("news_ner_gold", "news_ner_blind")
+NLP_TESTS = ROOT / "tests" / "nlp"
 MARK = re.compile(r"\[([^\]]+)\]\(([A-Z]+)\)")
 
 
@@ -34,9 +36,11 @@ def parse_line(line: str) -> dict:
 
 
 def main() -> None:
-    recs = [parse_line(x) for x in SRC.read_text("utf-8").splitlines() if x.strip()]
-    DST.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), "utf-8")
-    print(DST, len(recs), "sentences", sum(len(r["entities"]) for r in recs), "entities")
+    for name in SETS:
+        src, dst = NLP_TESTS / f"{name}.md", NLP_TESTS / f"{name}.jsonl"
+        recs = [parse_line(x) for x in src.read_text("utf-8").splitlines() if x.strip()]
+        dst.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), "utf-8")
+        print(dst, len(recs), "sentences", sum(len(r["entities"]) for r in recs), "entities")
 
 
 if __name__ == "__main__":

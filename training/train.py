@@ -23,7 +23,8 @@ DATA = HERE / "data"
 OUTPUT = HERE / "output"
 
 
-def convert(corpora: Path, reference: Path | None, data: Path = DATA, *, synthetic: int = 0) -> None:
+def convert(corpora: Path, reference: Path | None, data: Path = DATA, *, synthetic: int = 0,
+            syntax: bool = True) -> None:
     """Convert the corpora (and generate synthetic news sentences) to .spacy files."""
     import spacy
 
@@ -31,11 +32,12 @@ def convert(corpora: Path, reference: Path | None, data: Path = DATA, *, synthet
 
     vocab = spacy.blank("en").vocab
     ewt, gum = corpora / "ud-en-ewt", corpora / "ud-en-gum"
-    train = cv.ud_docs(ewt / "en_ewt-ud-train.conllu.gz", vocab)
-    train += cv.ud_docs(gum / "en_gum-ud-train.open.conllu.gz", vocab)
-    cv.write_docbin(train, data / "syntax-train.spacy")
-    cv.write_docbin(cv.ud_docs(ewt / "en_ewt-ud-dev.conllu.gz", vocab), data / "syntax-dev.spacy")
-    cv.write_docbin(cv.ud_docs(ewt / "en_ewt-ud-test.conllu.gz", vocab), data / "ewt-test.spacy")
+    if syntax:
+        train = cv.ud_docs(ewt / "en_ewt-ud-train.conllu.gz", vocab)
+        train += cv.ud_docs(gum / "en_gum-ud-train.open.conllu.gz", vocab)
+        cv.write_docbin(train, data / "syntax-train.spacy")
+        cv.write_docbin(cv.ud_docs(ewt / "en_ewt-ud-dev.conllu.gz", vocab), data / "syntax-dev.spacy")
+        cv.write_docbin(cv.ud_docs(ewt / "en_ewt-ud-test.conllu.gz", vocab), data / "ewt-test.spacy")
 
     ner_train = cv.uner_docs(corpora / "uner-en-ewt" / "en_ewt-ud-dev.iob2", vocab)
     ner_train += cv.wikigold_docs(corpora / "wikigold" / "wikigold.conll.txt", vocab, "train")
@@ -62,6 +64,8 @@ def train_component(config: Path, train: Path, dev: Path, output: Path,
     """Run ``spacy train`` in-process (so the wiretag registry functions are available)."""
     import wiretag.nlp  # noqa: F401  registers tokenizer + factories
     from spacy.cli.train import train as spacy_train
+
+    from training import augment  # noqa: F401  registers the case augmenter
 
     ov = {"paths.train": str(train), "paths.dev": str(dev)}
     ov.update(overrides or {})

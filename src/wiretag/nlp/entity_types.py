@@ -136,10 +136,12 @@ class EntityTyper:
     def _trim(self, ent: Span) -> Span | None:
         """Drop leading/trailing lower-case words ("Hamas fighters", "residents of X")."""
         doc, start, end = ent.doc, ent.start, ent.end
+        # words glued to the name ("al-Qaeda", "bin Salman" stays: "bin" is inside)
         while start < end and (doc[start].is_lower or doc[start].is_punct) and \
-                doc[start].text.lower() not in self.forms:
+                doc[start].whitespace_ and doc[start].text.lower() not in self.forms:
             start += 1
         while end > start and (doc[end - 1].is_lower or doc[end - 1].is_punct) and \
+                end - 2 >= start and doc[end - 2].whitespace_ and \
                 doc[end - 1].text.lower() not in self.forms and doc[end - 1].text != ".":
             end -= 1
         if start >= end:
