@@ -164,3 +164,27 @@ def test_topics_evaluation_gate(nlp: spacy.language.Language) -> None:
     assert scores.precision >= floors["precision"], scores.errors
     assert scores.recall >= floors["recall"], scores.errors
     assert scores.f1 >= floors["f1"], scores.errors
+
+
+def test_topics_and_tone_in_analyzed_document() -> None:
+    """End to end with the bundled backbone: both stages run and the document validates."""
+    import wiretag
+    from wiretag.errors import WiretagError
+    from wiretag.validate import check_document
+
+    text = (
+        "KHARTOUM, Oct 3 - Air strikes pounded districts of the capital on Tuesday as the army "
+        "widened its offensive against the paramilitary force, residents said. Smoke rose over "
+        "the city centre and hundreds of families fled on foot, and aid agencies warned that "
+        "hospitals had run out of medicine."
+    )
+    try:
+        document = wiretag.analyze(text, headline="Air strikes pound city as offensive widens")
+    except WiretagError as err:
+        if err.code == "W303":
+            pytest.skip("bundled model not built")
+        raise
+    assert document.topics and document.topics[0].code == "16000000"
+    assert document.tone is not None and document.tone.polarity < 0
+    assert document.tone.words > 30
+    check_document(document.to_dict())
