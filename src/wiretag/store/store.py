@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,15 +29,23 @@ from wiretag.store.filters import Filters
 from wiretag.store.schema import APPLICATION_ID, LATEST, MIGRATIONS
 
 Page = dict[str, Any]
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+#: types whose cross-story identity is their name: the extractor's per-story country guess
+#: for a person or organisation varies between stories ("Kristian Moe" with and without
+#: NOR) and must not split one entity in two. Places keep the extractor's key, which
+#: tells Georgia the country from Georgia the US state.
+NAME_KEYED = {"PERSON", "ORG", "NORP", "FAC", "EVENT", "LAW", "MISC"}
 
 
 def entity_key(entity: Entity) -> str:
-    """The cross-story key: the extractor's ``key`` when it gave one, else type + folded
-    name + country, so "Kremlin" in two stories is one entity and Georgia the US state
-    stays apart from Georgia the country when their countries differ."""
+    """The key linking an entity across stories."""
+    name = " ".join(entity.name.casefold().split())
+    if entity.type in NAME_KEYED:
+        return f"{entity.type}:{name}"
     if entity.key:
         return entity.key
-    name = " ".join(entity.name.casefold().split())
     return f"{entity.type}:{name}:{entity.country or ''}"
 
 
@@ -257,7 +266,7 @@ def _insert(conn: sqlite3.Connection, document: Document, source_hash: str | Non
         row = conn.execute(
             "INSERT INTO entities (id, key, type, name, country, stories, mentions,"
             " first_seen, last_seen) VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?)"
-            " ON CONFLICT(key) DO UPDATE SET"
+            " ON CONFLICT(key) DO UPDATE SET country = COALESCE(country, excluded.country),"
             " first_seen = CASE WHEN first_seen IS NULL OR excluded.first_seen < first_seen"
             "   THEN COALESCE(excluded.first_seen, first_seen) ELSE first_seen END,"
             " last_seen = CASE WHEN last_seen IS NULL OR excluded.last_seen > last_seen"
@@ -307,7 +316,9 @@ def _insert(conn: sqlite3.Connection, document: Document, source_hash: str | Non
              src.actor if src else None,
              tgt.text if tgt else None, rowids.get(tgt.entity) if tgt and tgt.entity else None,
              tgt.actor if tgt else None,
-             event.date or date, event.quote))
+             # a day-precise event date, else the story's: keeps date filters and ordering
+             # on one comparable format (event dates may be "2025-W37" or "2025-09")
+             event.date if event.date and _DAY.fullmatch(event.date) else date, event.quote))
 
     conn.executemany("INSERT INTO credits VALUES (?, ?, ?)",
                      [(story, c.role, c.name) for c in document.credits])
