@@ -186,17 +186,25 @@ class Event:
 
 @dataclass
 class Topic:
+    #: "iptc-mediatopic"
     scheme: str
+    #: the Media Topic code, e.g. "16000000"
     code: str
+    #: IPTC's English label, e.g. "conflict, war and peace"
     label: str
+    #: 0..1 confidence (see wiretag.extract.topics)
     score: float
 
 
 @dataclass
 class Tone:
+    #: -1..1: balance of positive and negative wording (see wiretag.extract.tone)
     polarity: float
+    #: percentage (0..100) of the story's words with positive valence, as GDELT's GKG
     positive: float
+    #: percentage (0..100) of the story's words with negative valence, as GDELT's GKG
     negative: float
+    #: number of words (tokens with a letter) in the story
     words: int
 
 
