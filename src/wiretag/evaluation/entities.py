@@ -35,7 +35,7 @@ from wiretag.document import Dateline, Entity
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 KM_THRESHOLD = 161.0
 _MARK = re.compile(r"\[([^\[\]|]+)\|([\w-]+)(?:\|(pro))?\]")
@@ -135,7 +135,7 @@ def gold_doc(story: GoldStory, nlp: Language) -> Doc:
         if span is not None:
             spans.append(span)
     spans.sort(key=lambda s: (s.start, -s.end))
-    kept = []
+    kept: list[Span] = []
     for s in spans:
         if kept and s.start < kept[-1].end:
             continue

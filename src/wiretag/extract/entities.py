@@ -374,6 +374,7 @@ def _cluster(text: str, mentions: list[_M], geos: dict[str, Geo | None]) -> list
 
     persons: list[int] = []
     surname_of: dict[int, set[str]] = {}
+    full_names: dict[int, list[list[str]]] = {}
     # People first, full names before lone surnames, so "Putin" in a headline finds the
     # "President Vladimir Putin" introduced a paragraph later.
     for m in mentions:
@@ -388,10 +389,20 @@ def _cluster(text: str, mentions: list[_M], geos: dict[str, Geo | None]) -> list
             short = "PERSON:" + translit_key(ws[0]) + " " + translit_key(ws[-1])
             cid = by_key.get(short)
         if cid is None:
+            # "Von der Leyen" after "Ursula von der Leyen": a multi-word surname.
+            tail = [fold(w) for w in ws]
+            cid = next((c for c in persons for full in full_names[c]
+                        if len(full) > len(tail) and full[-len(tail):] == tail), None)
+        if cid is None:
             cid = new("PERSON", key)
             by_key["PERSON:" + translit_key(ws[0]) + " " + translit_key(ws[-1])] = cid
             persons.append(cid)
-            surname_of[cid] = {translit_key(ws[-1])}
+            # Any later capitalised name word may stand alone: "Lula" in "Luiz Inacio Lula
+            # da Silva", "Obrador" — though the last one is by far the commonest.
+            surname_of[cid] = {translit_key(w) for w in ws[1:] if w[:1].isupper()
+                               and len(w) > 2}
+            full_names[cid] = []
+        full_names[cid].append([fold(w) for w in ws])
         m.cluster = cid
 
     def person_for(surface: str, at: int) -> int | None:

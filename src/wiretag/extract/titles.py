@@ -38,7 +38,12 @@ TITLES: tuple[str, ...] = (
     "opposition leader", "Deputy", "deputy", "MP", "Ombudsman", "ombudsman",
     "High Commissioner", "Commissioner", "commissioner", "Foreign Policy Chief",
     "foreign policy chief", "minister", "ambassador", "president", "prime minister",
+    "Chief Minister", "First Minister", "chief", "founder", "co-founder", "Adviser",
+    "adviser", "Advisor", "advisor",
 )
+# Titles that are complete in themselves: a word before them is a place, not a portfolio
+# ("Maharashtra Chief Minister" is a Chief Minister; "Energy Minister" is its own title).
+_CLOSED_SUFFIXES = ("Chief Minister", "Prime Minister", "First Minister")
 
 # Words that qualify a title in time or rank; kept out of the title itself.
 _TIME = r"(?:former|acting|interim|outgoing|incoming|then|then-|late|newly appointed|senior|top)"
@@ -89,6 +94,15 @@ def _clean_title(title: str) -> str:
     return " ".join(title.split())
 
 
+def _normalise_title(title: str) -> str:
+    for suffix in _CLOSED_SUFFIXES:
+        head = title[: -len(suffix)].strip()
+        if title.endswith(suffix) and head and head not in {"Deputy", "Vice", "First Deputy"}:
+            return suffix
+    spokes = re.search(r"\bMinistry\s+(spokes(?:man|woman|person))$", title)
+    return spokes.group(1) if spokes else title
+
+
 def _split_nationality(title: str) -> tuple[str, str]:
     """("Belarusian Foreign Minister") -> ("Foreign Minister", "Belarusian")."""
     words = title.split()
@@ -107,6 +121,10 @@ def premodifier(text: str, start: int) -> RoleInfo:
     before = text[window_start:start]
     # Stop at the sentence or clause boundary: a title never spans one.
     cut = max(before.rfind(ch) for ch in ",;:(“\"\n")
+    # A sentence end too ("Strasbourg. Hungarian ..."), but not an initialism ("U.S. ").
+    ends = list(re.finditer(r"(?<![A-Z])[.!?]\s+", before))
+    if ends:
+        cut = max(cut, ends[-1].end() - 1)
     if cut >= 0:
         before = before[cut + 1:]
     m = _PREMOD_RE.search(before)
@@ -124,11 +142,22 @@ def premodifier(text: str, start: int) -> RoleInfo:
         title, nat = f"{nat} {title}", ""  # "Lt. Gen.", "Deputy Foreign Minister"
     title, lead = _split_nationality(title)
     nat = f"{nat} {lead}".strip()
+    title = _normalise_title(title)
+    stacked = re.search(rf"(?:{TITLE_RE.pattern})$", nat) if nat else None
     country = _country_of(nat) if nat else None
     if nat and country is None and not nat[:1].isupper():
         nat = ""
     info.titles.append(title)
     info.country = country
+    # Stacked titles: "Saudi Energy Minister Prince Abdulaziz" gives both.
+    outer_end = start - len(before) + (m.start("title") if stacked else phrase_offset)
+    if stacked:
+        info.country = None
+    if outer_end > 0 and (stacked or not nat):
+        outer = premodifier(text, outer_end)
+        if outer.titles:
+            info.titles = outer.titles + info.titles
+            info.country = outer.country
     info.start = start - len(before) + phrase_offset
     return info
 
@@ -149,12 +178,15 @@ def appositive(text: str, end: int) -> RoleInfo:
     if first[:1].isupper() and first.lower() not in {"the", "a", "an"}:
         # Capitalised starts must be a nationality, country's or a title ("Russia's envoy").
         head = re.sub(r"['’]s$", "", first)
-        if not (lex.from_demonym(head) or lex.lookup(head) or TITLE_RE.match(app)):
+        possessive_title = re.match(r"^[A-Z][\w.&-]*['’]s\s+", app) and TITLE_RE.match(
+            app.split(None, 1)[1] if " " in app else "")
+        if not (lex.from_demonym(head) or lex.lookup(head) or TITLE_RE.match(app)
+                or possessive_title):
             return info
     head_words = " ".join(app.split()[:6])
     tm = TITLE_RE.search(head_words)
     if tm is not None and not re.search(r"\bof\b", head_words[: tm.start()]):
-        info.titles.append(_split_nationality(_clean_title(tm.group(0)))[0])
+        info.titles.append(_normalise_title(_split_nationality(_clean_title(tm.group(0)))[0]))
     info.descriptions.append(app)
     info.country = _country_of(" ".join(app.split()[:4]))
     return info
