@@ -7,6 +7,7 @@ not depend on what a trained model happens to tag.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 import spacy
@@ -215,3 +216,37 @@ def test_spacy_component_stores_entities_on_doc() -> None:
     doc = nlp("Warsaw hosted the talks.")
     assert doc._.wiretag_entities == []  # blank pipeline: no NER spans, no entities
     assert "wiretag_entities" in nlp.pipe_names
+
+
+@pytest.mark.shared
+def test_moscow_story_acceptance(shared_dir: Path) -> None:
+    """Issue 4's acceptance case, end to end with the bundled backbone."""
+    from wiretag.nlp import BUNDLED_MODEL_PATH, load_backbone
+    from wiretag.pipeline import prepare
+    from wiretag.story import Story
+
+    if not (BUNDLED_MODEL_PATH / "config.cfg").is_file():
+        pytest.skip("the bundled backbone is not built in this checkout")
+    raw = (shared_dir / "examples" / "wire-moscow-miroshnik.txt").read_text("utf-8")
+    document = prepare(Story(text=raw))
+    doc = load_backbone()(document.text)
+    ents = extract_entities(doc, dateline=document.dateline, credits=document.credits)
+    check_offsets(doc, ents)
+    miroshnik = by_name(ents, "Rodion Miroshnik")
+    assert "Ambassador-at-Large" in miroshnik.titles and miroshnik.country == "RUS"
+    assert len(miroshnik.mentions) >= 4
+    putin = by_name(ents, "Vladimir Putin")
+    assert "President" in putin.titles and len(putin.mentions) >= 4
+    zelenskiy = by_name(ents, "Volodymyr Zelenskiy")
+    assert "President" in zelenskiy.titles and zelenskiy.country == "UKR"
+    icc = by_name(ents, "International Criminal Court")
+    assert "ICC" in [m.text for m in icc.mentions]
+    kyiv = by_name(ents, "Kyiv")
+    assert {"Kiev", "kyiv"} <= {m.text for m in kyiv.mentions}
+    assert kyiv.geo is not None and abs(kyiv.geo.lat - 50.45) < 0.1
+    assert abs(kyiv.geo.lon - 30.52) < 0.1
+    moscow = by_name(ents, "Moscow")
+    assert moscow.geo is not None and abs(moscow.geo.lat - 55.75) < 0.1
+    assert abs(moscow.geo.lon - 37.62) < 0.1 and moscow.government
+    names = {e.name for e in ents}
+    assert not names & {"Guy Faulconbridge", "Gareth Jones", "Timothy Heritage", "Reuters"}
