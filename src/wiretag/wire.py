@@ -168,7 +168,20 @@ _DATE_WEEKDAY = re.compile(
     r",?[ \t]*(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
 )
 
-_WEEKDAY_IN_TEXT = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_DAY_NAMES = r"(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY_IN_TEXT = re.compile(rf"\b{_DAY_NAMES}\b")
+_REPORT_VERBS = (r"(?:said|says|told|announced|reported|added|warned|stated|confirmed|"
+                 r"declared|denied|insisted|urged|called|wrote|tweeted|posted)")
+_WEEKDAY_AFTER_VERB = re.compile(
+    rf"\b{_REPORT_VERBS}\s+(?:\w+\s+)?(?:on\s+)?{_DAY_NAMES}\b(?!\s+(?:night|evening))"
+)
+_WEEKDAY_BEFORE_VERB = re.compile(rf"\bon\s+{_DAY_NAMES}\s+{_REPORT_VERBS}\b")
+
+
+def _weekday_of_report(text: str) -> re.Match[str] | None:
+    found = [m for m in (_WEEKDAY_AFTER_VERB.search(text), _WEEKDAY_BEFORE_VERB.search(text))
+             if m is not None]
+    return min(found, key=lambda m: m.start()) if found else None
 _YEAR_IN_TEXT = re.compile(r"(?<![\d,.])\b((?:19|20)\d\d)\b(?![\d,]\d)")
 _ISO_PREFIX = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 
@@ -203,10 +216,12 @@ def infer_year(
     than any (past) year the story itself mentions ("in February 2022"). Without a weekday
     nothing supports a year, and we return None rather than guess.
     """
-    match = _WEEKDAY_IN_TEXT.search(lede) or _WEEKDAY_IN_TEXT.search(text)
+    # "said on Tuesday" names the news day; "a strike on Monday night" may be the day before
+    match = (_weekday_of_report(lede) or _WEEKDAY_IN_TEXT.search(lede)
+             or _weekday_of_report(text) or _WEEKDAY_IN_TEXT.search(text))
     if match is None:
         return None
-    weekday = _WEEKDAYS[match.group(1).lower()]
+    weekday = _WEEKDAYS[match.group("day").lower()]
     # Years later than today are plans ("net zero by 2050"), not evidence of when it was written.
     mentioned = [int(y) for y in _YEAR_IN_TEXT.findall(text) if int(y) <= today.year]
     floor = max(mentioned, default=today.year - 60)
@@ -384,11 +399,40 @@ def _is_date_word(word: str) -> bool:
     return first in _MONTHS or first in _WEEKDAYS
 
 
+#: how many short lines (web furniture: "3 minute read", a timestamp) may precede the dateline
+_HEAD_LINES = 4
+_HEAD_LINE_MAX = 100
+
+
+def _head_starts(text: str) -> list[int]:
+    """Offsets where a dateline may start: the first line, then the next few lines while
+    every line before them is short and unpunctuated (headings, not paragraphs)."""
+    starts = [0]
+    pos = 0
+    for _ in range(_HEAD_LINES):
+        nl = text.find("\n", pos)
+        if nl == -1:
+            break
+        line = text[pos:nl].strip()
+        if len(line) > _HEAD_LINE_MAX or (line and line[-1] in '.!?"”'):
+            break
+        pos = nl + 1
+        starts.append(pos)
+    return starts
+
+
 def find_dateline(
     text: str, *, published: str | None = None, today: date | None = None
 ) -> Dateline | None:
-    """The dateline opening ``text``, with its date resolved (or inferred) where possible."""
-    m = _match_dateline(text)
+    """The dateline opening ``text`` (or a paragraph after its headings), with its date
+    resolved (or inferred) where possible."""
+    m = None
+    for start in _head_starts(text):
+        m = _match_dateline(text[start:])
+        if m is not None:
+            m.start += start
+            m.end += start
+            break
     if m is None:
         return None
     the_date: str | None = None
@@ -401,7 +445,7 @@ def find_dateline(
             if pub is not None:
                 year = _year_from_published(m.month, pub)
             elif m.day is not None:
-                lede = text.split("\n", 1)[0]
+                lede = text[m.start:].split("\n", 1)[0]
                 year = infer_year(m.month, m.day, text, lede=lede, today=today or date.today())
             inferred = year is not None
         if year is not None:
@@ -659,6 +703,15 @@ _BOILERPLATE: list[tuple[str, re.Pattern[str]]] = [
         r"(?:was|is) (?:produced|provided|generated)|the associated press receives support)"
         r"[^\n]*$")),
     ("end_marker", re.compile(r"(?i)^(?:#{3}|-+\s*0\s*-+|\(?end\)?|-*\s*ends?\s*-*|\*{3})$")),
+    ("signup", re.compile(r"(?i)^register (?:now )?for free\b.{0,120}$")),
+    ("separator", re.compile(r"^(?:_{3,}|-{4,}|={3,}|~{3,}|\*\s\*\s\*)$")),
+    ("correction", re.compile(
+        r"(?i)^(?:this (?:story|article|version) (?:has been|was) (?:corrected|updated|refiled)"
+        r"|correction:)\b.{0,300}$")),
+    # photo captions scraped from galleries: "[1/3] Smoke rises ... REUTERS/Jane Doe"
+    ("caption", re.compile(r"^\[\d{1,2}/\d{1,2}\]\s.{0,400}$")),
+    # AFP's closing staff slug: "bur-ach/sst", "jm/mlm"
+    ("slug", re.compile(r"^[a-z]{2,5}(?:-[a-z]{2,5})*(?:/[a-z]{2,5}(?:-[a-z]{2,5})*)+$")),
 ]
 
 
@@ -808,7 +861,12 @@ def parse_wire(
     if body:
         first = norm[body[0].start:body[0].end].strip()
         if the_headline is not None:
-            if " ".join(first.split()) == the_headline and len(body) > 1:
+            flat = " ".join(first.split())
+            # the page title often carries the site name ("... | Example News") that the
+            # article's own heading line lacks
+            same = flat == the_headline or (
+                len(flat) >= 15 and (flat in the_headline or the_headline in flat))
+            if same and len(body) > 1:
                 body[0].keep = False
                 body.pop(0)
         elif (len(body) > 1 and parse_byline(first) is None
