@@ -131,9 +131,10 @@ def _singular(word: str) -> str:
     return word
 
 
-def sector_of(words: Sequence[str]) -> str | None:
+def sector_of(words: Sequence[str], *, anywhere: bool = True) -> str | None:
     """Sector of an agent phrase such as ["Russian", "Ambassador-at-Large"] or ["forces"]:
-    the longest agent-table match ending at the phrase's last words, else any word."""
+    the longest agent-table match ending at the phrase's last words, else (for titles,
+    ``anywhere``) the last agent word found in them."""
     low = [_singular(w.lower().strip(".,")) for w in words if w.strip()]
     raw = [w.lower().strip(".,") for w in words if w.strip()]
     table = agent_table()
@@ -144,8 +145,9 @@ def sector_of(words: Sequence[str]) -> str | None:
                 if key in table:
                     return table[key][:3]
     # titles such as "Ambassador-at-Large" or "Deputy Foreign Minister" put the agent word
-    # first or in the middle; take the last agent word found
-    for w in reversed(low):
+    # first or in the middle; take the last agent word found. A noun phrase's modifiers
+    # ("military aid") are not its head, so common-noun phrases match their head only.
+    for w in reversed(low if anywhere else low[-1:]):
         for part in (w, *w.split("-")):
             if part in table:
                 return table[part][:3]
@@ -191,9 +193,19 @@ def code_entity(entity: Entity, on: date | None, words: Sequence[str] = ()) -> s
     names = (entity.name, *(m.text for m in entity.mentions))
     if entity.type in ("PERSON", "ORG", "MISC"):
         for name in names:
+            cur = curated_table().get(norm(name))
+            if cur is not None:
+                return cur
+        for name in names:
             code = named_code(name, on)
             if code is not None:
                 return code
+        if entity.type == "ORG":
+            # "United Nations General Assembly", "UN Security Council": the body's parent
+            key = norm(entity.name)
+            for prefix, code in curated_table().items():
+                if code.startswith(("IGO", "NGO")) and key.startswith(prefix + " "):
+                    return code
     else:
         # place and nationality names in the Phoenix tables are mostly institutions that
         # share a word with the place ("Moscow" in a city-council entry): curated only
@@ -223,6 +235,13 @@ def code_entity(entity: Entity, on: date | None, words: Sequence[str] = ()) -> s
                 break
     if country is None:
         country = country_of_words(list(words)) or country_of_words(title_words)
+    if country is None:
+        # "Kremlin spokesman Dmitry Peskov": an institution named in the title
+        for w in [*words, *title_words]:
+            cur = curated_table().get(norm(w))
+            if cur is not None and not cur.startswith(("IGO", "NGO")) and len(cur) >= 3:
+                country = cur[:3]
+                break
     if entity.type == "ORG":
         org_sector = sector_of(_WORD.findall(entity.name))
         sector = org_sector or sector
@@ -249,7 +268,7 @@ def code_words(words: Sequence[str], on: date | None) -> str | None:
         code = named_code(" ".join(tail), on)
         if code is not None:
             return code
-    sector = sector_of(words)
+    sector = sector_of(words, anywhere=False)
     country = None
     for i, w in enumerate(words):
         found = country_of_word(w)

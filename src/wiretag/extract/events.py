@@ -76,7 +76,7 @@ SPEECH = frozenset({"say", "tell", "state", "announce", "add", "claim", "insist"
                     "think", "assert", "maintain", "reiterate", "confirm"})
 TARGET_PREPS = ("with", "against", "on", "upon", "at", "to", "toward", "towards", "for", "into",
                 "of")
-VERB_TARGET_PREPS = ("with", "against", "on", "upon", "at", "to", "toward", "towards")
+VERB_TARGET_PREPS = ("with", "against", "on", "upon", "at", "to", "into", "toward", "towards")
 PLACE_PREPS = ("in", "at", "near", "inside", "across", "outside")
 PRONOUNS = frozenset({"it", "they", "them", "its", "their", "he", "she", "him", "his", "her",
                       "itself", "themselves"})
@@ -127,11 +127,15 @@ def _content_modes() -> dict[str, dict[str, tuple[str, str]]]:
 
 
 _CONTENT_MODES = _content_modes()
+_APPEALS = {"meet": "026", "assist": "023", "yield": "025", "change": "024"}
 #: future cooperation is AGREE (PLOVER manual, AGREE): closest CAMEO "express intent" codes
 _FUTURE_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
 
 
 # --- the trigger lexicon ----------------------------------------------------------------------
+_CONDITIONS = frozenset({"obj", "!obj", "mod", "!mod", "prep", "clause"})
+_FLAGS = frozenset({"poss_target", "swap", "mil"})
+
 @dataclass(frozen=True)
 class TriggerRule:
     key: str
@@ -164,7 +168,12 @@ def lexicon() -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
         conditions: list[tuple[str, frozenset[str]]] = []
         for cond in filter(None, cols[5].split(";")):
             name, _, values = cond.partition("=")
+            if name not in _CONDITIONS:
+                raise ValueError(f"triggers.tsv: unknown condition {cond!r} in {line!r}")
             conditions.append((name, frozenset(values.split("|")) if values else frozenset()))
+        flags = frozenset(filter(None, cols[6].split(",")))
+        if flags - _FLAGS or (cols[2] != "-" and cols[2] not in PLOVER_TYPES):
+            raise ValueError(f"triggers.tsv: bad flags or category in {line!r}")
         rule = TriggerRule(
             key=cols[0],
             pos=cols[1],
@@ -172,7 +181,7 @@ def lexicon() -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
             mode=cols[3] or None,
             cameo=cols[4],
             conditions=tuple(conditions),
-            flags=frozenset(filter(None, cols[6].split(","))),
+            flags=flags,
         )
         table.setdefault((rule.head, rule.pos), []).append(rule)
     return {k: tuple(v) for k, v in table.items()}
@@ -322,8 +331,14 @@ def match_trigger(token: Token, story: _Story) -> TriggerRule | None:
     candidates = [lemma(token)] if cls == "V" else _noun_lemmas(token)
     particles = {c.lower_ for c in token.children if dep(c) in PRT or dep(c) == "advmod"}
     prep_words = {w for w, _ in preps(token)}
+    if cls == "N" and dep(token) == "ROOT" and token.tag_ in ("NNS", "NNPS"):
+        # "Moscow denies": a weak tagger reads a present-tense verb as a plural noun
+        stem = actor_codes._singular(token.lower_)
+        if (stem, "V") in table and (stem, "N") not in table:
+            cls, candidates = "V", [stem]
     for cand in candidates:
-        for rule in table.get((cand, cls), ()):
+        rules = sorted(table.get((cand, cls), ()), key=lambda r: r.particle is None)
+        for rule in rules:
             part = rule.particle
             if part is not None and part not in particles and part not in prep_words:
                 continue
@@ -423,12 +438,45 @@ def _actor_code(token: Token, story: _Story) -> tuple[str | None, Entity | None]
             if sector is None and named:
                 return named, ent
             return actor_codes.combine(country, sector), ent
+    poss_country = _possessor_country(token, story)
+    if poss_country and sector:
+        # "its forces" with "its" = Moscow: Russian forces
+        return poss_country + sector, None
+    if token.pos_ == "NOUN" and sector is not None:
+        body = _earlier_body(token, story)
+        if body is not None:
+            return actor_codes.code_entity(body, story.story_date), body
     code = actor_codes.code_words(words, story.story_date)
     if code is None:
         return None, None
     # a bare capitalised word that only the country table knows ("Russia") is fine; a
     # lower-case common noun with no sector is not an actor
     return code, None
+
+
+def _possessor_country(token: Token, story: _Story) -> str | None:
+    for c in children(token, POSS):
+        if c.lower_ in PRONOUNS:
+            ante = _antecedent(c, story)
+            if ante is not None:
+                code, _ent = _actor_code(ante, story)
+                if code and len(code) >= 3 and not code.startswith(("IGO", "NGO")):
+                    return code[:3]
+    return None
+
+
+def _earlier_body(token: Token, story: _Story) -> Entity | None:
+    """ "the court" after "the International Criminal Court": a definite common noun naming
+    an organisation mentioned earlier (its name's last word), when exactly one fits."""
+    if not any(dep(c) == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    word = token.lower_
+    fits = {
+        e.id: e for e in story.document.entities
+        if e.type == "ORG" and e.name.lower().split()[-1:] == [word]
+        and any(m.start < token.idx for m in e.mentions)
+    }
+    return next(iter(fits.values())) if len(fits) == 1 else None
 
 
 def _antecedent(token: Token, story: _Story) -> Token | None:
@@ -501,9 +549,11 @@ def make_actor(token: Token, story: _Story) -> _Arg | None:
     if code is None:
         return None
     start, end = _span(target, story)
-    span = story.doc[start:end]
-    if span.start_char < story.skip_before:
+    if target.idx < story.skip_before:
         return None
+    while start < target.i and story.doc[start].idx < story.skip_before:
+        start += 1
+    span = story.doc[start:end]
     # an appositive can supply the sector a bare name lacks ("Miroshnik, a former official")
     if ent is not None and len(code) <= 3 and ent.type == "PERSON":
         for ap in children(target, APPOS):
@@ -572,6 +622,13 @@ def _subject(verb: Token, story: _Story | None = None, depth: int = 0) -> Token 
         objs = children(host, OBJ)
         if objs:
             return objs[0]
+    if d == "acl" and any(dep(c) == "mark" and c.lower_ == "to" for c in verb.children):
+        # "visit Washington next week to seek aid" read as modifying a noun: the purpose
+        # belongs to the clause the noun is in
+        host = verb.head
+        while dep(host) not in SUBJ and host.head is not host and not mod.is_verbal(host):
+            host = host.head
+        return _subject(host, story, depth + 1) if mod.is_verbal(host) else None
     if d in RELCL or (d == "acl" and not mod.is_passive(verb)):
         return verb.head
     if d in ("conj", "xcomp", "parataxis", "advcl") and not mod.is_passive(verb.head):
@@ -618,7 +675,11 @@ def _verb_args(
     targets += children(verb, IOBJ)
     if rule.particle is not None:
         targets += [o for w, o in preps(verb) if w == rule.particle and w == "on"]
-    targets += [o for w, o in preps(verb) if w in VERB_TARGET_PREPS]
+    instrument = rule.type in ("ASSAULT", "MOBILIZE", "COERCE")
+    targets += [
+        o for w, o in preps(verb)
+        if w in VERB_TARGET_PREPS and not (instrument and w == "with")
+    ]
     if "swap" in rule.flags:
         sources, targets = targets, sources
     return sources, targets
@@ -688,14 +749,30 @@ def _content_noun(token: Token, story: _Story) -> Token | None:
     return objs[0] if objs else None
 
 
+_CARRIERS = frozenset({"call", "demand", "request", "appeal", "proposal", "offer", "plan",
+                       "idea", "suggestion", "push", "bid", "pressure", "effort"})
+
+
 def _content_word(token: Token) -> str | None:
+    """The lemma naming what is requested, rejected or promised: "called for *talks*",
+    "rejected calls for a *withdrawal*"."""
+    found: Token | None = None
     for c in token.children:
         if dep(c) in OBJ or dep(c) in mod.CLAUSE:
-            return lemma(c)
-    for w, o in preps(token):
-        if w in ("for", "to", "of"):
-            return lemma(o)
-    return None
+            found = c
+            break
+    if found is None:
+        for w, o in preps(token):
+            if w in ("for", "to", "of"):
+                found = o
+                break
+    if found is not None and lemma(found) in _CARRIERS:
+        inner = next((o for w, o in preps(found) if w in ("for", "of", "to")), None)
+        inner = inner or next((c for c in found.children if dep(c) in mod.CLAUSE
+                               or dep(c) == "acl"), None)
+        if inner is not None:
+            found = inner
+    return lemma(found) if found is not None else None
 
 
 # --- events -------------------------------------------------------------------------------------
@@ -797,6 +874,9 @@ def _drafts(sent: Span, n: int, story: _Story) -> Iterator[_Draft]:
             if word is not None and word in _CONTENT_MODES[rule.type]:
                 new_mode, cameo = _CONTENT_MODES[rule.type][word]
                 mode_ = new_mode or mode_
+                if rule.cameo.startswith("02") and rule.type == "REQUEST":
+                    # appeals keep CAMEO's 02 family: 023 appeal for aid, 026 to meet ...
+                    cameo = _APPEALS.get(new_mode, rule.cameo)
             content = _content_noun(token, story)
         if rule.type in FRAMING and content is not None and not any(
             make_actor(t, story) for t in tgt_toks

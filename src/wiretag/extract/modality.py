@@ -159,9 +159,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(_MONTH_RE + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+"
                        + _YEAR + r")?\b")),
     ("dmy", re.compile(r"\b(?P<day>\d{1,2})\s+" + _MONTH_RE + r"(?:\s+" + _YEAR + r")?\b")),
-    ("my", re.compile(r"\b(?:in|since|during|by|until|from|of|last|early|late|mid-?)\s+"
+    ("my", re.compile(r"\b(?:in|during|by|until|from|of|last|early|late|mid-?)\s+"
                       + _MONTH_RE + r"(?:\s+" + _YEAR + r")?\b")),
-    ("year", re.compile(r"\b(?:in|since|during|by|until|from)\s+(?:early\s+|late\s+|mid-?)?"
+    ("year", re.compile(r"\b(?:in|during|by|until|from)\s+(?:early\s+|late\s+|mid-?)?"
                         + _YEAR + r"\b")),
     ("weekday", re.compile(r"\b(?:(?P<rel>last|next|this)\s+|on\s+)?" + _WEEKDAY + r"\b")),
     ("rel", re.compile(r"\b(?P<rel>last|this|next|earlier this|later this|past)\s+"
