@@ -76,6 +76,8 @@ def test_api_analyze_metadata(tiny_model: str) -> None:
     assert doc.source.url == "https://x.example/9"
     # the publication date's year wins over inference from the weekday
     assert doc.dateline is not None and doc.dateline.date == "2024-10-17"
+    # a BCP 47 language tag from the input becomes the ISO 639-1 code of the contract
+    assert wiretag.analyze(STORY, model=tiny_model, language="en-GB").language == "en"
 
 
 @pytest.mark.usefixtures("no_stages")

@@ -61,7 +61,9 @@ def prepare(story: Story, *, today: date | None = None) -> Document:
     document = Document(
         id=content_id(wire.text),
         text=wire.text,
-        language=story.language or detect_language(wire.text),
+        # inputs name languages as BCP 47 tags ("en-US", "EN"); the contract uses ISO 639-1
+        language=(story.language.strip().lower().replace("_", "-").split("-")[0]
+                  if story.language and story.language.strip() else detect_language(wire.text)),
         headline=wire.headline,
         input=InputRef(path=story.path, line=story.line, id=story.id),
         source=Source(agency=story.source or wire.agency, url=story.url),

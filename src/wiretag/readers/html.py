@@ -66,13 +66,13 @@ def extract_html(
     title = getattr(result, "title", None)
     author = getattr(result, "author", None)
     date = getattr(result, "date", None)
-    site = getattr(result, "sitename", None)
+    # The site name (often just a domain) is the publisher, not the agency: the agency
+    # comes from the story's dateline, so the Story's ``source`` stays unset here.
     return Story(
         text=text,
         headline=title or None,
         url=url or getattr(result, "url", None) or None,
         published=normalize_published(date),
-        source=site or None,
         byline=author or None,
         path=path,
         line=line,
