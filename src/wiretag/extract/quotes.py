@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -383,7 +383,8 @@ def extract_quotes(doc: Doc, entities: Sequence[Entity] = ()) -> list[Quote]:
 def _prefix(story: _Story, qm: QuoteMarks) -> str:
     """The text of the paragraph before the opening mark."""
     lo, _ = story.para_bounds(qm.open)
-    return story.text[lo:qm.open]
+    # a bounded window keeps a paragraph of thousands of quotes linear
+    return story.text[max(lo, qm.open - 200):qm.open]
 
 
 def _words(text: str) -> list[str]:
@@ -586,6 +587,7 @@ def _before_frame(
     doc = story.doc
     text = story.text
     lo, _ = story.para_bounds(qm.open)
+    lo = max(lo, qm.open - 300)  # a bounded window keeps long paragraphs linear
     prefix = text[lo:qm.open].rstrip()
     end_char = lo + len(prefix)
     if not prefix:
@@ -606,6 +608,7 @@ def _before_frame(
     last = story.tok_at(end_char - 1)
     # the frame is the clause right before the mark: back to the previous sentence end
     start = last
+    first = max(first, last - 60)
     while start > first and doc[start - 1].text not in _SENT_END \
             and doc[start - 1].text not in _ALL_MARKS:
         start -= 1
@@ -628,6 +631,8 @@ def _fragment_frame(
     tok = story.tok_at(qm.open)
     s_lo, s_hi = story.sentence_of(tok)
     s_lo = max(s_lo, story.body_start)
+    s_lo = max(s_lo, tok - 60)
+    s_hi = min(s_hi, tok + 60)
     for j in range(tok - 1, s_lo - 1, -1):
         t = doc[j]
         if t.text in _ALL_MARKS:
@@ -701,8 +706,15 @@ def _phrase(story: _Story, head: Token) -> tuple[int, int] | None:
     return _trim_np(story, a, b + 1)
 
 
-def _inside(spans: Iterable[tuple[int, int]], char: int) -> bool:
-    return any(s <= char < e for s, e in spans)
+def _inside(spans: Sequence[tuple[int, int]], char: int) -> bool:
+    """Whether ``char`` lies in one of ``spans`` (sorted, disjoint), in log time."""
+    i = bisect.bisect_right(spans, (char, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= char < spans[i][1]
+
+
+def _overlaps(spans: Sequence[tuple[int, int]], a: int, b: int) -> bool:
+    i = bisect.bisect_left(spans, (b, -1)) - 1
+    return i >= 0 and spans[i][1] > a
 
 
 def _content_range(
@@ -732,6 +744,7 @@ def _indirect(
     doc = story.doc
     out: list[_Cand] = []
     claimed: list[tuple[int, int]] = []
+    frag_starts = [f.start for f in fragments]  # fragments come in text order
     for tok in doc:
         if _inside(direct_spans, tok.idx):
             continue
@@ -743,11 +756,12 @@ def _indirect(
             cand = None
         if cand is None:
             continue
-        if any(s < cand.end and cand.start < e for s, e in direct_spans):
+        if _overlaps(direct_spans, cand.start, cand.end):
             continue
-        if any(s <= cand.start and cand.end <= e for s, e in claimed):
+        # candidates come in token order: only the last few can enclose this one
+        if any(s <= cand.start and cand.end <= e for s, e in claimed[-4:]):
             continue  # nested reporting ("he said officials told him ...") keeps the outer
-        _mark_mixed(story, cand, fragments)
+        _mark_mixed(story, cand, fragments, frag_starts)
         if cand.kind == "partial":
             continue
         claimed.append((cand.start, cand.end))
@@ -962,9 +976,16 @@ def _according(story: _Story, tok: Token) -> _Cand | None:
                  confidence=0.75)
 
 
-def _mark_mixed(story: _Story, cand: _Cand, fragments: list[_Cand]) -> None:
+def _mark_mixed(
+    story: _Story, cand: _Cand, fragments: list[_Cand], frag_starts: list[int]
+) -> None:
     """Reported clauses carrying a quoted fragment are ``mixed``; the fragment's speaker."""
-    inside = [f for f in fragments if cand.start <= f.start and f.end <= cand.end + 1]
+    i = bisect.bisect_left(frag_starts, cand.start)
+    inside = []
+    while i < len(fragments) and fragments[i].start < cand.end:
+        if fragments[i].end <= cand.end + 1:
+            inside.append(fragments[i])
+        i += 1
     if not inside:
         return
     quoted = sum(f.end - f.start for f in inside)
@@ -1027,7 +1048,7 @@ def _finish(story: _Story, cands: list[_Cand]) -> list[Quote]:
 
 def _starts_para(story: _Story, cand: _Cand) -> bool:
     lo, _ = story.para_bounds(cand.start)
-    return not story.text[lo:cand.start].strip(" \t\"“«'‘")
+    return cand.start - lo <= 8 and not story.text[lo:cand.start].strip(" \t\"“«'‘")
 
 
 def _make_speaker(
