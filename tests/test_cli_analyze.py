@@ -247,3 +247,64 @@ def test_cli_analyze_help_lists_options(runner: CliRunner) -> None:
     for option in ("--format", "--model", "--include", "--exclude", "--max-bytes",
                    "--encoding", "--input-format", "--today"):
         assert option in result.stdout
+
+
+#: top-level properties of the ninjs 2.0 schema, which allows no others
+NINJS_2_PROPERTIES = {
+    "uri", "type", "representationtype", "profile", "version", "firstcreated",
+    "versioncreated", "contentcreated", "embargoed", "pubstatus", "urgency",
+    "copyrightholder", "copyrightnotice", "usageterms", "ednote", "language", "descriptions",
+    "bodies", "headlines", "people", "organisations", "places", "subjects", "events",
+    "objects", "infosources", "title", "by", "slugline", "located", "renditions",
+    "associations", "altids", "trustindicators", "standard", "genres", "rightsinfo",
+}
+
+
+def test_ninjs_mapping_from_hand_built_document() -> None:
+    from wiretag.document import (
+        Credit,
+        Dateline,
+        Document,
+        Entity,
+        Geo,
+        InputRef,
+        Source,
+        Topic,
+    )
+    from wiretag.ninjs import to_ninjs
+
+    text = "MOSCOW, Nov 21 (Reuters) - Putin met NATO envoys in Moscow."
+    document = Document(
+        id="abc", text=text, headline="Putin meets envoys", published="2023-11-21",
+        input=InputRef(path="x.jsonl", line=2, id="rec-2"), source=Source(agency="Reuters"),
+        dateline=Dateline("MOSCOW, Nov 21 (Reuters)", 0, 24, place="Moscow"),
+        credits=[Credit("reporting", "A B"), Credit("reporting", "C D"),
+                 Credit("editing", "E F")],
+        entities=[
+            Entity("E1", "PERSON", "Vladimir Putin"),
+            Entity("E2", "ORG", "NATO"),
+            Entity("E3", "GPE", "Moscow", country="RUS",
+                   geo=Geo(geonameid=524901, lat=55.75, lon=37.62)),
+            Entity("E4", "NORP", "Russian"),
+        ],
+        topics=[Topic("iptc-mediatopic", "11000000", "politics", 0.8)],
+    )
+    item = to_ninjs(document)
+    assert set(item) <= NINJS_2_PROPERTIES
+    assert item["uri"] == "urn:wiretag:abc"
+    assert item["versioncreated"] == "2023-11-21T00:00:00Z"
+    assert item["headlines"] == [{"role": "main", "value": "Putin meets envoys"}]
+    assert item["bodies"][0]["value"] == text
+    assert item["by"] == "Reporting by A B and C D; Editing by E F"
+    assert item["located"] == "Moscow"
+    assert item["people"] == [{"name": "Vladimir Putin", "rel": "mentioned"}]
+    assert item["organisations"] == [{"name": "NATO", "rel": "mentioned"}]
+    assert item["places"] == [{"name": "Moscow", "rel": "mentioned",
+                               "uri": "https://sws.geonames.org/524901/", "literal": "RUS"}]
+    assert {"name": "politics", "rel": "about", "literal": "11000000",
+            "uri": "http://cv.iptc.org/newscodes/mediatopic/11000000"} in item["subjects"]
+    assert item["altids"] == [{"role": "input", "value": "rec-2"}]
+    json.dumps(item)
+    # no publication date: no versioncreated rather than an invented one
+    document.published = "last Tuesday"
+    assert "versioncreated" not in to_ninjs(document)
