@@ -188,3 +188,13 @@ def test_topics_and_tone_in_analyzed_document() -> None:
     assert document.tone is not None and document.tone.polarity < 0
     assert document.tone.words > 30
     check_document(document.to_dict())
+
+
+def test_topics_zero_weight_phrase_blocks_shorter_cue(nlp: spacy.language.Language) -> None:
+    # "civil defence" is an emergency service, not conflict's "defence";
+    # "European Union" is not labour's "union"
+    raw = score_topics([(_forms(w), 1.0) for w in ("civil", "defence", "agency")])
+    assert "16000000" not in raw
+    assert "16000000" in score_topics([(_forms("defence"), 1.0)])
+    text = "The European Union proposed new rules for companies, the commission said."
+    assert "09000000" not in codes(nlp(text))

@@ -113,7 +113,11 @@ def load_topic_lexicon() -> TopicLexicon:
             for target in (code, topics[code].parent):
                 if target is not None and words:
                     key = (target, words)
-                    weights[key] = max(weights.get(key, 0.0), weight)
+                    # weight 0 ("not evidence for this topic") overrides any other weight
+                    if weight == 0.0 or weights.get(key) == 0.0:
+                        weights[key] = 0.0
+                    else:
+                        weights[key] = max(weights.get(key, 0.0), weight)
     index: dict[str, list[tuple[tuple[str, ...], str, float]]] = defaultdict(list)
     for (code, words), weight in weights.items():
         index[words[0]].append((words, code, weight))
@@ -182,8 +186,9 @@ def _match(
     lex: TopicLexicon,
     hits: dict[tuple[str, tuple[str, ...], float], list[float]],
 ) -> None:
-    # per topic, the longest cue starting at a word wins and consumes its words, so
-    # "prime minister" counts once for politics rather than also as "minister"
+    # per topic, the longest cue starting at a word wins and consumes its words, so "prime
+    # minister" counts once for politics rather than also as "minister"; a weight-0 cue
+    # ("civil defence" under conflict) thereby blocks a topic's shorter cue ("defence")
     covered: dict[str, int] = {}
     for i, (forms, boost) in enumerate(seq):
         candidates = sorted(
@@ -195,7 +200,8 @@ def _match(
             if covered.get(code, 0) > i or i + n > len(seq):
                 continue
             if all(words[k] in seq[i + k][0] for k in range(1, n)):
-                hits[(code, words, weight)].append(boost)
+                if weight > 0:
+                    hits[(code, words, weight)].append(boost)
                 covered[code] = i + n
 
 
