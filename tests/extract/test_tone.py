@@ -9,6 +9,51 @@ from spacy.tokens import Doc, Span
 from wiretag.document import Document
 from wiretag.extract.tone import load_lexicon, score_tone, stage
 
+# Sentences written for this test before the tone model was measured on them (35 of 36 had
+# the expected class then; "unharmed" was added to news_overrides.tsv after).
+POS = [
+    "The two sides hailed the agreement as a historic breakthrough for the region.",
+    "Rescuers pulled a girl alive from the rubble, to cheers from the crowd.",
+    "The company reported record profits and raised its dividend.",
+    "Doctors said the new treatment was safe and highly effective.",
+    "Exports rebounded strongly, beating forecasts, in a boost to the economy.",
+    "The minister praised volunteers for their courage and generosity.",
+    "The team won the championship in front of a jubilant home crowd.",
+    "Both leaders said the talks had been friendly and constructive.",
+    "The hostages were freed unharmed and reunited with their families.",
+    "Villagers celebrated as clean water reached their homes for the first time.",
+    "The central bank said the recovery was gaining strength.",
+    "The ceasefire has held and aid is flowing, the U.N. said, welcoming the progress.",
+]
+NEG = [
+    "At least 40 people were killed and dozens wounded in the bombing.",
+    "The opposition accused the government of fraud and corruption.",
+    "Floods destroyed thousands of homes, leaving families without food or shelter.",
+    "Shares slumped after the company warned of heavy losses and job cuts.",
+    "The attack was condemned as a cruel and cowardly act of terror.",
+    "Talks collapsed amid bitter recriminations and threats of war.",
+    "Hospitals are overwhelmed and patients are dying, doctors warned.",
+    "Police fired tear gas at angry protesters, injuring several.",
+    "The report described widespread abuse, torture and neglect in the prisons.",
+    "The economy fell into recession as unemployment rose sharply.",
+    "He denied the charges and said the trial was unfair.",
+    "The sides failed to reach an agreement and fighting resumed.",
+]
+NEU = [
+    "The committee will meet on Tuesday to review the budget.",
+    "The minister is due to visit Berlin and Paris next week.",
+    "The company's annual general meeting will be held in June.",
+    "Parliament has 450 seats, and a majority requires 226.",
+    "The report is published every three months by the statistics office.",
+    "The train leaves the capital at 8 a.m. and arrives in the afternoon.",
+    "Voters will choose a new president in the election in March.",
+    "The agency said it would publish the figures on Friday.",
+    "The museum is open from Tuesday to Sunday.",
+    "The delegation includes officials from the foreign and finance ministries.",
+    "The bill will be debated in the upper house next month.",
+    "The survey was conducted among 2,000 adults in October.",
+]
+
 
 @pytest.fixture(scope="module")
 def nlp() -> spacy.language.Language:
@@ -87,3 +132,15 @@ def test_tone_stage_fills_document(nlp: spacy.language.Language) -> None:
     document = Document(id="x", text=text)
     stage(nlp(text), document)
     assert document.tone is not None and document.tone.polarity < 0
+
+
+def test_tone_labelled_sentences(nlp: spacy.language.Language) -> None:
+    """Polarity class (>= 0.15 positive, <= -0.15 negative, else neutral) on 36 sentences."""
+    wrong = []
+    for label, sentences in (("pos", POS), ("neg", NEG), ("neu", NEU)):
+        for sentence in sentences:
+            polarity = score_tone(nlp(sentence)).polarity
+            got = "pos" if polarity >= 0.15 else "neg" if polarity <= -0.15 else "neu"
+            if got != label:
+                wrong.append((label, got, polarity, sentence))
+    assert len(wrong) <= 3, wrong
