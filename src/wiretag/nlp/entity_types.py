@@ -57,6 +57,9 @@ NAME_LIKE_PLACES = {"Jordan", "Washington", "Georgia", "Victoria", "Florence", "
                     "Austin", "Lincoln", "Chad", "Israel", "Adelaide", "Regina", "Eugene",
                     "Orlando", "Marion", "Columbus", "Darwin", "Paris", "Sydney", "Kingston",
                     "Hamilton", "Douglas", "Winston", "Jackson", "Madison", "Hudson"}
+#: Lower-case particles inside personal names ("Mohammed bin Salman").
+NAME_PARTICLES = {"bin", "bint", "ibn", "al", "el", "von", "van", "der", "de", "da", "di",
+                  "del", "dos", "du", "la", "le", "ben"}
 #: Gazetteer names never matched in lower case (common English words).
 NOT_LOWERCASE = {"chad", "turkey", "jersey", "reading", "nice", "mobile", "split", "bath",
                  "guinea", "orange", "victoria", "sale", "mission", "independence", "concord",
@@ -205,6 +208,36 @@ class EntityTyper:
             return [Span(doc, ent.start, ent.end, label="GPE")]
         return [ent]
 
+    def _titled_names(self, doc: Doc, covered: set[int]) -> list[Span]:
+        """A capitalised title followed by capitalised words is a person the model missed:
+        "President Joe Biden", "Foreign Minister Sergei Lavrov"."""
+        out = []
+        i = 0
+        n = len(doc)
+        while i < n:
+            tok = doc[i]
+            if tok.text not in self.title_words or not tok.text[:1].isupper() or i in covered:
+                i += 1
+                continue
+            j = i + 1
+            while j < n and doc[j].text in self.title_words:
+                j += 1
+            k = j
+            while k < n and k - j < 4 and k not in covered and (
+                (doc[k].text[:1].isupper() and doc[k].text not in DATE_WORDS
+                 and doc[k].text.lower() not in self.forms and not doc[k].is_punct
+                 and doc[k].text not in self.title_words)
+                or (doc[k].text in NAME_PARTICLES and k + 1 < n and doc[k + 1].text[:1].isupper()
+                    and k > j)
+            ):
+                k += 1
+            if k > j and doc[k - 1].text[:1].isupper() and \
+                    doc[k - 1].text not in ORG_HEADS | FAC_HEADS | LOC_HEADS and (k - j >= 2 or (
+                    k < n and not doc[k].text[:1].isupper())):
+                out.append(Span(doc, j, k, label="PERSON"))
+            i = max(k, i + 1)
+        return out
+
     def __call__(self, doc: Doc) -> Doc:
         model_ents: list[Span] = []
         for ent in doc.ents:
@@ -221,6 +254,7 @@ class EntityTyper:
                 continue  # "Christian Lindner", "German Galushchenko": a given name
             if self._surface_ok(span, label):
                 extra.append(span)
+        extra.extend(self._titled_names(doc, covered))
         extra = filter_spans(extra)
         doc.ents = sorted(filter_spans(model_ents) + extra, key=lambda s: s.start)
         return doc
