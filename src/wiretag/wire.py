@@ -666,7 +666,7 @@ _TAIL_OPENS = r"(?:,?\s*opens new tab)?"
 _BOILERPLATE: list[tuple[str, re.Pattern[str]]] = [
     ("standards", re.compile(
         rf"(?i)^(?:our standards\s*:.*|the thomson reuters trust principles\.?){_TAIL_OPENS}$")),
-    ("standards", re.compile(r"(?i)^.*\btrust principles\b.*$")),
+    ("standards", re.compile(r"(?i)^.{0,100}\btrust principles\b.{0,40}$")),
     ("signup", re.compile(rf"(?i)^(?:.*\s)?sign up here\.?{_TAIL_OPENS}$")),
     ("signup", re.compile(
         r"(?i)^(?:sign up|subscribe|get)\b.{0,160}\b(?:newsletter|briefing|inbox)\b.{0,60}$")),
@@ -777,6 +777,60 @@ def _looks_like_headline(line: str, next_line: str) -> bool:
 # --------------------------------------------------------------------------- the parser
 
 
+#: the Reuters trust line closing a paragraph when scrapers flatten line breaks, possibly
+#: followed by the tag line: "... Heritage Our Standards: The Thomson ... Principles. Gn En world"
+_STANDARDS_SUFFIX = re.compile(
+    r"[ \t]*(?P<line>Our Standards:\s*The Thomson Reuters Trust Principles\.?"
+    r"(?:,?\s*opens new tab)?)(?P<tags>(?:[ \t]+[A-Za-z][A-Za-z0-9&]{0,14}){1,8})?[ \t]*$"
+)
+#: credits closing a paragraph after its last sentence: "... Ukraine. Reporting by A; Editing by B"
+_CREDITS_SUFFIX = re.compile(
+    r"(?<=[.!?\"”’])[ \t]+(?P<body>(?:Additional reporting|Reporting|Reuters reporting|"
+    r"Writing|Editing|Compiled|Written|Edited|Reported)\b[^\n]{0,400})$"
+)
+
+
+def _cut_furniture_suffix(
+    norm: str,
+    last: _Line,
+    found_boilerplate: list[tuple[int, Boilerplate]],
+    found_credits: list[tuple[int, list[Credit]]],
+    tags_out: list[str] | None,
+) -> int | None:
+    """Where the furniture glued to the end of the last paragraph starts, or None.
+
+    Scraped copy often loses its line breaks, so credits, the trust line and tags end the
+    last paragraph instead of standing on their own lines. Older Reuters copy closes it
+    with "(Reporting by ...; Editing by ...)". Only text that parses as furniture is cut.
+    """
+    end = last.end
+    cut: int | None = None
+    while end > last.start:
+        segment = norm[last.start:end]
+        m = _STANDARDS_SUFFIX.search(segment)
+        if m and m.start() > 0:
+            tokens = _tag_tokens(m.group("tags")) if m.group("tags") else None
+            if m.group("tags") and tokens is None:
+                break
+            if tokens and tags_out is not None:
+                tags_out.extend(tokens)
+            found_boilerplate.append(
+                (last.start + m.start("line"), Boilerplate("standards", m.group("line")))
+            )
+            end = cut = last.start + m.start()
+            continue
+        m = _TRAILING_CREDITS.search(segment) or _CREDITS_SUFFIX.search(segment)
+        if m and m.start() > 0:
+            credit = parse_credits(m.group("body"))
+            if credit is None:
+                break
+            found_credits.append((last.start + m.start("body"), credit))
+            end = cut = last.start + m.start()
+            continue
+        break
+    return cut
+
+
 @dataclass
 class _Line:
     start: int
@@ -830,7 +884,6 @@ def parse_wire(
     # The foot of the story: tags, credits and boilerplate in any order, up to the last
     # line of report text. Tag lines only count while report text remains above them.
     body = [ln for ln in content if ln.keep]
-    cut_suffix: tuple[int, int] | None = None
     while len(body) > 1:
         ln = body[-1]
         line = norm[ln.start:ln.end]
@@ -844,15 +897,15 @@ def parse_wire(
             found_credits.append((ln.start, credit))
         ln.keep = False
         body.pop()
+    cut_from: int | None = None
     if body:
-        # Older Reuters copy closes the last paragraph with "(Reporting by ...; Editing by ...)"
-        last = body[-1]
-        m = _TRAILING_CREDITS.search(norm, last.start, last.end)
-        if m and m.end() == last.end and m.start() > last.start:
-            credit = parse_credits(m.group("body"))
-            if credit is not None:
-                found_credits.append((m.start(), credit))
-                cut_suffix = (m.start(), m.end())
+        cut_from = _cut_furniture_suffix(
+            norm, body[-1], found_boilerplate, found_credits, tags if not tags else None
+        )
+        if cut_from is not None and cut_from <= body[-1].start:
+            body[-1].keep = False
+            body.pop()
+            cut_from = None
 
     # The head: a given headline repeated as the first line, or a clear title line; then
     # a byline ("By Jane Doe").
@@ -885,8 +938,8 @@ def parse_wire(
     for ln in lines:
         if not ln.keep:
             continue
-        if cut_suffix is not None and ln.start <= cut_suffix[0] < ln.stop:
-            pieces.append(norm[ln.start:cut_suffix[0]] + norm[cut_suffix[1]:ln.stop])
+        if cut_from is not None and ln.start <= cut_from < ln.stop:
+            pieces.append(norm[ln.start:cut_from])
         else:
             pieces.append(norm[ln.start:ln.stop])
     text = "".join(pieces).strip()

@@ -296,3 +296,19 @@ def test_wire_moscow_example(shared_dir: object) -> None:
     assert "Our Standards" not in result.text
     assert "Guy Faulconbridge" not in result.text
     assert not result.text.endswith("world")
+
+
+@pytest.mark.shared
+def test_wire_moscow_example_flattened(shared_dir: object) -> None:
+    """Scrapers often lose line breaks: the furniture then ends the last paragraph."""
+    from pathlib import Path
+
+    path = Path(str(shared_dir)) / "examples" / "wire-moscow-miroshnik.txt"
+    flat = path.read_text("utf-8").replace("\n", " ")
+    result = parse_wire(flat, today=date(2026, 11, 25))
+    assert result.dateline is not None and result.dateline.date == "2023-11-21"
+    assert [c.name for c in result.credits] == [
+        "Guy Faulconbridge", "Gareth Jones", "Timothy Heritage"]
+    assert result.tags == ["Gn", "En", "world"]
+    assert [b.kind for b in result.boilerplate] == ["standards"]
+    assert result.text.endswith("continue to support Ukraine.")
