@@ -510,7 +510,8 @@ _AGENCY_ROLE = re.compile(
     r"(?:\s+and\s+(?:reporting|writing|editing))?\s*[,;]?\s*"
 )
 _CONTRIBUTED = re.compile(
-    r"(?i)^(?:the\s+)?(?:associated press|ap|afp|reuters)(?:'s)?\s+(?:writers?|reporters?|"
+    r"(?i)^(?:the\s+)?(?:associated press|ap|afp|reuters)(?:'s)?\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:writers?|reporters?|"
     r"correspondents?|journalists?|staff writers?|videojournalists?)\s+(?P<names>.+?)\s+"
     r"contributed(?:\s+to\s+this\s+(?:report|story)|\s+reporting)?(?:\s+from\s+[^.]+)?\.?$"
 )
