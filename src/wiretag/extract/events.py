@@ -76,7 +76,8 @@ SPEECH = frozenset({"say", "tell", "state", "announce", "add", "claim", "insist"
                     "think", "assert", "maintain", "reiterate", "confirm"})
 TARGET_PREPS = ("with", "against", "on", "upon", "at", "to", "toward", "towards", "for", "into",
                 "of")
-VERB_TARGET_PREPS = ("with", "against", "on", "upon", "at", "to", "into", "toward", "towards")
+VERB_TARGET_PREPS = ("with", "against", "on", "upon", "at", "to", "into", "toward", "towards",
+                     "between")
 PLACE_PREPS = ("in", "at", "near", "inside", "across", "outside")
 PRONOUNS = frozenset({"it", "they", "them", "its", "their", "he", "she", "him", "his", "her",
                       "itself", "themselves"})
@@ -87,7 +88,8 @@ ARMED = ("MIL", "REB")
 _MEET = ("talk", "meeting", "negotiation", "negotiate", "meet", "summit", "dialogue",
          "mediation", "visit", "discussion")
 _ASSIST = ("aid", "help", "assistance", "support", "weapon", "arm", "funding", "loan",
-           "cooperation", "supply", "ammunition", "missile", "jet", "tank")
+           "cooperation", "supply", "ammunition", "missile", "jet", "tank", "send", "provide",
+           "deliver", "give", "system", "equipment")
 _YIELD = ("release", "free", "ceasefire", "truce", "withdrawal", "withdraw", "lift", "ease",
           "surrender", "retreat", "halt", "stop", "end", "pull")
 _CHANGE = ("resign", "resignation", "reform", "change", "election", "step", "overhaul")
@@ -133,8 +135,8 @@ _FUTURE_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": 
 
 
 # --- the trigger lexicon ----------------------------------------------------------------------
-_CONDITIONS = frozenset({"obj", "!obj", "mod", "!mod", "prep", "clause"})
-_FLAGS = frozenset({"poss_target", "swap", "mil"})
+_CONDITIONS = frozenset({"obj", "!obj", "mod", "!mod", "prep", "clause", "comp"})
+_FLAGS = frozenset({"poss_target", "swap", "mil", "civil"})
 
 @dataclass(frozen=True)
 class TriggerRule:
@@ -302,6 +304,11 @@ def _condition_holds(name: str, values: frozenset[str], token: Token, story: _St
         if obj is None:
             return name == "!obj"
         words = set(_noun_lemmas(obj))
+        # "fired dozens of rockets", "tear gas": the quantity's and compound's nouns count
+        for w, o in preps(obj):
+            if w == "of":
+                words.update(_noun_lemmas(o))
+        words.update(lemma(c) for c in obj.children if dep(c) == "compound")
         hit = bool(words & values)
         if "@PERSON" in values and _is_person(obj, story):
             hit = True
@@ -319,6 +326,8 @@ def _condition_holds(name: str, values: frozenset[str], token: Token, story: _St
         return any(w in values for w, _ in preps(token))
     if name == "clause":
         return any(dep(c) in mod.CLAUSE for c in token.children)
+    if name == "comp":
+        return any(dep(c) in mod.CLAUSE and lemma(c) in values for c in token.children)
     return False
 
 
@@ -331,7 +340,7 @@ def match_trigger(token: Token, story: _Story) -> TriggerRule | None:
     candidates = [lemma(token)] if cls == "V" else _noun_lemmas(token)
     particles = {c.lower_ for c in token.children if dep(c) in PRT or dep(c) == "advmod"}
     prep_words = {w for w, _ in preps(token)}
-    if cls == "N" and dep(token) == "ROOT" and token.tag_ in ("NNS", "NNPS"):
+    if cls == "N" and dep(token) == "root" and token.tag_ in ("NNS", "NNPS"):
         # "Moscow denies": a weak tagger reads a present-tense verb as a plural noun
         stem = actor_codes._singular(token.lower_)
         if (stem, "V") in table and (stem, "N") not in table:
@@ -442,7 +451,7 @@ def _actor_code(token: Token, story: _Story) -> tuple[str | None, Entity | None]
     if poss_country and sector:
         # "its forces" with "its" = Moscow: Russian forces
         return poss_country + sector, None
-    if token.pos_ == "NOUN" and sector is not None:
+    if token.pos_ == "NOUN" and (sector is not None or token.lower_ in _GROUP_NOUNS):
         body = _earlier_body(token, story)
         if body is not None:
             return actor_codes.code_entity(body, story.story_date), body
@@ -465,12 +474,28 @@ def _possessor_country(token: Token, story: _Story) -> str | None:
     return None
 
 
+_GROUP_NOUNS = frozenset({"group", "movement", "organisation", "organization", "militia",
+                          "alliance", "bloc", "party"})
+
+
 def _earlier_body(token: Token, story: _Story) -> Entity | None:
     """ "the court" after "the International Criminal Court": a definite common noun naming
-    an organisation mentioned earlier (its name's last word), when exactly one fits."""
+    an organisation mentioned earlier (its name's last word), when exactly one fits; "the
+    group" is the organisation named last in the two sentences before."""
     if not any(dep(c) == "det" and c.lower_ == "the" for c in token.children):
         return None
     word = token.lower_
+    if word in _GROUP_NOUNS:
+        sent_no = story.sent_index.get(token.i, 0)
+        floor = story.sents[max(0, sent_no - 2)].start_char
+        latest: tuple[int, Entity] | None = None
+        for e in story.document.entities:
+            if e.type != "ORG":
+                continue
+            for m in e.mentions:
+                if floor <= m.start < token.idx and (latest is None or m.start > latest[0]):
+                    latest = (m.start, e)
+        return latest[1] if latest else None
     fits = {
         e.id: e for e in story.document.entities
         if e.type == "ORG" and e.name.lower().split()[-1:] == [word]
@@ -586,7 +611,8 @@ def _expand(token: Token) -> list[Token]:
 def _subject(verb: Token, story: _Story | None = None, depth: int = 0) -> Token | None:
     """The verb's (active) subject, inherited through coordination, control and relative
     clauses where it has none of its own."""
-    subj = [c for c in verb.children if dep(c) in SUBJ and dep(c) not in PASS_SUBJ]
+    subj = [c for c in verb.children if dep(c) in SUBJ and dep(c) not in PASS_SUBJ
+            and (story is None or c.idx >= story.skip_before)]
     if subj:
         # "which Moscow now claims": a misparse giving the verb two subjects
         named = [c for c in subj if c.lower_ not in WH_PRONOUNS]
@@ -669,8 +695,10 @@ def _verb_args(
             if make_actor(obj, story) is None:
                 # "does not recognize the jurisdiction of the ICC": the actor inside
                 targets += [o for w, o in preps(obj) if w in ("of", "over")]
-            # "sent troops to Ukraine", "supplied weapons to Kyiv"
-            targets += [o for w, o in preps(obj) if w in ("to", "into")]
+            # "sent troops to Ukraine", "supplied weapons to Kyiv", "fired rockets at Israel"
+            carried = ("to", "into", "at", "on", "against") if rule.type in (
+                "ASSAULT", "MOBILIZE", "AID") else ("to", "into")
+            targets += [o for w, o in preps(obj) if w in carried]
         # an acl participle's "object" is the noun it modifies only when passive
     targets += children(verb, IOBJ)
     if rule.particle is not None:
@@ -749,30 +777,26 @@ def _content_noun(token: Token, story: _Story) -> Token | None:
     return objs[0] if objs else None
 
 
+_NOMINAL_FRAMES = frozenset({"right", "freedom", "ability", "capacity", "power", "chance",
+                             "opportunity", "duty", "obligation", "permission", "authority",
+                             "way", "time", "need", "willingness"})
 _CARRIERS = frozenset({"call", "demand", "request", "appeal", "proposal", "offer", "plan",
                        "idea", "suggestion", "push", "bid", "pressure", "effort"})
 
 
-def _content_word(token: Token) -> str | None:
-    """The lemma naming what is requested, rejected or promised: "called for *talks*",
-    "rejected calls for a *withdrawal*"."""
-    found: Token | None = None
-    for c in token.children:
-        if dep(c) in OBJ or dep(c) in mod.CLAUSE:
-            found = c
-            break
-    if found is None:
-        for w, o in preps(token):
-            if w in ("for", "to", "of"):
-                found = o
-                break
-    if found is not None and lemma(found) in _CARRIERS:
-        inner = next((o for w, o in preps(found) if w in ("for", "of", "to")), None)
-        inner = inner or next((c for c in found.children if dep(c) in mod.CLAUSE
-                               or dep(c) == "acl"), None)
-        if inner is not None:
-            found = inner
-    return lemma(found) if found is not None else None
+def _content_words(token: Token) -> list[str]:
+    """Lemmas that may name what is requested, rejected or promised, best first: "called
+    for *talks*", "rejected calls for a *withdrawal*", "urged X to *send* ..."."""
+    found: list[Token] = [c for c in token.children if dep(c) in OBJ or dep(c) in mod.CLAUSE]
+    found += [o for w, o in preps(token) if w in ("for", "to", "of")]
+    out: list[str] = []
+    for f in found:
+        if lemma(f) in _CARRIERS:
+            out += [lemma(o) for w, o in preps(f) if w in ("for", "of", "to")]
+            out += [lemma(c) for c in f.children if dep(c) in mod.CLAUSE or dep(c) == "acl"]
+        out.append(lemma(f))
+        out += [lemma(o) for w, o in preps(f) if w in ("for", "of")]
+    return out
 
 
 # --- events -------------------------------------------------------------------------------------
@@ -793,12 +817,17 @@ def _is_framed(token: Token, story: _Story) -> bool:
     """True when a trigger is the content of a framing trigger above it (a proposal,
     demand, rejection, threat or denial), which codes it instead."""
     cur = token
-    for _ in range(3):
+    for _ in range(4):
         d = dep(cur)
         head = cur.head
         if head is cur:
             return False
-        if d in OBJ or d in mod.CLAUSE or d.startswith(("obl", "nmod")) or d in ("pobj", "prep"):
+        if (
+            d in OBJ
+            or d in mod.CLAUSE
+            or d.startswith(("obl", "nmod"))
+            or d in ("pobj", "prep", "advcl")
+        ):
             rule = match_trigger(head, story)
             if rule is not None and rule.type is None and rule.cameo == "016":
                 # "Moscow denies these allegations": the allegation is not re-coded under
@@ -807,7 +836,9 @@ def _is_framed(token: Token, story: _Story) -> bool:
                 return inner is not None and inner.type == "ACCUSE"
             if rule is not None and rule.type in FRAMING:
                 return True
-            if d in ("pobj",):
+            if rule is None and (d in ("pobj", "advcl") or d.startswith(("nmod", "obl"))
+                                 or d in OBJ):
+                # through a plain noun or clause: "blocked packages of EU aid"
                 cur = head
                 continue
             return False
@@ -861,6 +892,8 @@ def _drafts(sent: Span, n: int, story: _Story) -> Iterator[_Draft]:
             continue
         if _is_framed(token, story):
             continue
+        if is_verb and dep(token) in ("acl", "xcomp") and lemma(token.head) in _NOMINAL_FRAMES:
+            continue  # "the right to protest": a capacity, not an event
         if not is_verb and rule.type in PARTNERED and _purpose(token):
             continue  # "left the door open for negotiations": a prospect, not an event
         if is_verb:
@@ -870,9 +903,10 @@ def _drafts(sent: Span, n: int, story: _Story) -> Iterator[_Draft]:
         mode_, cameo = rule.mode, rule.cameo
         content = None
         if rule.type in _CONTENT_MODES:
-            word = _content_word(token)
-            if word is not None and word in _CONTENT_MODES[rule.type]:
-                new_mode, cameo = _CONTENT_MODES[rule.type][word]
+            table = _CONTENT_MODES[rule.type]
+            word = next((w for w in _content_words(token) if w in table), None)
+            if word is not None:
+                new_mode, cameo = table[word]
                 mode_ = new_mode or mode_
                 if rule.cameo.startswith("02") and rule.type == "REQUEST":
                     # appeals keep CAMEO's 02 family: 023 appeal for aid, 026 to meet ...
@@ -903,12 +937,22 @@ def _drafts(sent: Span, n: int, story: _Story) -> Iterator[_Draft]:
                      _location(token, story, taken))
 
 
+_QUANTITIES = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens",
+                         "scores", "million", "millions", "some", "many", "most", "group",
+                         "groups", "crowd", "crowds", "number", "handful", "all", "members",
+                         "member", "several", "few", "none"})
+
+
 def _args(tokens: Iterable[Token], story: _Story) -> list[_Arg]:
     out: list[_Arg] = []
     seen: set[int] = set()
     for tok in tokens:
         for t in _expand(tok):
             arg = make_actor(t, story)
+            if arg is None and t.lower_ in _QUANTITIES:
+                # "thousands of protesters", "dozens of people": the people counted
+                inner = next((o for w, o in preps(t) if w == "of"), None)
+                arg = make_actor(inner, story) if inner is not None else None
             if arg is not None and arg.token.i not in seen:
                 seen.add(arg.token.i)
                 out.append(arg)
@@ -918,6 +962,12 @@ def _args(tokens: Iterable[Token], story: _Story) -> list[_Arg]:
 def _quote_for(start: int, quotes: Sequence[Quote]) -> Quote | None:
     inside = [q for q in quotes if q.start <= start < q.end]
     return min(inside, key=lambda q: q.end - q.start) if inside else None
+
+
+def _is_country(code: str | None) -> bool:
+    from wiretag.lexicon import countries as lex
+
+    return code is not None and len(code) == 3 and lex.by_iso3(code) is not None
 
 
 def _sector(arg: _Arg | None) -> str:
@@ -941,7 +991,7 @@ def _finish(draft: _Draft, story: _Story, times: list[mod.TimeExpr], prior: list
     ):
         return None
     if (type_ == "PROTEST" and _sector(source) in ("GOV", "IGO", "JUD", "LEG")) or (
-        type_ == "PROTEST" and source is not None and len(source.actor.actor or "") == 3
+        type_ == "PROTEST" and source is not None and _is_country(source.actor.actor)
     ):
         # diplomatic protests are ACCUSE disapprove (PLOVER manual, PROTEST ambiguities)
         type_, mode_, cameo = "ACCUSE", "disapprove", "111"

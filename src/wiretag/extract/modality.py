@@ -53,7 +53,12 @@ HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should", "ought
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 #: verbs whose to-infinitive complement is a plan, not a fact
 FUTURE_VERBS = frozenset({"plan", "intend", "expect", "aim", "prepare", "schedule", "set",
-                          "want", "hope", "seek", "try", "attempt", "decide", "vow"})
+                          "want", "hope", "seek", "try", "attempt", "decide", "vow",
+                          "ready", "willing", "prepared", "eager", "keen", "poised"})
+#: verbs of saying: "would" in what they report is a future seen from the past
+SPEECH_VERBS = frozenset({"say", "tell", "state", "announce", "add", "claim", "insist",
+                          "warn", "declare", "write", "report", "note", "confirm", "pledge",
+                          "promise", "vow", "signal", "indicate"})
 NEGATING_VERBS = frozenset({"fail", "refuse", "decline", "avoid", "stop", "cease"})
 #: words whose content is a claim: the events inside are alleged, not established
 ALLEGING = frozenset({"accuse", "accusation", "allege", "allegation", "claim", "charge",
@@ -62,7 +67,7 @@ ALLEGING = frozenset({"accuse", "accusation", "allege", "allegation", "claim", "
                       "inquiry", "investigate", "lawsuit", "sue", "complaint"})
 ALLEGED_MODIFIERS = frozenset({"alleged", "allegedly", "suspected", "purported",
                                "purportedly", "reported", "reportedly", "apparent"})
-DENYING = frozenset({"deny", "denial", "dismiss", "reject", "refute", "rebut"})
+_DENY_FORMS = frozenset({"deny", "denies", "denied", "denying", "denial"})
 
 
 def dep(token: Token) -> str:
@@ -97,7 +102,7 @@ def preps(token: Token) -> Iterator[tuple[str, Token]]:
 
 
 def is_verbal(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") or (dep(token) == "ROOT" and token.pos_ != "NOUN")
+    return token.pos_ in ("VERB", "AUX") or (dep(token) == "root" and token.pos_ != "NOUN")
 
 
 def is_passive(verb: Token) -> bool:
@@ -325,11 +330,27 @@ class ModalityResult:
     cue: str | None = None
 
 
+def _in_past_speech(verb: Token) -> bool:
+    cur = verb
+    for _ in range(3):
+        if cur.head is cur:
+            return False
+        if dep(cur) == "ccomp" and lemma(cur.head) in SPEECH_VERBS:
+            return cur.head.tag_ in ("VBD", "VBN")
+        cur = cur.head
+    return False
+
+
 def _verb_marks(verb: Token) -> tuple[bool, str | None, str | None]:
     """(negated, hypothetical cue, future cue) of one verb's own auxiliaries and markers."""
     aux = auxiliaries(verb)
     hyp = next((a for a in aux if a in HYPOTHETICAL_AUX), None)
     fut = next((a for a in aux if a in FUTURE_AUX), None)
+    if hyp == "would" and _in_past_speech(verb) and not any(
+        dep(c) == "mark" and c.lower_ in ("if", "unless") for c in verb.children
+    ):
+        # "Moscow said it would retaliate": reported intent, a future seen from the past
+        hyp, fut = None, fut or "would"
     for c in verb.children:
         if dep(c) == "mark" and c.lower_ in ("if", "unless"):
             hyp = hyp or c.lower_
@@ -374,7 +395,7 @@ def decide(
     if negated:
         return ModalityResult("negated", "not")
     for _d, head in content_chain(trigger):
-        if lemma(head) in DENYING and head is not trigger and lemma(head) == "deny":
+        if head is not trigger and (lemma(head) == "deny" or head.lower_ in _DENY_FORMS):
             return ModalityResult("denied", head.text)
     if hyp:
         return ModalityResult("hypothetical", hyp)
@@ -391,7 +412,8 @@ def decide(
     for _d, head in content_chain(trigger):
         if lemma(head) in ALLEGING and head is not trigger:
             return ModalityResult("alleged", head.text)
-    if "had" in auxiliaries(verb) and verb.tag_ == "VBN":
+    if "had" in auxiliaries(verb) and verb.tag_ == "VBN" and not _in_past_speech(verb):
+        # in reported speech "had struck" is only the tense shifted back, not old history
         return ModalityResult("historical", "had")
     if when is not None and story is not None and (story - when.last).days > 60:
         return ModalityResult("historical", when.text)
