@@ -110,6 +110,11 @@ def test_reader_missing_and_unreadable_paths(tmp_path: Path) -> None:
         locked.chmod(0)
         (err,) = _read(locked)
         assert isinstance(err, ReadError) and err.error.code == "W102"
+        folder = tmp_path / "corpus"
+        (folder / "closed").mkdir(parents=True)
+        (folder / "open.txt").write_text(STORY)
+        (folder / "closed").chmod(0)
+        assert sorted(_codes(_read(folder))) == ["W102", "ok"]
 
 
 def test_decode_bytes_errors_are_coded() -> None:

@@ -145,14 +145,16 @@ def _matches(rel: str, patterns: Sequence[str]) -> bool:
     return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(name, p) for p in patterns)
 
 
-def _walk(root: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterator[Path]:
+def _walk(
+    root: Path, include: Sequence[str], exclude: Sequence[str], unreadable: list[OSError]
+) -> Iterator[Path]:
     """Files under ``root`` in a stable (sorted) order; hidden files and folders skipped.
 
     Without ``include`` a directory contributes the files whose names announce a format
     we read; stray files (images, notes) in a corpus folder are not errors.
     """
     found: list[tuple[str, Path]] = []
-    for dirpath, dirnames, filenames in os.walk(root):
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable.append):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         for filename in filenames:
             if filename.startswith("."):
@@ -227,7 +229,12 @@ def read_inputs(
             continue
         path = Path(raw)
         if path.is_dir():
-            files = list(_walk(path, include, exclude))
+            unreadable: list[OSError] = []
+            files = list(_walk(path, include, exclude, unreadable))
+            for problem in unreadable:  # a folder we may not list is reported, not skipped
+                yield ReadError(WiretagError(
+                    "W102", f"the folder could not be listed: {problem.strerror}",
+                    path=str(problem.filename or path)))
         elif path.exists() or path.is_symlink():
             files = [path]
         else:
