@@ -200,9 +200,9 @@ class Topic:
 class Tone:
     #: -1..1: balance of positive and negative wording (see wiretag.extract.tone)
     polarity: float
-    #: percentage (0..100) of the story's words with positive valence, as GDELT's GKG
+    #: share (0..1) of the story's words with positive valence (GDELT's GKG score / 100)
     positive: float
-    #: percentage (0..100) of the story's words with negative valence, as GDELT's GKG
+    #: share (0..1) of the story's words with negative valence (GDELT's GKG score / 100)
     negative: float
     #: number of words (tokens with a letter) in the story
     words: int

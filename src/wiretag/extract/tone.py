@@ -7,8 +7,9 @@ copy: see ``wiretag/data/tone/README.md``) and adds VADER's negation rule: a sen
 within three words after "not", "never", "no", "without", ... counts with its sign flipped
 and dampened (Hutto & Gilbert 2014, N_SCALAR = -0.74).
 
-- ``positive`` / ``negative``: percentage (0..100) of the story's words that carry positive /
-  negative valence after negation, as in GDELT's PositiveScore and NegativeScore.
+- ``positive`` / ``negative``: the share (0..1) of the story's words that carry positive /
+  negative valence after negation: GDELT's PositiveScore and NegativeScore divided by 100,
+  because the ``wiretag/1`` contract reports shares (DESIGN.md's example: 0.03, 0.19).
 - ``polarity``: in [-1, 1], the balance of summed valence, ``(P - N) / (P + N + k)``; ``k``
   damps stories with only one or two sentiment words so they do not swing to ±1.
 - ``words``: the number of word tokens (tokens with a letter; punctuation and numbers are not
@@ -76,7 +77,7 @@ def load_lexicon() -> dict[str, float]:
 
 
 def score_tone(doc: Doc) -> Tone:
-    """GDELT-style tone of a parsed story: percentages of positive/negative words, polarity."""
+    """GDELT-style tone of a parsed story: shares of positive/negative words, polarity."""
     lexicon = load_lexicon()
     words = positive = negative = 0
     pos_sum = neg_sum = 0.0
@@ -114,8 +115,8 @@ def score_tone(doc: Doc) -> Tone:
     polarity = (pos_sum - neg_sum) / (pos_sum + neg_sum + POLARITY_DAMPING)
     return Tone(
         polarity=round(polarity, 4),
-        positive=round(100.0 * positive / words, 3),
-        negative=round(100.0 * negative / words, 3),
+        positive=round(positive / words, 5),
+        negative=round(negative / words, 5),
         words=words,
     )
 
