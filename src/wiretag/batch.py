@@ -29,6 +29,8 @@ from wiretag.story import Story
 #: stories sent to a worker at a time: large enough for nlp.pipe batching to pay off,
 #: small enough that little work is lost to a kill and progress stays smooth
 CHUNK_SIZE = 8
+#: seconds to wait for a Dask scheduler before W406
+DASK_CONNECT_TIMEOUT = 10.0
 
 # what a worker sends back for one story: ("doc", Document) or ("error", WiretagError dict);
 # WiretagError itself does not survive pickling (its __init__ takes keyword arguments)
@@ -248,7 +250,7 @@ def _on_dask(chunks: list[list[Story]], scheduler: str, model: str | None) -> It
     except ImportError as exc:
         raise WiretagError("W404", "--scheduler needs Dask, which is not installed") from exc
     try:
-        client = Client(scheduler, timeout=10)
+        client = Client(scheduler, timeout=DASK_CONNECT_TIMEOUT)
     except (OSError, TimeoutError) as exc:
         raise WiretagError("W406", f"cannot reach the Dask scheduler at {scheduler}: {exc}") \
             from exc

@@ -152,3 +152,32 @@ def test_batch_kill_9_mid_ingest_then_resume_loses_and_duplicates_nothing(
     # the FTS index holds each story once
     assert store.stories(limit=1)["total"] == n
     assert store.search("mackerel", "stories")["total"] == n
+
+
+def test_batch_on_a_dask_cluster_matches_local(tiny_model: str) -> None:
+    distributed = pytest.importorskip("dask.distributed", reason="Dask is an optional extra")
+    stories = make_stories(10)
+    local = [v.to_dict() for _, v in analyse(stories, workers=1, model=tiny_model)]
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster:
+        remote = [v.to_dict() for _, v in analyse(stories, scheduler=cluster.scheduler_address,
+                                                  model=tiny_model, chunk_size=3)]
+    assert remote == local
+
+
+def test_batch_unreachable_scheduler_is_a_coded_error(
+    tiny_model: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("dask.distributed", reason="Dask is an optional extra")
+    import socket
+
+    import wiretag.batch
+
+    monkeypatch.setattr(wiretag.batch, "DASK_CONNECT_TIMEOUT", 1.0)
+
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    with pytest.raises(WiretagError) as err:
+        list(analyse(make_stories(1), scheduler=f"tcp://127.0.0.1:{port}", model=tiny_model))
+    assert err.value.code == "W406"
