@@ -225,6 +225,9 @@ def code_entity(entity: Entity, on: date | None, words: Sequence[str] = ()) -> s
     if entity.type == "NORP":
         sector = sector_of(list(words)) if words else None
         return combine(country, sector if sector not in (None, "CVL") or words else None)
+    # the name's own words are no evidence of a sector ("Qin Gang" is not a gang)
+    own = {w.lower() for w in _WORD.findall(entity.name)}
+    words = [w for w in words if w.lower() not in own]
     title_words = [w for t in entity.titles for w in _WORD.findall(t)]
     desc_words = [w for d in entity.descriptions for w in _WORD.findall(d)[:6]]
     sector = None

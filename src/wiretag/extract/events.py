@@ -201,6 +201,11 @@ class _Story:
     sents: list[Span] = field(default_factory=list)
     skip_before: int = 0
     entity_words: dict[str, list[str]] = field(default_factory=dict)
+    #: the dateline's country: "the army" in a Khartoum story is Sudan's army
+    home: str | None = None
+
+    def entity_for_char(self, char: int) -> tuple[Entity, int, int] | None:
+        return self.mention_at.get(char)
 
     def entity_for(self, token: Token) -> tuple[Entity, int, int] | None:
         for i in range(token.idx, token.idx + max(len(token.text), 1)):
@@ -230,6 +235,13 @@ def _story(doc: Doc, document: Document) -> _Story:
             st.sent_index[tok.i] = n
     if document.dateline is not None:
         st.skip_before = document.dateline.end
+        place = document.dateline.place
+        if place:
+            found = actor_codes.country_of_word(place)
+            if found is None:
+                hit = st.entity_for_char(document.dateline.start)
+                found = (hit[0].country, False) if hit and hit[0].country else None
+            st.home = found[0] if found else None
     return st
 
 
@@ -247,6 +259,8 @@ def _story_date(document: Document) -> date | None:
 def _pos_class(token: Token) -> str | None:
     if token.pos_ == "VERB":
         return "V"
+    if token.pos_ == "ADJ" and token.lower_.endswith("ed") and children(token, OBJ):
+        return "V"  # "warplanes bombed RSF positions" mis-tagged as an adjective
     if token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "ADJ" and token.tag_.startswith("NN")):
         return "N"
     return None
@@ -314,7 +328,7 @@ def _condition_holds(name: str, values: frozenset[str], token: Token, story: _St
             hit = True
         if "@PLACE" in values and _is_place(obj, story):
             hit = True
-        if "@ACTOR" in values and _actor_code(obj, story)[0] is not None:
+        if "@ACTOR" in values and make_actor(obj, story) is not None:
             hit = True
         return hit if name == "obj" else not hit
     if name in ("mod", "!mod"):
@@ -338,6 +352,16 @@ def match_trigger(token: Token, story: _Story) -> TriggerRule | None:
         return None
     table = lexicon()
     candidates = [lemma(token)] if cls == "V" else _noun_lemmas(token)
+    if cls == "V" and lemma(token) == token.lower_:
+        # no lemmatizer (or an unknown form): strip the inflection
+        low = token.lower_
+        for suffix, repl in (("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
+                             ("es", ""), ("s", "")):
+            if low.endswith(suffix) and len(low) > len(suffix) + 2:
+                base = low[: -len(suffix)] + repl
+                if base.endswith(("bb", "gg", "pp", "tt", "nn", "mm", "dd")) and repl == "":
+                    candidates.append(base[:-1])
+                candidates.append(base)
     particles = {c.lower_ for c in token.children if dep(c) in PRT or dep(c) == "advmod"}
     prep_words = {w for w, _ in preps(token)}
     if cls == "N" and dep(token) == "root" and token.tag_ in ("NNS", "NNPS"):
@@ -430,7 +454,9 @@ def _actor_code(token: Token, story: _Story) -> tuple[str | None, Entity | None]
             )
             if wider is not None and len(wider) > len(code or ""):
                 code = wider
-        return code, ent
+        if code is not None or ent.type == "PERSON":
+            return code, ent
+        # an entity we cannot code ("RSF" alone): try the words and acronyms below
     # a common-noun head modified by a named country, nationality or organisation:
     # "Ukrainian forces", "Russia's army", "Kiev's leadership", "a UN-mandated body"
     sector = actor_codes.sector_of([token.text])
@@ -455,6 +481,13 @@ def _actor_code(token: Token, story: _Story) -> tuple[str | None, Entity | None]
         body = _earlier_body(token, story)
         if body is not None:
             return actor_codes.code_entity(body, story.story_date), body
+    if token.pos_ == "PROPN" or token.text.isupper():
+        named = _named_elsewhere(token, story)
+        if named is not None:
+            return actor_codes.code_entity(named, story.story_date), named
+        expansion = _acronym_expansion(token, story)
+        if expansion is not None:
+            return _actor_code(expansion, story)
     code = actor_codes.code_words(words, story.story_date)
     if code is None:
         return None, None
@@ -463,13 +496,42 @@ def _actor_code(token: Token, story: _Story) -> tuple[str | None, Entity | None]
     return code, None
 
 
+def _named_elsewhere(token: Token, story: _Story) -> Entity | None:
+    """A person named in full elsewhere, mentioned here by a name part the entities stage
+    did not link ("Qin" for "Qin Gang": Chinese names put the surname first)."""
+    word = token.text
+    if not word[:1].isupper() or len(word) < 3:
+        return None
+    fits = [e for e in story.document.entities if e.type == "PERSON"
+            and word in e.name.split() and len(e.name.split()) > 1]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _acronym_expansion(token: Token, story: _Story) -> Token | None:
+    """ "RSF" after "Rapid Support Forces": the last word of an earlier capitalised run
+    whose initials spell the acronym."""
+    acro = token.text
+    if not (2 <= len(acro) <= 6 and acro.isupper() and acro.isalpha()):
+        return None
+    doc = story.doc
+    run: list[Token] = []
+    for t in doc[: token.i]:
+        if t.text[:1].isupper() and t.is_alpha and not t.text.isupper():
+            run.append(t)
+            if len(run) >= len(acro) and "".join(x.text[0] for x in run[-len(acro):]) == acro:
+                return run[-1]
+        elif t.lower_ not in ("of", "for", "and", "the"):
+            run = []
+    return None
+
+
 def _possessor_country(token: Token, story: _Story) -> str | None:
     for c in children(token, POSS):
         if c.lower_ in PRONOUNS:
             ante = _antecedent(c, story)
             if ante is not None:
                 code, _ent = _actor_code(ante, story)
-                if code and len(code) >= 3 and not code.startswith(("IGO", "NGO")):
+                if code and _is_country(code[:3]):
                     return code[:3]
     return None
 
@@ -555,6 +617,8 @@ class _Arg:
     actor: Actor
     token: Token
     resolved: bool = False
+    #: the country came from the dateline, not the phrase
+    homed: bool = False
 
 
 def make_actor(token: Token, story: _Story) -> _Arg | None:
@@ -588,12 +652,18 @@ def make_actor(token: Token, story: _Story) -> _Arg | None:
                 break
     if not code:
         return None
+    homed = False
+    if code in _INSTITUTIONS and story.home:
+        # wire convention: an unnamed institution ("the army", "police", "the interior
+        # minister") belongs to the country the story is datelined in
+        code, homed = story.home + code, True
     text = story.document.text[span.start_char : span.end_char]
     return _Arg(
         Actor(text=text, start=span.start_char, end=span.end_char,
               entity=ent.id if ent is not None else None, actor=code),
         target,
         resolved,
+        homed,
     )
 
 
@@ -699,6 +769,9 @@ def _verb_args(
             carried = ("to", "into", "at", "on", "against") if rule.type in (
                 "ASSAULT", "MOBILIZE", "AID") else ("to", "into")
             targets += [o for w, o in preps(obj) if w in carried]
+            for w, inner in preps(obj):
+                if w == "of":  # "fired dozens of rockets at Israel"
+                    targets += [o for w2, o in preps(inner) if w2 in carried]
         # an acl participle's "object" is the noun it modifies only when passive
     targets += children(verb, IOBJ)
     if rule.particle is not None:
@@ -759,13 +832,31 @@ def _noun_args(noun: Token, rule: TriggerRule, story: _Story) -> tuple[list[Toke
         if subj is not None:
             if lemma(head) in REVERSE_LIGHT:
                 targets.insert(0, subj)
-            elif not sources:
-                sources.append(subj)
+            elif not sources or all(t.lower_ in PRONOUNS for t in sources):
+                # "Russia and the US completed *their* swap": the named subjects
+                sources = [subj]
+        if not targets:
+            # "delivered food aid to 50,000 people", "imposed sanctions on Iran"
+            targets += [o for w, o in preps(head) if w in ("to", "for", "against", "on", "with")]
     elif head is not noun and lemma(head) == "come" and d.startswith("obl"):
         subj = _subject(head, story)
         if subj is not None:
             targets.insert(0, subj)
     return sources, targets
+
+
+def _content_objects(token: Token, sources: list[Token]) -> list[Token]:
+    """Named actors acted on inside a framing verb's content clause (two levels deep)."""
+    out: list[Token] = []
+    frontier = [c for c in token.children if dep(c) in mod.CLAUSE]
+    for _ in range(2):
+        nxt: list[Token] = []
+        for clause in frontier:
+            out += [c for c in clause.children if dep(c) in OBJ and c not in sources
+                    and (c.pos_ == "PROPN" or c.ent_type_)]
+            nxt += [c for c in clause.children if dep(c) in mod.CLAUSE or dep(c) == "advcl"]
+        frontier = nxt
+    return out
 
 
 def _content_noun(token: Token, story: _Story) -> Token | None:
@@ -791,6 +882,9 @@ def _content_words(token: Token) -> list[str]:
     found += [o for w, o in preps(token) if w in ("for", "to", "of")]
     out: list[str] = []
     for f in found:
+        if dep(f) in mod.CLAUSE:
+            # "threatened to use force": the verb's object says more than the verb
+            out += [lemma(c) for c in f.children if dep(c) in OBJ]
         if lemma(f) in _CARRIERS:
             out += [lemma(o) for w, o in preps(f) if w in ("for", "of", "to")]
             out += [lemma(c) for c in f.children if dep(c) in mod.CLAUSE or dep(c) == "acl"]
@@ -912,6 +1006,12 @@ def _drafts(sent: Span, n: int, story: _Story) -> Iterator[_Draft]:
                     # appeals keep CAMEO's 02 family: 023 appeal for aid, 026 to meet ...
                     cameo = _APPEALS.get(new_mode, rule.cameo)
             content = _content_noun(token, story)
+        if rule.type in ("THREATEN", "REQUEST", "REJECT") and not any(
+            make_actor(t, story) for t in tgt_toks
+        ):
+            # "threatened to use force to bring Taiwan under its control": the actor
+            # acted on inside the content
+            tgt_toks = tgt_toks + _content_objects(token, src_toks)
         if rule.type in FRAMING and content is not None and not any(
             make_actor(t, story) for t in tgt_toks
         ):
@@ -926,8 +1026,9 @@ def _drafts(sent: Span, n: int, story: _Story) -> Iterator[_Draft]:
             # "sent troops to Ukraine": the troops are the instrument, Ukraine the target
             targets = [
                 t for t in targets
-                if not (set(_noun_lemmas(t.token)) & lexical and len(t.actor.actor or "") <= 3
-                        and t.token.dep_ in OBJ)
+                if not (set(_noun_lemmas(t.token)) & lexical
+                        and (len(t.actor.actor or "") <= 3 or t.homed)
+                        and dep(t.token) in OBJ)
             ]
         targets = [t for t in targets if all(t.token.i != s.token.i for s in sources)]
         if not sources and not targets:
@@ -937,6 +1038,7 @@ def _drafts(sent: Span, n: int, story: _Story) -> Iterator[_Draft]:
                      _location(token, story, taken))
 
 
+_INSTITUTIONS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 _QUANTITIES = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens",
                          "scores", "million", "millions", "some", "many", "most", "group",
                          "groups", "crowd", "crowds", "number", "handful", "all", "members",

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 # --- dependency labels in both schemes --------------------------------------------------
-SUBJ = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj", "csubj:pass"})
+SUBJ = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj", "csubj:pass", "expl"})
 PASS_SUBJ = frozenset({"nsubjpass", "nsubj:pass"})
 OBJ = frozenset({"dobj", "obj"})
 IOBJ = frozenset({"iobj", "dative"})
@@ -412,7 +412,16 @@ def decide(
     for _d, head in content_chain(trigger):
         if lemma(head) in ALLEGING and head is not trigger:
             return ModalityResult("alleged", head.text)
-    if "had" in auxiliaries(verb) and verb.tag_ == "VBN" and not _in_past_speech(verb):
+    # "had expelled ... a day earlier": the pluperfect orders recent events, it does not
+    # make them history
+    recent = any(t.lower_ in ("earlier", "later", "before", "previously")
+                 for t in verb.sent)
+    if (
+        "had" in auxiliaries(verb)
+        and verb.tag_ == "VBN"
+        and not _in_past_speech(verb)
+        and not recent
+    ):
         # in reported speech "had struck" is only the tense shifted back, not old history
         return ModalityResult("historical", "had")
     if when is not None and story is not None and (story - when.last).days > 60:
