@@ -49,6 +49,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The pipeline needs a parser (or senter) and an ner component.",
     ),
     "W303": ("bundled model is missing from the installation", "Reinstall wiretag."),
+    "W304": (
+        "training/evaluation recipe not available",
+        "Run from an editable install of the source checkout.",
+    ),
     "W401": ("database is locked", "Another process is writing; retry, or use another --db."),
     "W402": ("database is not a wiretag store", "Pass a path to a wiretag store or a new file."),
     "W403": ("database schema is newer than this wiretag", "Upgrade wiretag."),

@@ -25,7 +25,7 @@ def _root() -> None:
 
 
 #: command modules, in the order their commands appear in --help
-COMMAND_MODULES = ["analyze", "ingest", "search", "serve"]
+COMMAND_MODULES = ["analyze", "ingest", "search", "serve", "train", "evaluate"]
 
 
 def _register() -> None:
