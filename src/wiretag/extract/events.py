@@ -482,9 +482,9 @@ def _actor_code(token: Token, story: _Story) -> tuple[str | None, Entity | None]
         if body is not None:
             return actor_codes.code_entity(body, story.story_date), body
     if token.pos_ == "PROPN" or token.text.isupper():
-        named = _named_elsewhere(token, story)
-        if named is not None:
-            return actor_codes.code_entity(named, story.story_date), named
+        person = _named_elsewhere(token, story)
+        if person is not None:
+            return actor_codes.code_entity(person, story.story_date), person
         expansion = _acronym_expansion(token, story)
         if expansion is not None:
             return _actor_code(expansion, story)
