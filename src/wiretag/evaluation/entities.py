@@ -10,14 +10,16 @@ scored but never given to the system as input), then a line ``---`` and one line
 entity: ``id TYPE key=value; key=value``. Keys: ``country`` (ISO alpha-3), ``titles``
 (comma-separated; empty means "no titles"), ``geo`` (``lat,lon``, ``country:XX`` for a
 country record, ``id:N`` for one GeoNames record such as a US state, or ``none`` for a
-place GeoNames does not hold).
+place GeoNames does not hold), ``government`` (``yes``/``no``: the place stands for its
+government somewhere in the story, "Moscow denies").
 
 Scores:
 - geocoding accuracy@161 km over gold place mentions with a location (a country counts
   when the country record is chosen), and how often ``geo: none`` places stay null;
 - merge precision/recall: pairs of gold mentions put in the same entity (pairwise, as in
   the coreference literature's pairwise F1), over mentions found at their gold span;
-- title accuracy (the set of titles equals gold's, case-insensitively) and country accuracy.
+- title accuracy (the set of titles equals gold's, case-insensitively) and country accuracy;
+- government accuracy: the entity's ``government`` flag equals gold's, where gold gives one.
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ class GoldEntity:
     country: str | None = None
     titles: list[str] | None = None
     geo: str | None = None
+    government: bool | None = None
 
 
 @dataclass
@@ -107,6 +110,8 @@ def parse_story(path: Path) -> GoldStory:
                 ent.titles = [t.strip() for t in value.split(",") if t.strip()]
             elif key == "geo":
                 ent.geo = value
+            elif key == "government":
+                ent.government = value == "yes"
         entities[head] = ent
     missing = {m.entity for m in mentions} - set(entities)
     if missing:
@@ -160,6 +165,8 @@ class Scores:
     titles_correct: int = 0
     country_total: int = 0
     country_correct: int = 0
+    government_total: int = 0
+    government_correct: int = 0
     errors: list[str] = field(default_factory=list)
 
     def ratio(self, a: int, b: int) -> float:
@@ -176,6 +183,8 @@ class Scores:
             "merge_f1": round(2 * p * r / (p + r) if p + r else 0.0, 4),
             "title_accuracy": round(self.ratio(self.titles_correct, self.titles_total), 4),
             "country_accuracy": round(self.ratio(self.country_correct, self.country_total), 4),
+            "government_accuracy": round(
+                self.ratio(self.government_correct, self.government_total), 4),
         }
 
 
@@ -254,6 +263,13 @@ def score_story(story: GoldStory, entities: Sequence[Entity], scores: Scores) ->
             if not ok:
                 scores.errors.append(f"{story.path.name}: country {eid} want {gold.country} "
                                      f"got {pred.country if pred else None}")
+        if gold.government is not None:
+            scores.government_total += 1
+            ok = pred is not None and pred.government == gold.government
+            scores.government_correct += ok
+            if not ok:
+                scores.errors.append(f"{story.path.name}: government {eid} want "
+                                     f"{gold.government} got {pred.government if pred else None}")
 
 
 def evaluate(folder: Path, *, model: str | None = None) -> Scores:
