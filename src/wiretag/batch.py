@@ -29,6 +29,8 @@ from wiretag.story import Story
 #: stories sent to a worker at a time: large enough for nlp.pipe batching to pay off,
 #: small enough that little work is lost to a kill and progress stays smooth
 CHUNK_SIZE = 8
+#: with workers=0 (auto), stories per worker process started
+AUTO_STORIES_PER_WORKER = 100
 #: seconds to wait for a Dask scheduler before W406
 DASK_CONNECT_TIMEOUT = 10.0
 
@@ -192,7 +194,12 @@ def analyse(
     if scheduler is not None:
         yield from _on_dask(chunks, scheduler, model)
         return
-    n = workers if workers > 0 else (os.cpu_count() or 1)
+    if workers > 0:
+        n = workers
+    else:
+        # each worker pays a few seconds to start and load the backbone: on a small batch
+        # that costs more than it saves, so "auto" adds a worker per AUTO_STORIES_PER_WORKER
+        n = max(1, min(os.cpu_count() or 1, len(stories) // AUTO_STORIES_PER_WORKER))
     n = min(n, len(chunks))
     if n <= 1:
         for chunk in chunks:
@@ -246,11 +253,14 @@ def _on_pool(chunks: list[list[Story]], workers: int, model: str | None) -> Iter
 
 def _on_dask(chunks: list[list[Story]], scheduler: str, model: str | None) -> Iterator[Result]:
     try:
-        from dask.distributed import Client
+        # typed as Any: distributed's annotations are partial, and absent where it is not
+        # installed, which is what mypy sees in CI
+        from dask.distributed import Client as client_class
     except ImportError as exc:
         raise WiretagError("W404", "--scheduler needs Dask, which is not installed") from exc
     try:
-        client = Client(scheduler, timeout=DASK_CONNECT_TIMEOUT)
+        make: Any = client_class
+        client: Any = make(scheduler, timeout=DASK_CONNECT_TIMEOUT)
     except (OSError, TimeoutError) as exc:
         raise WiretagError("W406", f"cannot reach the Dask scheduler at {scheduler}: {exc}") \
             from exc

@@ -140,7 +140,9 @@ def _stories(f: Filters) -> _Built:
         order = "story_fts.rank, s.rowid"
     else:
         from_ = "stories s"
-        order = "s.date IS NULL, s.date DESC, s.rowid DESC"
+        # newest first; SQLite sorts NULL lowest, so undated stories come last, and this
+        # order is the (date, rowid) index read backwards: no sort step
+        order = "s.date DESC, s.rowid DESC"
     _story_filters(q, f, {"q"})
     return select, from_, q, order, _story_item
 
@@ -207,7 +209,7 @@ _QUOTE_FROM = ("quotes qt JOIN stories s ON s.rowid = qt.story"
 def _quotes(f: Filters) -> _Built:
     q = _Query()
     from_ = _QUOTE_FROM
-    order = "s.date IS NULL, s.date DESC, qt.rowid"
+    order = "s.date DESC, qt.rowid"
     match = fts_query(f.q) if f.q is not None else None
     if match is not None:
         from_ = ("quote_fts JOIN quotes qt ON qt.rowid = quote_fts.rowid"
@@ -275,7 +277,7 @@ def _events(f: Filters) -> _Built:
     if f.until is not None:
         q.add("COALESCE(ev.date, s.date) <= ?", until_bound(f.until))
     _story_filters(q, f, NATIVE["events"])
-    order = "event_date IS NULL, event_date DESC, ev.rowid"
+    order = "event_date DESC, ev.rowid"
     return _EVENT_SELECT, _EVENT_FROM, q, order, event_item
 
 
@@ -335,16 +337,16 @@ def entity(conn: sqlite3.Connection, entity_id: str, *, limit: int = 100) -> dic
     out["mentions_list"] = _list(
         conn, "SELECT s.id AS story, s.headline, s.date, m.start, m.\"end\", m.text FROM mentions m"
         " JOIN stories s ON s.rowid = m.story WHERE m.entity = ?"
-        " ORDER BY s.date IS NULL, s.date DESC, m.story, m.start", (rid,),
+        " ORDER BY s.date DESC, m.story, m.start", (rid,),
         lambda r: dict(zip(r.keys(), r, strict=True)), limit)
-    order_q = " ORDER BY s.date IS NULL, s.date DESC, qt.rowid"
+    order_q = " ORDER BY s.date DESC, qt.rowid"
     out["quotes_by"] = _list(
         conn, f"SELECT {_QUOTE_SELECT} FROM {_QUOTE_FROM} WHERE qt.speaker_entity = ?{order_q}",
         (rid,), quote_item, limit)
     out["quotes_about"] = _list(
         conn, f"SELECT {_QUOTE_SELECT} FROM {_QUOTE_FROM} WHERE qt.rowid IN"
         f" (SELECT quote FROM quote_about WHERE entity = ?){order_q}", (rid,), quote_item, limit)
-    order_e = " ORDER BY event_date IS NULL, event_date DESC, ev.rowid"
+    order_e = " ORDER BY event_date DESC, ev.rowid"
     out["events_as_source"] = _list(
         conn, f"SELECT {_EVENT_SELECT} FROM {_EVENT_FROM} WHERE ev.source_entity = ?{order_e}",
         (rid,), event_item, limit)
