@@ -285,6 +285,8 @@ def code_words(words: Sequence[str], on: date | None) -> str | None:
     if country is None:
         for w in words:
             code = named_code(w, on) if w[:1].isupper() or w.lower() == "western" else None
+            if code is not None and code.startswith(("IGO", "NGO")):
+                return code  # an organisation's organ: "ECOWAS defence chiefs"
             if code is not None and len(code) == 3:
                 country = code
                 break

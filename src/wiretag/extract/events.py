@@ -71,6 +71,18 @@ PARTNERED = frozenset({"CONSULT", "COOPERATE", "AID", "SUPPORT", "AGREE"})
 #: light verbs whose subject is the recipient of the nominal event ("faces allegations")
 REVERSE_LIGHT = frozenset({"face", "receive", "suffer", "endure", "get", "come", "draw",
                            "attract", "undergo", "sustain", "win"})
+#: verbs that carry a nominal event and lend it their subject ("X held talks", "X imposed
+#: sanctions"); a verb outside this list ("citing the threat") lends nothing
+LIGHT = frozenset({"hold", "have", "conduct", "launch", "carry", "stage", "make", "issue",
+                   "impose", "announce", "begin", "start", "resume", "open", "continue",
+                   "step", "intensify", "escalate", "mount", "commit", "lodge", "file",
+                   "express", "voice", "offer", "give", "provide", "send", "deliver", "reach",
+                   "level", "order", "complete", "conclude", "attend", "join", "lead",
+                   "expand", "extend", "approve", "adopt", "introduce", "unveil", "slap",
+                   "renew", "tighten", "pledge", "promise", "seal", "finalise", "finalize",
+                   "perform", "pay", "undertake", "wage", "unleash", "press", "keep",
+                   "maintain", "plan", "prepare", "organise", "organize", "call", "host",
+                   "accept", "secure", "grant", "allocate", "approve", "ship", "airlift"})
 SPEECH = frozenset({"say", "tell", "state", "announce", "add", "claim", "insist", "argue",
                     "warn", "stress", "declare", "write", "report", "note", "believe",
                     "think", "assert", "maintain", "reiterate", "confirm"})
@@ -95,7 +107,8 @@ _YIELD = ("release", "free", "ceasefire", "truce", "withdrawal", "withdraw", "li
 _CHANGE = ("resign", "resignation", "reform", "change", "election", "step", "overhaul")
 _THREATS: tuple[tuple[tuple[str, ...], tuple[str, str]], ...] = (
     (("attack", "strike", "invade", "bomb", "retaliate", "retaliation", "war", "force",
-      "respond", "response", "hit", "destroy", "kill", "shoot", "fire"), ("violence", "138")),
+      "respond", "response", "hit", "destroy", "kill", "shoot", "fire", "crush", "punish",
+      "eliminate", "wipe", "annihilate"), ("violence", "138")),
     (("sanction", "embargo", "boycott", "blockade", "restrict", "ban"), ("restrict", "1312")),
     (("arrest", "jail", "detain", "prosecute", "imprison"), ("arrest", "132")),
     (("expel", "deport", "expulsion"), ("expel", "136")),
@@ -203,6 +216,7 @@ class _Story:
     entity_words: dict[str, list[str]] = field(default_factory=dict)
     #: the dateline's country: "the army" in a Khartoum story is Sudan's army
     home: str | None = None
+    sentence_home: dict[int, str] = field(default_factory=dict)
 
     def entity_for_char(self, char: int) -> tuple[Entity, int, int] | None:
         return self.mention_at.get(char)
@@ -459,16 +473,20 @@ def _actor_code(token: Token, story: _Story) -> tuple[str | None, Entity | None]
         # an entity we cannot code ("RSF" alone): try the words and acronyms below
     # a common-noun head modified by a named country, nationality or organisation:
     # "Ukrainian forces", "Russia's army", "Kiev's leadership", "a UN-mandated body"
-    sector = actor_codes.sector_of([token.text])
+    head_words = [t.text for t in doc[start : token.i + 1] if not t.is_punct
+                  and story.entity_for(t) is None]
+    sector = actor_codes.sector_of(head_words or [token.text], anywhere=False)
     for t in doc[start:end]:
         if t.i == token.i:
             continue
         hit = story.entity_for(t)
+        if hit is not None and dep(t) in POSS and sector is None:
+            continue  # "his supporters" are not him
         if hit is not None:
             ent = hit[0]
             named = actor_codes.code_entity(ent, story.story_date)
-            if ent.type in ("ORG",) and named and named.startswith(("IGO", "NGO")):
-                return named, ent
+            if named and named.startswith(("IGO", "NGO")):
+                return named, ent  # "ECOWAS defence chiefs", "a UN-mandated body"
             country = ent.country or (named[:3] if named else None)
             if sector is None and named:
                 return named, ent
@@ -494,6 +512,27 @@ def _actor_code(token: Token, story: _Story) -> tuple[str | None, Entity | None]
     # a bare capitalised word that only the country table knows ("Russia") is fine; a
     # lower-case common noun with no sector is not an actor
     return code, None
+
+
+def _local_home(token: Token, story: _Story) -> str | None:
+    """The country a sentence sets its scene in ("In Brazil, the Supreme Court ..."), else
+    the dateline's."""
+    n = story.sent_index.get(token.i)
+    if n is None:
+        return story.home
+    cached = story.sentence_home.get(n)
+    if cached is None:
+        sent = story.sents[n]
+        cached = ""
+        # "In Brazil, the Supreme Court ...": a sentence-initial locative sets the scene
+        if len(sent) > 3 and sent[0].lower_ == "in":
+            for t in sent[1:5]:
+                hit = story.entity_for(t)
+                if hit is not None and hit[0].type == "GPE" and hit[0].country:
+                    cached = hit[0].country
+                    break
+        story.sentence_home[n] = cached
+    return cached or story.home
 
 
 def _named_elsewhere(token: Token, story: _Story) -> Entity | None:
@@ -652,11 +691,20 @@ def make_actor(token: Token, story: _Story) -> _Arg | None:
                 break
     if not code:
         return None
+    if len(code) > 6 and _is_country(code[:3]):
+        # Phoenix adds secondary sectors (PAKGOVLEG); the contract's codes are country +
+        # primary sector
+        code = code[:6]
     homed = False
-    if code in _INSTITUTIONS and story.home:
+    home = _local_home(target, story)
+    if ent is not None and ent.type == "PERSON" and code in _INSTITUTIONS:
+        # an official with no nationality in the text: the dateline's (Ruto in Nairobi)
+        home = story.home
+    if code in _INSTITUTIONS and home:
         # wire convention: an unnamed institution ("the army", "police", "the interior
-        # minister") belongs to the country the story is datelined in
-        code, homed = story.home + code, True
+        # minister") belongs to the one country its sentence names, else to the country
+        # the story is datelined in
+        code, homed = home + code, True
     text = story.document.text[span.start_char : span.end_char]
     return _Arg(
         Actor(text=text, start=span.start_char, end=span.end_char,
@@ -709,7 +757,7 @@ def _subject(verb: Token, story: _Story | None = None, depth: int = 0) -> Token 
         nominal_subj = children(cur, SUBJ)
         return nominal_subj[0] if nominal_subj else cur
     if d in ("advcl", "acl") and any(
-        dep(c) in ("mark", "case") and c.lower_ == "of" for c in verb.children
+        dep(c) in ("mark", "case") and c.lower_ in ("of", "for") for c in verb.children
     ):
         # "accused Ukrainian forces of committing": the accused commits
         host = verb.head
@@ -760,6 +808,12 @@ def _verb_args(
         s = _subject(verb, story)
         if s is not None:
             sources.append(s)
+        for c in verb.children:
+            if dep(c) in SUBJ and c.idx < story.skip_before:
+                # "NEW DELHI, July 20 (Reuters) - India and the UAE signed": the parser
+                # hung the real subjects off the dateline's place name
+                sources += [g for g in c.children
+                            if dep(g) in APPOS | CONJ and g.idx >= story.skip_before]
         for obj in children(verb, OBJ):
             targets.append(obj)
             if make_actor(obj, story) is None:
@@ -826,6 +880,7 @@ def _noun_args(noun: Token, rule: TriggerRule, story: _Story) -> tuple[list[Toke
         head is not noun
         and (d in OBJ or d in ("attr", "oprd"))
         and head.pos_ in ("VERB", "AUX")
+        and (lemma(head) in LIGHT or lemma(head) in REVERSE_LIGHT)
         and match_trigger(head, story) is None
     ):
         subj = _subject(head, story)
@@ -852,8 +907,8 @@ def _content_objects(token: Token, sources: list[Token]) -> list[Token]:
     for _ in range(2):
         nxt: list[Token] = []
         for clause in frontier:
-            out += [c for c in clause.children if dep(c) in OBJ and c not in sources
-                    and (c.pos_ == "PROPN" or c.ent_type_)]
+            out += [c for c in clause.children if (dep(c) in OBJ or dep(c) in IOBJ)
+                    and c not in sources]
             nxt += [c for c in clause.children if dep(c) in mod.CLAUSE or dep(c) == "advcl"]
         frontier = nxt
     return out
@@ -930,6 +985,8 @@ def _is_framed(token: Token, story: _Story) -> bool:
                 return inner is not None and inner.type == "ACCUSE"
             if rule is not None and rule.type in FRAMING:
                 return True
+            if rule is not None and rule.type == "SANCTION" and rule.pos == "V" and d in OBJ:
+                return True  # "suspended all development aid": the aid stops
             if rule is None and (d in ("pobj", "advcl") or d.startswith(("nmod", "obl"))
                                  or d in OBJ):
                 # through a plain noun or clause: "blocked packages of EU aid"
@@ -1011,7 +1068,11 @@ def _drafts(sent: Span, n: int, story: _Story) -> Iterator[_Draft]:
         ):
             # "threatened to use force to bring Taiwan under its control": the actor
             # acted on inside the content
-            tgt_toks = tgt_toks + _content_objects(token, src_toks)
+            tgt_toks = tgt_toks + [
+                t for t in _content_objects(token, src_toks)
+                if (arg := make_actor(t, story)) is not None and not arg.homed
+                and _is_country((arg.actor.actor or "")[:3])
+            ]
         if rule.type in FRAMING and content is not None and not any(
             make_actor(t, story) for t in tgt_toks
         ):

@@ -424,7 +424,7 @@ def decide(
     ):
         # in reported speech "had struck" is only the tense shifted back, not old history
         return ModalityResult("historical", "had")
-    if when is not None and story is not None and (story - when.last).days > 60:
+    if when is not None and story is not None and (story - when.last).days > 180:
         return ModalityResult("historical", when.text)
     if in_quote:
         return ModalityResult("reported")
