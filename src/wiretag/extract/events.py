@@ -82,7 +82,7 @@ LIGHT = frozenset({"hold", "have", "conduct", "launch", "carry", "stage", "make"
                    "renew", "tighten", "pledge", "promise", "seal", "finalise", "finalize",
                    "perform", "pay", "undertake", "wage", "unleash", "press", "keep",
                    "maintain", "plan", "prepare", "organise", "organize", "call", "host",
-                   "accept", "secure", "grant", "allocate", "approve", "ship", "airlift"})
+                   "accept", "secure", "grant", "allocate", "ship", "airlift"})
 SPEECH = frozenset({"say", "tell", "state", "announce", "add", "claim", "insist", "argue",
                     "warn", "stress", "declare", "write", "report", "note", "believe",
                     "think", "assert", "maintain", "reiterate", "confirm"})
