@@ -450,9 +450,7 @@ def _classify_marks(story: _Story, qm: QuoteMarks) -> _Cand | None:
 def _np_back(story: _Story, end: int, floor: int) -> tuple[int, int] | None:
     """A speaker noun phrase ending just before token ``end`` (exclusive), not below floor."""
     doc = story.doc
-    j = end - 1
-    while j >= floor and doc[j].lower_ in SPEAKER_CUE_FILLERS:
-        j -= 1
+    j = _skip_fillers(story, end - 1, floor)
     if j < floor:
         return None
     b = j + 1
@@ -473,6 +471,26 @@ def _np_back(story: _Story, end: int, floor: int) -> tuple[int, int] | None:
     return _trim_np(story, a, b)
 
 
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+
+
+def _skip_fillers(story: _Story, j: int, floor: int) -> int:
+    """Step back over auxiliaries, adverbs and a day ("Regulators on Thursday accused")
+    between a speaker and the cue; returns the index of the last speaker token."""
+    doc = story.doc
+    while j >= floor:
+        low = doc[j].lower_
+        if low in SPEAKER_CUE_FILLERS:
+            j -= 1
+        elif low in _WEEKDAYS and j - 1 >= floor and doc[j - 1].lower_ == "on":
+            j -= 2
+        else:
+            break
+    return j
+
+
 def _trim_np(story: _Story, a: int, b: int) -> tuple[int, int] | None:
     doc = story.doc
     while a < b and (doc[a].is_punct or doc[a].lower_ in ("and", "but", "while", "as")):
@@ -491,15 +509,21 @@ _NP_STOP = frozenset(
 )
 
 
-def _np_forward(story: _Story, start: int, limit: int) -> tuple[int, int] | None:
-    """A speaker noun phrase starting at token ``start`` ("said Rodion Miroshnik, ...")."""
+def _np_forward(
+    story: _Story, start: int, limit: int, *, counted: bool = False
+) -> tuple[int, int] | None:
+    """A speaker noun phrase starting at token ``start`` ("said Rodion Miroshnik, ...").
+
+    ``counted`` lets the phrase open with a number ("according to two diplomats").
+    """
     doc = story.doc
     j = start
     while j < limit:
         tok = doc[j]
         if (tok.is_punct and tok.text not in ("-", "’", "'", ".")) or tok.text in _ALL_MARKS:
             break
-        if tok.lower_ in _NP_STOP or tok.like_num or "\n" in tok.text:
+        if tok.lower_ in _NP_STOP or (tok.like_num and not (counted and j == start)) \
+                or "\n" in tok.text:
             break
         if tok.pos_ in ("VERB", "AUX", "SCONJ", "ADP") and tok.lower_ != "of":
             break
@@ -799,16 +823,23 @@ def _finite(tok: Token) -> bool:
     return tok.pos_ in ("AUX", "VERB")
 
 
-def _clause_end(story: _Story, a: int, s_hi: int) -> int:
+def _clause_end(story: _Story, a: int, s_hi: int, *, hard_only: bool = False) -> int:
     """Where reported speech starting at ``a`` ends: the sentence end, or the comma that
-    hands over to the reporter's framing (", adding ...", ", according to ...")."""
+    hands over to the reporter's framing (", adding ...", ", according to ...").
+
+    ``hard_only`` keeps only the breaks that hold even against a parse whose complement
+    runs further (a participle frame, a second predicate, a scene clause).
+    """
     doc = story.doc
     j = a
     while j < s_hi:
         tok = doc[j]
         if tok.text in (";", "—", "–") or "\n" in tok.text:
             return j
-        if tok.text == "," and j + 1 < s_hi:
+        if tok.text == "," and j + 1 < s_hi and hard_only:
+            if doc[j + 1].lower_ in _FRAME_PARTICIPLES and j > a:
+                return j
+        elif tok.text == "," and j + 1 < s_hi:
             nxt = doc[j + 1]
             if nxt.lower_ in _CLAUSE_BREAKS and j > a:
                 return j
@@ -831,6 +862,12 @@ def _clause_end(story: _Story, a: int, s_hi: int) -> int:
         j += 1
     return s_hi
 
+
+#: participles after a comma that always open the reporter's frame, never more speech
+_FRAME_PARTICIPLES = frozenset(
+    {"adding", "saying", "alleging", "citing", "according", "noting", "reaffirming",
+     "joining", "speaking", "declining", "referring"}
+)
 
 #: subordinators whose clause, after a complete reported clause, sets the reporter's scene
 _CONTEXT_SUBORDINATORS = frozenset({"when", "after"})
@@ -917,6 +954,9 @@ def _cue_clause(story: _Story, cue: Token) -> _Cand | None:
     subj = _subject(story, cue)
     if subj is not None and (subj[0] < s_lo or subj[0] > cue.i):
         subj = None  # a parse reaching into the dateline, or an inverted subject
+    if subj is not None and subj[1] - subj[0] == 1 and story.doc[subj[0]].lower_ in (
+            "who", "which") and subj[0] - 1 > s_lo and story.doc[subj[0] - 1].text == ",":
+        subj = _np_back(story, subj[0] - 1, s_lo)  # "China, which insists ...": China
     if subj is None:
         subj = _speaker_back(story, cue.i, s_lo)
         conf = 0.7
@@ -935,6 +975,9 @@ def _cue_clause(story: _Story, cue: Token) -> _Cand | None:
         a = min(c.left_edge.i for c in after)
         a = max(a, cue.i + 1)
         b = max(max(c.right_edge.i + 1 for c in after), _clause_end(story, a, s_hi))
+        b = _clause_end(story, a, min(b, s_hi), hard_only=True)
+        if story.doc[a - 1].text == "," and story.doc[a].tag_ == "VBG":
+            return None  # `said, reading a statement`: a participle frame, not a complement
         rng = _content_range(story, a, min(b, s_hi), exclude=subj)
     elif lemma in OBJECT_OF_CUES:
         right = max((c.right_edge.i for c in cue.children if c.i > cue.i), default=cue.i)
@@ -947,7 +990,9 @@ def _cue_clause(story: _Story, cue: Token) -> _Cand | None:
             rng = _content_range(story, a2, _clause_end(story, a2, s_hi))
             conf = 0.65
         elif lemma in ("urge", "promise", "pledge", "vow", "threaten", "ask", "demand", "warn"):
-            xc = next((c for c in cue.children if _dep(c) == "xcomp" and c.i > cue.i), None)
+            xc = next((c for c in cue.children if c.i > cue.i and (
+                _dep(c) == "xcomp" or (_dep(c) == "advcl" and any(
+                    m.lower_ == "to" and m.i < c.i for m in c.children)))), None)
             if xc is not None:
                 rng = _content_range(story, cue.i + 1, min(xc.right_edge.i + 1, s_hi))
                 conf = 0.65
@@ -993,9 +1038,7 @@ def _speaker_back(story: _Story, cue: int, floor: int) -> tuple[int, int] | None
     said" (the whole phrase) and "Dlamini, who ran the utility, denied" (the name).
     """
     doc = story.doc
-    j = cue - 1
-    while j >= floor and doc[j].lower_ in SPEAKER_CUE_FILLERS:
-        j -= 1
+    j = _skip_fillers(story, cue - 1, floor)
     if j < floor:
         return None
     if doc[j].text != ",":
@@ -1009,8 +1052,8 @@ def _speaker_back(story: _Story, cue: int, floor: int) -> tuple[int, int] | None
     head = _np_back(story, k, floor)
     if head is None:
         return None
-    if inner[0].lower_ in ("who", "whose", "which"):
-        return head
+    if inner[0].lower_ in ("who", "whose", "which") or inner[0].tag_ == "VBG":
+        return head  # "Kiprop, speaking at a rally in Eldoret, urged ..."
     if len(inner) <= 8 and not any(t.pos_ in ("VERB", "AUX") and not t.text[:1].isupper()
                                    for t in inner):
         return head[0], j
@@ -1099,7 +1142,7 @@ def _sane_speaker(story: _Story, rng: tuple[int, int]) -> bool:
 def _according(story: _Story, tok: Token) -> _Cand | None:
     doc = story.doc
     s_lo, s_hi = story.sentence_of(tok.i)
-    np = _np_forward(story, tok.i + 2, s_hi)
+    np = _np_forward(story, tok.i + 2, s_hi, counted=True)
     if np is None:
         return None
     # the np stops at the first comma or preposition; keep "of"-phrases
