@@ -149,7 +149,7 @@ _FUTURE_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": 
 
 # --- the trigger lexicon ----------------------------------------------------------------------
 _CONDITIONS = frozenset({"obj", "!obj", "mod", "!mod", "prep", "clause", "comp"})
-_FLAGS = frozenset({"poss_target", "swap", "mil", "civil"})
+_FLAGS = frozenset({"poss_target", "swap", "mil", "civil", "crowd", "of_source"})
 
 @dataclass(frozen=True)
 class TriggerRule:
@@ -860,6 +860,8 @@ def _noun_args(noun: Token, rule: TriggerRule, story: _Story) -> tuple[list[Toke
             both = _expand(obj)
             sources.append(both[0])
             targets += both[1:2]
+        elif word == "of" and "of_source" in rule.flags:
+            sources.append(obj)  # "the deployment of North Korean troops"
         elif word in TARGET_PREPS:
             targets.append(obj)
             if word in ("into", "of", "over") and make_actor(obj, story) is None:
@@ -872,6 +874,8 @@ def _noun_args(noun: Token, rule: TriggerRule, story: _Story) -> tuple[list[Toke
     for c in noun.children:
         if dep(c) in ("acl", "relcl", "acl:relcl") and mod.is_passive(c):
             sources += [o for w, o in preps(c) if w == "by"]
+            # "sanctions imposed by Washington on Venezuela"
+            targets += [o for w, o in preps(c) if w in ("on", "against", "to")]
     # the verb that carries the nominalisation: "X held talks", "X faces allegations";
     # a verb that is itself a trigger ("documented war crimes") carries nothing
     d = dep(noun)
@@ -886,7 +890,9 @@ def _noun_args(noun: Token, rule: TriggerRule, story: _Story) -> tuple[list[Toke
         subj = _subject(head, story)
         if subj is not None:
             if lemma(head) in REVERSE_LIGHT:
+                # "North Korea's test drew condemnation": the possessor of a non-actor
                 targets.insert(0, subj)
+                targets += children(subj, POSS)
             elif not sources or all(t.lower_ in PRONOUNS for t in sources):
                 # "Russia and the US completed *their* swap": the named subjects
                 sources = [subj]
@@ -1082,6 +1088,9 @@ def _drafts(sent: Span, n: int, story: _Story) -> Iterator[_Draft]:
                 tgt_toks = [t for t in inner_targets if t.i != content.i]
         sources = _args(src_toks, story)
         targets = _args(tgt_toks, story)
+        # "talks between Serbia and Kosovo": a conjunct named as a target is not a source
+        pinned = {t.i for t in tgt_toks}
+        sources = [a for a in sources if a.token.i not in pinned]
         lexical = frozenset().union(*(v for n, v in rule.conditions if n == "obj"))
         if lexical and is_verb:
             # "sent troops to Ukraine": the troops are the instrument, Ukraine the target
@@ -1153,6 +1162,11 @@ def _finish(draft: _Draft, story: _Story, times: list[mod.TimeExpr], prior: list
         for a in (source, target)
     ):
         return None
+    if "crowd" in draft.rule.flags and _sector(source) not in ("OPP", "CVL", "LAB", "EDU", "REF"):
+        return None  # leaders "gathering" in Brussels are not a protest
+    if "civil" in draft.rule.flags and _sector(source) in ("MIL", "COP", "REB"):
+        # armed forces storming a town are not protesters (PLOVER: PROTEST is civilian)
+        type_, mode_, cameo = "ASSAULT", None, "190"
     if (type_ == "PROTEST" and _sector(source) in ("GOV", "IGO", "JUD", "LEG")) or (
         type_ == "PROTEST" and source is not None and _is_country(source.actor.actor)
     ):

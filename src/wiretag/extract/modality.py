@@ -168,6 +168,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                       + _MONTH_RE + r"(?:\s+" + _YEAR + r")?\b")),
     ("year", re.compile(r"\b(?:in|during|by|until|from)\s+(?:early\s+|late\s+|mid-?)?"
                         + _YEAR + r"\b")),
+    ("decade", re.compile(r"\b(?:in|since|during|from|until)\s+the\s+"
+                          r"(?P<decade>(?:19|20)\d0)s\b")),
     ("weekday", re.compile(r"\b(?:(?P<rel>last|next|this)\s+|on\s+)?" + _WEEKDAY + r"\b")),
     ("rel", re.compile(r"\b(?P<rel>last|this|next|earlier this|later this|past)\s+"
                        r"(?P<unit>week|month|year)\b", re.I)),
@@ -232,6 +234,9 @@ def _resolve(kind: str, m: re.Match[str], story: date | None) -> tuple[str, date
             return None
         first, last = _month_period(year, mon)
         return f"{year:04d}-{mon:02d}", first, last
+    if kind == "decade":
+        first_year = int(g["decade"])
+        return f"{first_year // 10}X", date(first_year, 1, 1), date(first_year + 9, 12, 31)
     if kind == "year":
         year = int(g["year"])
         return f"{year:04d}", date(year, 1, 1), date(year, 12, 31)
