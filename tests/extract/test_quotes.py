@@ -186,3 +186,96 @@ def test_stage_and_spacy_component(blank: spacy.language.Language) -> None:
     nlp.add_pipe("wiretag_quotes_v1")
     doc = nlp(text)
     assert [q.text for q in doc._.wiretag_quotes] == ["We will win"]
+
+
+# ------------------------------------------------------------------ reported speech, weak parse
+#
+# A weak parser attaches everything to the cue with no labels: the lexical frames must
+# still find the speaker and the reported clause from the words and tags alone.
+
+
+def flat(spec: str) -> Doc:
+    """A one-sentence Doc from "word/POS/TAG ..." with every token hanging off the ROOT."""
+    items = [item.rsplit("/", 2) for item in spec.split()]
+    root = next(i for i, (_w, _p, t) in enumerate(items) if t == "ROOT")
+    words = [w for w, _p, _t in items]
+    pos = [p for _w, p, _t in items]
+    tags = [("VBD" if p == "VERB" else "") if t == "ROOT" else t for _w, p, t in items]
+    deps = ["ROOT" if i == root else "dep" for i in range(len(items))]
+    return Doc(spacy.blank("en").vocab, words=words, pos=pos, tags=tags,
+               heads=[root] * len(items), deps=deps)
+
+
+def test_fronted_clause_with_day_and_scene_after_the_cue() -> None:
+    doc = flat("Talks/NOUN/NNS have/AUX/VBP failed/VERB/VBN again/ADV/RB ,/PUNCT/, "
+               "the/DET/DT minister/NOUN/NN said/VERB/ROOT on/ADP/IN Tuesday/PROPN/NNP "
+               "after/ADP/IN the/DET/DT meeting/NOUN/NN ended/VERB/VBD ./PUNCT/.")
+    (quote,) = extract_quotes(doc)
+    assert (quote.kind, quote.text) == ("indirect", "Talks have failed again")
+    assert quote.speaker is not None and quote.speaker.text == "the minister"
+
+
+def test_fronted_clause_with_appositive_speaker() -> None:
+    doc = flat("Prices/NOUN/NNS will/AUX/MD rise/VERB/VB ,/PUNCT/, the/DET/DT bank/NOUN/NN "
+               "'s/PART/POS economist/NOUN/NN ,/PUNCT/, Ann/PROPN/NNP Lee/PROPN/NNP ,/PUNCT/, "
+               "said/VERB/ROOT ./PUNCT/.")
+    (quote,) = extract_quotes(doc)
+    assert quote.text == "Prices will rise"
+    assert quote.speaker is not None and quote.speaker.text == "the bank 's economist , Ann Lee"
+
+
+def test_reporters_clause_after_and_is_not_fronted_content() -> None:
+    doc = flat("Firefighters/NOUN/NNS fought/VERB/VBD the/DET/DT blaze/NOUN/NN ,/PUNCT/, "
+               "and/CCONJ/CC winds/NOUN/NNS were/AUX/VBD rising/VERB/VBG ,/PUNCT/, "
+               "the/DET/DT service/NOUN/NN said/VERB/ROOT ./PUNCT/.")
+    (quote,) = extract_quotes(doc)
+    assert quote.text == "winds were rising"
+
+
+def test_second_predicate_ends_the_reported_clause_and_shares_the_speaker() -> None:
+    doc = flat("The/DET/DT judge/NOUN/NN said/VERB/ROOT the/DET/DT trial/NOUN/NN "
+               "would/AUX/MD resume/VERB/VB soon/ADV/RB and/CCONJ/CC warned/VERB/VBD "
+               "that/SCONJ/IN delays/NOUN/NNS were/AUX/VBD costly/ADJ/JJ ./PUNCT/.")
+    quotes = extract_quotes(doc)
+    assert [q.text for q in quotes] == ["the trial would resume soon", "delays were costly"]
+    assert [q.speaker.text for q in quotes if q.speaker] == ["The judge", "The judge"]
+    assert [q.cue.text for q in quotes if q.cue] == ["said", "warned"]
+
+
+def test_according_to_a_counted_source() -> None:
+    doc = flat("According/VERB/VBG to/ADP/IN two/NUM/CD diplomats/NOUN/NNS ,/PUNCT/, "
+               "France/PROPN/NNP dropped/VERB/ROOT its/PRON/PRP$ demand/NOUN/NN ./PUNCT/.")
+    (quote,) = extract_quotes(doc)
+    assert quote.text == "France dropped its demand"
+    assert quote.speaker is not None and quote.speaker.text == "two diplomats"
+
+
+def test_relative_clause_between_speaker_and_cue() -> None:
+    doc = flat("Dlamini/PROPN/NNP ,/PUNCT/, who/PRON/WP ran/VERB/VBD it/PRON/PRP ,/PUNCT/, "
+               "denied/VERB/ROOT that/SCONJ/IN he/PRON/PRP had/VERB/VBD a/DET/DT "
+               "role/NOUN/NN ./PUNCT/.")
+    (quote,) = extract_quotes(doc)
+    assert quote.text == "he had a role"
+    assert quote.speaker is not None and quote.speaker.text == "Dlamini"
+
+
+# ------------------------------------------------------------------ scale
+
+
+def _seconds(blank: spacy.language.Language, n: int) -> float:
+    text = " ".join(f'"We will win round {i}," Ann Lee said.' for i in range(n))
+    doc = blank(text)
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        quotes = extract_quotes(doc)
+        best = min(best, time.perf_counter() - started)
+    assert len(quotes) == n
+    return best
+
+
+def test_one_paragraph_of_many_quotes_scales_linearly(blank: spacy.language.Language) -> None:
+    # ten times the quotes may cost about ten times the time; a per-quote scan of the whole
+    # Doc (as Doc.has_annotation per speaker was) costs a hundred times
+    ratio = _seconds(blank, 2000) / _seconds(blank, 200)
+    assert ratio < 35, f"2000 quotes took {ratio:.0f}x the time of 200"

@@ -348,11 +348,14 @@ class _Story:
 
     def sentence_of(self, tok: int) -> tuple[int, int]:
         """Token range of the sentence holding ``tok`` (the paragraph when unparsed)."""
-        if self.has_sents:
-            sent = self.doc[tok].sent
-            return sent.start, sent.end
         lo, hi = self.para_bounds(self.doc[tok].idx)
-        return self.tok_at(lo), self.tok_at(hi - 1) + 1
+        p_lo, p_hi = self.tok_at(lo), self.tok_at(hi - 1) + 1
+        if self.has_sents:
+            # a weak segmenter glues a paragraph onto the last sentence of the one before;
+            # wire copy never runs a sentence over a paragraph break
+            sent = self.doc[tok].sent
+            return max(sent.start, p_lo), min(sent.end, p_hi)
+        return p_lo, p_hi
 
 
 def extract_quotes(doc: Doc, entities: Sequence[Entity] = ()) -> list[Quote]:
@@ -849,7 +852,7 @@ def _clause_end(story: _Story, a: int, s_hi: int, *, hard_only: bool = False) ->
                 k += 1
             if k < s_hi and _is_cue(doc[k]) and k > j + 1 and not _finite(doc[j + 1]):
                 return j
-        if tok.lower_ in ("and", "but") and j > a + 2 and _new_predicate(story, j + 1, s_hi):
+        if tok.lower_ in ("and", "but") and j > a + 2 and _new_predicate(story, j + 1, s_hi, a):
             # "said the trial would resume and ordered the state to ...": a second verb of
             # the reporter's sentence, with no subject of its own, is not reported speech
             return j - 1 if doc[j - 1].text == "," else j
@@ -873,7 +876,7 @@ _FRAME_PARTICIPLES = frozenset(
 _CONTEXT_SUBORDINATORS = frozenset({"when", "after"})
 
 
-def _new_predicate(story: _Story, k: int, s_hi: int) -> bool:
+def _new_predicate(story: _Story, k: int, s_hi: int, a: int) -> bool:
     """Whether a subjectless finite verb (or a cue) starts at ``k`` after "and"/"but"."""
     doc = story.doc
     while k < s_hi and doc[k].lower_ in ("also", "then", "later", "quickly", "again"):
@@ -883,7 +886,18 @@ def _new_predicate(story: _Story, k: int, s_hi: int) -> bool:
     tok = doc[k]
     if _is_cue(tok):
         return True
-    return tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBZ")
+    if not (tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBZ")):
+        return False
+    # a verb the parser hangs inside the clause so far is coordinated speech, or a noun
+    # mistagged as a verb ("cod and mackerel"): only one attached outside it ends it
+    if not (story.has_parse and a <= tok.head.i < k):
+        return True
+    # "the trial would resume and ordered ...": a plain past after a modal or perfect
+    # clause changes the speaker's tense for the reporter's
+    first = next((t for t in doc[a:k] if _finite(t)), None)
+    return (first is not None and first.tag_ == "MD") or (
+        first is not None and first.lower_ in ("had", "has", "have") and tok.tag_ == "VBD"
+        and doc[first.i + 1].tag_ != "VBN")
 
 
 def _lexical_start(story: _Story, cue: Token, s_hi: int) -> int | None:
@@ -957,6 +971,9 @@ def _cue_clause(story: _Story, cue: Token) -> _Cand | None:
     if subj is not None and subj[1] - subj[0] == 1 and story.doc[subj[0]].lower_ in (
             "who", "which") and subj[0] - 1 > s_lo and story.doc[subj[0] - 1].text == ",":
         subj = _np_back(story, subj[0] - 1, s_lo)  # "China, which insists ...": China
+    shared = _shared_subject(story, cue, s_lo)
+    if shared is not None:
+        subj = shared
     if subj is None:
         subj = _speaker_back(story, cue.i, s_lo)
         conf = 0.7
@@ -1028,6 +1045,22 @@ def _fronted(
     if j < s_hi and not (doc[j].is_punct and doc[j].text in ",.;:!?"):
         return None
     return comma
+
+
+def _shared_subject(story: _Story, cue: Token, s_lo: int) -> tuple[int, int] | None:
+    """The speaker of an earlier cue in the sentence when ``cue`` is its second verb:
+    "Chege said the count was open and warned that ..." — Chege warned."""
+    doc = story.doc
+    j = _skip_fillers(story, cue.i - 1, s_lo)
+    if j < s_lo or doc[j].lower_ not in ("and", "but"):
+        return None
+    for k in range(j - 1, max(s_lo, j - 40) - 1, -1):
+        if _is_cue(doc[k]):
+            subj = _subject(story, doc[k])
+            if subj is None or subj[0] < s_lo or subj[0] > k:
+                subj = _speaker_back(story, k, s_lo)
+            return subj
+    return None
 
 
 def _speaker_back(story: _Story, cue: int, floor: int) -> tuple[int, int] | None:
