@@ -1,0 +1,70 @@
+"""Property: whatever the input, every span wiretag reports satisfies
+``text[start:end] == reported text`` and the output validates against the schema."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from wiretag.validate import check_document
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+# Pieces of wire copy that stress the stages: datelines, quote marks (balanced or not),
+# titles, places spelt two ways, credits, boilerplate and tags.
+FRAGMENTS = [
+    "MOSCOW, Nov 21 (Reuters) - ",
+    "WASHINGTON (AP) — ",
+    "KYIV, Ukraine, Nov. 21 (Reuters) - ",
+    "Russian Ambassador-at-Large Rodion Miroshnik told reporters in Moscow.",
+    "“The current regime is toxic,” he said.",
+    '"We will win," she said. "There is no doubt."',
+    "« Nous allons gagner », a-t-il dit.",
+    "The minister said the talks had failed.",
+    "Ukraine accused Russia of shelling civilians on Tuesday.",
+    "kyiv says it will continue fighting.",
+    "Moscow denies the allegations.",
+    "The International Criminal Court (ICC) issued a warrant.",
+    "“An unclosed quote runs on",
+    "He called it a “so-called” deal.",
+    "According to officials, 12 people died.",
+    "\n",
+    "\n\n",
+    "Reporting by Anna Smith; Editing by Tom Jones",
+    "Our Standards: The Thomson Reuters Trust Principles.",
+    "Gn En world",
+    "’",
+    "\"",
+    "  ",
+    "(Reuters)",
+]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    from wiretag.nlp import load_backbone
+
+    return load_backbone()
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=12)), min_size=1,
+                max_size=12))
+def test_every_reported_span_matches_the_text(nlp: Any, parts: list[str]) -> None:
+    from wiretag.errors import WiretagError
+    from wiretag.pipeline import analyze_story
+    from wiretag.story import Story
+
+    text = " ".join(parts)
+    try:
+        document = analyze_story(Story(text=text), nlp)
+    except WiretagError as err:
+        # an empty story after boilerplate removal is a user error, reported with a code
+        assert err.code == "W201"
+        return
+    check_document(document.to_dict())
