@@ -61,6 +61,28 @@ _FEMALE_TITLES = re.compile(
 _MALE_TITLES = re.compile(
     r"(?i)\b(spokesman|chairman|congressman|king|prince|mr\.?|sir|sheikh|emir|sultan|pope)\b"
 )
+# Common first names whose bearers in the news are overwhelmingly of one gender. Only
+# names we are sure of: an unknown or unisex name gives no evidence (and then a pronoun is
+# linked only when no other person is in reach).
+_MALE_NAMES = frozenset(re.findall(r"[a-z]+", """
+abdul abdullah ahmed alexander alexei alexey ali andrei andres andriy andrzej antonio
+antony benjamin bernie boris brian carlos charles christopher dan daniel david denys
+dmitry dmytro donald edward emmanuel enrique ferdinand francis francois frank friedrich
+fumio george gerhard giorgi hakan hamid hassan herbert ibrahim igor ismail ivan jack
+jacob james javier jean jens jeremy jerome jim joe john jonathan jorge jose joseph juan
+justin karl keir kevin khalid lars lloyd luiz manuel mark markus martin mateusz
+matteo michael mikhail mohamed mohammad mohammed muhammad narendra nicolas nikolai olaf
+oleh oleksandr oleksiy olivier pedro peter pierre rafael rahul ramzan recep rishi robert
+rodion ruslan rustem sergei sergey sergiy shehbaz stefan stephen steve tayyip thomas
+tony vadim valentyn viktor vitali vladimir volodymyr wolfgang xavier yevgeny
+yuri
+"""))
+_FEMALE_NAMES = frozenset(re.findall(r"[a-z]+", """
+alice angela ann anna annalena anne catherine christine claudia elena elisabeth
+elizabeth emma giorgia hillary irina jacinda janet jill julia kaja kamala karine
+kristalina liz maria marie marine mary mette nancy natalia nikki nirmala olena olga
+roberta salome samantha sanna sarah svetlana ursula victoria yulia
+"""))
 # Lower-case words that are also place names: never propagate a place onto these.
 _COMMON_WORDS = frozenset({
     "nice", "split", "reading", "mobile", "bath", "chad", "turkey", "china", "guinea",
@@ -120,6 +142,8 @@ class _M:
     government: bool = False
     role: titles_mod.RoleInfo | None = None
     cluster: int = -1
+    #: a river or other feature the gazetteer cannot hold: never geocoded
+    nogeo: bool = False
 
 
 @dataclass
@@ -307,6 +331,7 @@ class _Raw:
     start: int
     end: int
     label: EntityType
+    nogeo: bool = False
 
 
 def _nationality_prefix(text: str, start: int, end: int) -> tuple[int, EntityType] | None:
@@ -343,7 +368,10 @@ def _split_and_extend(text: str, raw: _Raw) -> list[_Raw]:
     # "Dnipro River": the river is its own entity, never the city of the same name.
     river = _RIVER.search(surface)
     if river and label in PLACE_TYPES and river.start() > 0:
-        return [_Raw(start, start + river.start(), "LOC")]
+        return [_Raw(start, start + river.start(), "LOC", nogeo=True)]
+    if label in PLACE_TYPES and (_RIVER.match(text, end) or re.search(
+            r"\b[Rr]iver\s+$", text[max(0, start - 7):start])):
+        return [_Raw(start, end, "LOC", nogeo=True)]
     # "Ursula von der" + "Leyen": a particle surname the model cut at its capital.
     if label == "PERSON":
         back = _PERSON_BACK.search(text, max(0, start - 40), start)
@@ -442,7 +470,7 @@ def _collect(doc: Doc, dateline: Dateline | None, credits: Sequence[Credit]) -> 
             dateline.place is None or fold(surface) != fold(dateline.place)
         ):
             continue  # the agency and date in "MOSCOW, Nov 21 (Reuters)" are metadata
-        out.append(_M(start, end, label))
+        out.append(_M(start, end, label, nogeo=raw.nogeo))
     if dateline is not None and dateline.place:
         _add_dateline_place(text, dateline, out)
     out.sort(key=lambda m: (m.start, -m.end))
@@ -599,14 +627,15 @@ def _cluster(text: str, mentions: list[_M], geos: dict[str, Geo | None]) -> list
             continue
         surface = text[m.start:m.end]
         if m.label in PLACE_TYPES:
-            g = geos.get(surface)
-            if g is None and len(_words(surface)) == 1:
+            g = None if m.nogeo else geos.get(surface)
+            if g is None and len(_words(surface)) == 1 and not m.nogeo:
                 cid_p = person_for(surface, m.start)
                 if cid_p is not None:  # an unknown "place" that is a person's surname
                     m.label, m.cluster = "PERSON", cid_p
                     clusters[cid_p].mentions.append(m)
                     continue
-            key = f"geo:{g.geonameid}" if g is not None else f"{m.label}:{fold(surface)}"
+            key = (f"geo:{g.geonameid}" if g is not None else
+                   f"{m.label}:{'river:' if m.nogeo else ''}{fold(surface)}")
             cid = by_key.get(key)
             if cid is None:
                 cid = new(m.label, key)
@@ -707,6 +736,10 @@ def _sentence_starts(doc: Doc) -> list[int]:
 
 
 def _gender(c: _Cluster, text: str) -> str | None:
+    """"m", "f" or None, from the person's titles, honorifics or first name."""
+    for m in c.mentions:
+        if m.basis == "pronoun":
+            return "f" if fold(text[m.start:m.end]) in _FEMALE else "m"
     for m in c.mentions:
         if m.role is None:
             continue
@@ -721,7 +754,52 @@ def _gender(c: _Cluster, text: str) -> str | None:
             return "f"
         if re.search(r"\bMr\.?\s$", before):
             return "m"
+    for m in c.mentions:
+        words = _words(text[m.start:m.end])
+        if len(words) >= 2:
+            first = fold(words[0])
+            if first in _MALE_NAMES:
+                return "m"
+            if first in _FEMALE_NAMES:
+                return "f"
     return None
+
+
+# "the <noun>" -> organisations it can stand for: the noun in the name, or a type that fits.
+_NOMINAL_FITS: dict[str, tuple[str, ...]] = {
+    "court": ("court", "tribunal", "icc", "icj"),
+    "tribunal": ("tribunal", "court"),
+    "ministry": ("ministry", "department"),
+    "department": ("department", "ministry"),
+    "alliance": ("alliance", "nato"),
+    "bloc": ("union", "community", "association", "eu", "asean", "ecowas", "opec", "brics",
+             "mercosur", "cooperation council", "league"),
+    "union": ("union",),
+    "agency": ("agency", "organization", "organisation", "iaea", "who", "administration",
+               "bureau"),
+    "organisation": ("organization", "organisation"),
+    "organization": ("organization", "organisation"),
+    "bank": ("bank",),
+    "central bank": ("central bank", "reserve", "fed"),
+    "party": ("party",),
+    "commission": ("commission",),
+    "council": ("council",),
+    "parliament": ("parliament", "assembly", "duma", "knesset", "congress", "rada"),
+    "army": ("army", "forces"),
+    "military": ("army", "forces", "military"),
+    "fund": ("fund", "imf"),
+    "cartel": ("opec", "cartel"),
+    "group": ("group",),
+    "company": ("company", "corp", "inc", "ltd", "plc", "group"),
+    "firm": ("firm", "corp", "inc", "ltd", "plc"),
+}
+
+
+def _fits(name: str, noun: str) -> bool:
+    words = set(re.findall(r"[a-z]+", fold(name)))
+    plain = " " + fold(name) + " "
+    return any((f in words) if " " not in f else (f" {f} " in plain)
+               for f in _NOMINAL_FITS.get(noun, (noun,)))
 
 
 def _link_references(doc: Doc, clusters: list[_Cluster]) -> None:
@@ -729,12 +807,10 @@ def _link_references(doc: Doc, clusters: list[_Cluster]) -> None:
     starts = _sentence_starts(doc)
     spans = _occupied(clusters)
     persons = [i for i, c in enumerate(clusters) if c.label == "PERSON"]
-    if not persons:
-        return
     genders = {i: _gender(clusters[i], text) for i in persons}
     for hit in re.finditer(r"\b(?:he|him|his|she|her|He|His|She|Her)\b", text):
         s, e = hit.start(), hit.end()
-        if not _free(spans, s, e):
+        if not persons or not _free(spans, s, e):
             continue
         sent = max((x for x in starts if x <= s), default=0)
         prev = max((x for x in starts if x < sent), default=0)
@@ -742,11 +818,24 @@ def _link_references(doc: Doc, clusters: list[_Cluster]) -> None:
                 if any(prev <= m.start < s and m.basis != "pronoun" for m in clusters[i].mentions)]
         word = hit.group(0).lower()
         want = "m" if word in _MALE else "f"
+        # Gender as evidence: titles, honorifics, first names, pronouns already linked.
         near = [i for i in near if genders[i] in (None, want)]
-        # One candidate only: with two people in reach a pronoun is a guess, not a fact.
+        if len(near) > 1:
+            # Two people of that gender in reach: the one named in this very sentence is
+            # the antecedent if only one is; otherwise a link would be a guess.
+            # An object pronoun never refers to its own clause's subject ("Lopez Obrador
+            # congratulated her"), so the same-sentence preference is for he/she/his only.
+            known = [i for i in near if genders[i] == want]
+            same = [i for i in near if any(sent <= m.start < s for m in clusters[i].mentions)]
+            if len(known) == 1:
+                near = known
+            elif len(same) == 1 and word in {"he", "she", "his"}:
+                near = same
         if len(near) == 1:
             clusters[near[0]].mentions.append(_M(s, e, "PERSON", basis="pronoun",
                                                  cluster=near[0]))
+            spans.append((s, e))
+            genders[near[0]] = genders[near[0]] or want
     for hit in re.finditer(r"\b[Tt]he\s+((?:[a-z]+[\s-])?[a-z]+)\b", text):
         s, e = hit.start(1), hit.end(1)
         if not _free(spans, s, e):
@@ -757,15 +846,46 @@ def _link_references(doc: Doc, clusters: list[_Cluster]) -> None:
             if c.label == "PERSON" and any(
                 m.role is not None and any(t.lower() == noun for t in m.role.titles)
                 for m in c.mentions)
-        ] or [
-            i for i, c in enumerate(clusters)
-            if c.label == "ORG" and any(
-                _words(text[m.start:m.end])[-1].lower() == noun and len(_words(
-                    text[m.start:m.end])) > 1 for m in c.mentions)
         ]
         if len(owners) == 1 and any(m.start < s for m in clusters[owners[0]].mentions):
             clusters[owners[0]].mentions.append(
                 _M(s, e, clusters[owners[0]].label, basis="nominal", cluster=owners[0]))
+            spans.append((s, e))
+            continue
+        head = noun.split()[-1]
+        if head not in _NOMINAL_FITS and noun not in _NOMINAL_FITS:
+            continue
+        key = noun if noun in _NOMINAL_FITS else head
+        if key != noun:
+            s = hit.end(1) - len(head)
+        # The nearest organisation named before that fits: "the court" after the ICC.
+        best: tuple[int, int] | None = None
+        for i, c in enumerate(clusters):
+            if c.label != "ORG":
+                continue
+            last = max((m.start for m in c.mentions if m.start < s and m.basis is None),
+                       default=-1)
+            if last < 0 or not any(_fits(text[m.start:m.end], key) for m in c.mentions):
+                continue
+            if best is None or last > best[0]:
+                best = (last, i)
+        if best is not None:
+            cid = best[1]
+            clusters[cid].mentions.append(_M(s, e, "ORG", basis="nominal", cluster=cid))
+            spans.append((s, e))
+    # "<organisation> said it ...": the subject's own "it".
+    for c_i, c in enumerate(clusters):
+        if c.label != "ORG":
+            continue
+        for m in list(c.mentions):
+            tail = re.match(r"\s+(?:said|says|added|announced|stated)\s+(?:that\s+)?(it|its)\b",
+                            text[m.end:m.end + 40])
+            if tail is None:
+                continue
+            s, e = m.end + tail.start(1), m.end + tail.end(1)
+            if _free(spans, s, e):
+                c.mentions.append(_M(s, e, "ORG", basis="pronoun", cluster=c_i))
+                spans.append((s, e))
     for c in clusters:
         c.mentions.sort(key=lambda x: x.start)
 
