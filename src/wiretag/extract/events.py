@@ -103,7 +103,8 @@ _ASSIST = ("aid", "help", "assistance", "support", "weapon", "arm", "funding", "
            "cooperation", "supply", "ammunition", "missile", "jet", "tank", "send", "provide",
            "deliver", "give", "system", "equipment")
 _YIELD = ("release", "free", "ceasefire", "truce", "withdrawal", "withdraw", "lift", "ease",
-          "surrender", "retreat", "halt", "stop", "end", "pull")
+          "surrender", "retreat", "halt", "stop", "end", "pull", "allow", "let", "reinstate",
+          "return")
 _CHANGE = ("resign", "resignation", "reform", "change", "election", "step", "overhaul")
 _THREATS: tuple[tuple[tuple[str, ...], tuple[str, str]], ...] = (
     (("attack", "strike", "invade", "bomb", "retaliate", "retaliation", "war", "force",
@@ -491,6 +492,12 @@ def _actor_code(token: Token, story: _Story) -> tuple[str | None, Entity | None]
             if sector is None and named:
                 return named, ent
             return actor_codes.combine(country, sector), ent
+    if sector is not None and not any(story.entity_for(t) for t in doc[start:end]):
+        # "the leaders of Kenya", "the president of France"
+        for w, o in preps(token):
+            hit = story.entity_for(o) if w == "of" else None
+            if hit is not None and hit[0].type == "GPE" and hit[0].country:
+                return actor_codes.combine(hit[0].country, sector), None
     poss_country = _possessor_country(token, story)
     if poss_country and sector:
         # "its forces" with "its" = Moscow: Russian forces
@@ -921,11 +928,15 @@ def _content_objects(token: Token, sources: list[Token]) -> list[Token]:
 
 
 def _content_noun(token: Token, story: _Story) -> Token | None:
-    """The proposal a framing verb acts on: its object, or its "for" object."""
+    """The proposal a framing verb acts on: its object, its "for" object, or the object of
+    its clause ("pledged to strengthen security *cooperation* with the US")."""
     objs = children(token, OBJ)
     for w, o in preps(token):
         if w == "for":
             objs.append(o)
+    for clause in token.children:
+        if dep(clause) in mod.CLAUSE:
+            objs += children(clause, OBJ)
     return objs[0] if objs else None
 
 
@@ -943,13 +954,13 @@ def _content_words(token: Token) -> list[str]:
     found += [o for w, o in preps(token) if w in ("for", "to", "of")]
     out: list[str] = []
     for f in found:
-        if dep(f) in mod.CLAUSE:
-            # "threatened to use force": the verb's object says more than the verb
-            out += [lemma(c) for c in f.children if dep(c) in OBJ]
         if lemma(f) in _CARRIERS:
             out += [lemma(o) for w, o in preps(f) if w in ("for", "of", "to")]
             out += [lemma(c) for c in f.children if dep(c) in mod.CLAUSE or dep(c) == "acl"]
         out.append(lemma(f))
+        if dep(f) in mod.CLAUSE:
+            # "threatened to use force": the verb's object says more than the verb
+            out += [lemma(c) for c in f.children if dep(c) in OBJ]
         out += [lemma(o) for w, o in preps(f) if w in ("for", "of")]
     return out
 
@@ -968,7 +979,7 @@ class _Draft:
     location: Actor | None = None
 
 
-def _is_framed(token: Token, story: _Story) -> bool:
+def _is_framed(token: Token, story: _Story, depth: int = 0) -> bool:
     """True when a trigger is the content of a framing trigger above it (a proposal,
     demand, rejection, threat or denial), which codes it instead."""
     cur = token
@@ -993,6 +1004,8 @@ def _is_framed(token: Token, story: _Story) -> bool:
                 return True
             if rule is not None and rule.type == "SANCTION" and rule.pos == "V" and d in OBJ:
                 return True  # "suspended all development aid": the aid stops
+            if rule is not None and depth < 2 and _is_framed(head, story, depth + 1):
+                return True  # "urged Israel to allow aid": the allowing is requested
             if rule is None and (d in ("pobj", "advcl") or d.startswith(("nmod", "obl"))
                                  or d in OBJ):
                 # through a plain noun or clause: "blocked packages of EU aid"
@@ -1051,6 +1064,10 @@ def _drafts(sent: Span, n: int, story: _Story) -> Iterator[_Draft]:
             continue
         if is_verb and dep(token) in ("acl", "xcomp") and lemma(token.head) in _NOMINAL_FRAMES:
             continue  # "the right to protest": a capacity, not an event
+        if is_verb and dep(token) in ("advcl", "xcomp") and token.head is not token:
+            outer = match_trigger(token.head, story)
+            if outer is not None and outer.type == rule.type:
+                continue  # "met in Buenos Aires to discuss": one consultation
         if not is_verb and rule.type in PARTNERED and _purpose(token):
             continue  # "left the door open for negotiations": a prospect, not an event
         if is_verb:
