@@ -893,28 +893,82 @@ def _link_references(doc: Doc, clusters: list[_Cluster]) -> None:
 # --- 6. describing --------------------------------------------------------------------------
 
 
-def _is_government(doc: Doc, m: _M) -> bool:
-    """A place as the subject of a speech or action verb: "Moscow denies", "kyiv says"."""
-    text = doc.text
+# Actions only a government takes, added to the speech verbs for the parse-based check.
+_GOV_ACTIONS = frozenset({
+    "conduct", "press", "pull", "push", "keep", "continue", "provide", "supply", "annex",
+    "occupy", "mobilise", "mobilize", "recognize", "recognise", "ratify", "expel",
+    "summon", "seize", "cut", "sever", "restore", "normalise", "normalize", "accuse",
+    "pledge", "vow", "intend", "aim", "try", "step", "ramp", "tighten", "ease",
+    "lift", "extend", "renew", "cancel", "join", "quit", "leave", "enter", "open",
+})
+
+
+def _gov_verb(lemma: str) -> bool:
+    return lemma in _GOV_VERBS or lemma in _GOV_ACTIONS
+
+
+_DATELINE_TAIL = re.compile(
+    r"(?:,\s+[A-Z][\w.’' -]{1,30})?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b")
+_PREPOSITIONS = frozenset({
+    "in", "at", "from", "to", "of", "near", "into", "across", "for", "with", "by", "on",
+    "outside", "around", "via", "through", "toward", "towards", "over", "under",
+})
+
+
+def _government_by_words(text: str, m: _M) -> bool:
+    """Without a parse: the place, not after a preposition, right before a verb we know."""
+    before = re.findall(r"[A-Za-z]+", text[max(0, m.start - 15):m.start])
+    if before and before[-1].lower() in _PREPOSITIONS:
+        return False  # "the centre in Miami said": Miami is not the speaker
     rest = text[m.end:m.end + 160]
     # Skip a possessive-free relative clause: "Russia, which does not recognize ..., has".
     rel = re.match(r"\s*,\s+(?:which|who)\b[^,]{0,140},", rest)
     if rel:
         rest = rest[rel.end():]
     words = re.findall(r"[A-Za-z’']+|[^\sA-Za-z’']", rest)[:5]
+    # A bare base form is a verb after an auxiliary ("will strike") or a plural subject
+    # ("Kyiv and Moscow accuse"); otherwise it is likely a noun ("Columbia fire crews").
+    plural = bool(re.search(r"\band\s+$", text[max(0, m.start - 5):m.start]))
+    aux = False
     for w in words:
         lw = w.lower()
-        if lw in GOV_VERB_FORMS:
+        if lw in GOV_VERB_FORMS and (aux or plural or lw not in _GOV_VERBS):
             return True
         if lw not in _AUX:
             break
-    if doc.has_annotation("DEP"):
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None:
-            root = span.root
-            if root.dep_ == "nsubj" and root.head.lemma_.lower() in _GOV_VERBS:
-                return True
+        aux = True
     return False
+
+
+def _is_government(doc: Doc, m: _M) -> bool:
+    """A place as the subject of a speech or action verb: "Moscow denies", "kyiv says".
+
+    With a dependency parse, the subject of any of the conjoined verbs counts ("Ukraine is
+    conducting strikes ... and accuses Moscow"), and so does a conjoined subject ("Egypt
+    and Qatar pressed") and the raised subject of "has seen Paris pull troops".
+    """
+    text = doc.text
+    if _DATELINE_TAIL.match(text, m.end):
+        return False  # "TOKYO, Jan 2 (Reuters)": the dateline, whatever the parse says
+    if _government_by_words(text, m):
+        return True
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if not doc.has_annotation("DEP") or span is None:
+        return False
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ in {"PROPN", "NOUN"}:
+        tok = tok.head  # "Egypt and Qatar pressed": Qatar's role is Egypt's
+    if tok.dep_ == "nsubj":
+        verb = tok.head
+    elif tok.dep_ in {"obj", "dobj"} and any(c.dep_ == "xcomp" for c in tok.head.children):
+        verb = next(c for c in tok.head.children if c.dep_ == "xcomp")
+    else:
+        return False
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})]
+    # "is conducting ... and accuses": the conjoined verbs share the subject unless they
+    # have their own.
+    return any(_gov_verb(v.lemma_.lower()) and (v is verb or not any(
+        c.dep_.startswith("nsubj") for c in v.children)) for v in verbs)
 
 
 def _well_formed(surface: str) -> bool:
