@@ -528,7 +528,12 @@ def _np_forward(
         if tok.lower_ in _NP_STOP or (tok.like_num and not (counted and j == start)) \
                 or "\n" in tok.text:
             break
-        if tok.pos_ in ("VERB", "AUX", "SCONJ", "ADP") and tok.lower_ != "of":
+        if tok.pos_ in ("VERB", "AUX", "SCONJ", "ADP") and tok.lower_ != "of" and not (
+                # "tanker tracking firm Kpler", "the ruling party": a participle inside
+                # a name-like phrase, between two nouns
+                (tok.tag_ in ("VBG", "VBN") or tok.lower_.endswith("ing"))
+                and j > start and j + 1 < limit
+                and doc[j - 1].pos_ in ("NOUN", "PROPN") and doc[j + 1].pos_ == "NOUN"):
             break
         if tok.text == "." and (j + 1 >= limit or doc[j + 1].is_sent_start):
             break
@@ -933,6 +938,7 @@ def _lexical_start(story: _Story, cue: Token, s_hi: int) -> int | None:
             k += 1
             if k < s_hi and doc[k].pos_ in ("DET", "PRON", "NUM") and not doc[k].like_num:
                 break
+        k = _listener_end(story, j, k, s_hi)
         if lemma in ("urge", "ask", "warn") and k < s_hi and doc[k].lower_ == "to":
             return j  # "urged the unions to return": the object is the content's subject
         j = k
@@ -943,13 +949,48 @@ def _lexical_start(story: _Story, cue: Token, s_hi: int) -> int | None:
             j = k
         if j < s_hi and doc[j].lower_ == "that":
             j += 1
+    if j < s_hi and doc[j].lower_ in _SUBORDINATORS:
+        return None  # "told reporters as he left the building": the reporter's scene
     # a clause: a short subject then a finite verb
     for k in range(j, min(s_hi, j + 8)):
-        if _finite(doc[k]):
+        # a weak tagger writes "reserves stood" as a participle: a bare VBN right after a
+        # noun, with no auxiliary, is the clause's past-tense verb
+        if _finite(doc[k]) or (k > j and doc[k].tag_ == "VBN" and doc[k].pos_ == "VERB"
+                               and doc[k - 1].pos_ in ("NOUN", "PROPN", "PRON")):
             return j if k > j else None
         if doc[k].is_punct or _is_cue(doc[k]):
             return None
     return None
+
+
+#: heads of the listener phrase after "told": the reported clause starts after them
+_LISTENERS = frozenset(
+    {"reporters", "journalists", "parliament", "lawmakers", "legislators", "television",
+     "tv", "radio", "broadcaster", "investors", "employees", "staff", "workers", "court",
+     "jury", "judge", "senators", "delegates", "supporters", "students", "analysts",
+     "shareholders", "congress", "committee", "newspaper", "agency", "audience", "crowd",
+     "members", "conference", "briefing", "interviewers", "podcast", "magazine"}
+)
+
+
+def _listener_end(story: _Story, j: int, k: int, s_hi: int) -> int:
+    """End of the listener phrase [j, k) after "told", where the clause's subject may have
+    been swallowed: "told state television Baghdad was ...", "told reporters talks had".
+
+    Ends after a known listener head (and a name right after it: "state broadcaster RTS");
+    otherwise, when a finite verb follows at once, gives the last word back as subject.
+    """
+    doc = story.doc
+    for m in range(j, k):
+        if doc[m].lower_ in _LISTENERS:
+            end = m + 1
+            if doc[m].lower_ in ("broadcaster", "newspaper", "agency", "magazine", "radio") \
+                    and end < k and doc[end].pos_ == "PROPN" and end + 1 < k:
+                end += 1
+            return end
+    if k < s_hi and _finite(doc[k]) and k - j >= 2:
+        return k - 1
+    return k
 
 
 def _cue_clause(story: _Story, cue: Token) -> _Cand | None:
@@ -991,6 +1032,12 @@ def _cue_clause(story: _Story, cue: Token) -> _Cand | None:
     elif after:
         a = min(c.left_edge.i for c in after)
         a = max(a, cue.i + 1)
+        if a > cue.i + 1 and "," in (story.doc[a - 1].text, story.doc[a].text):
+            # a complement found only past a comma ("told parliament reserves stood at
+            # 23%, the lowest level") is an apposition; the clause starts right after the cue
+            a2 = _lexical_start(story, cue, s_hi)
+            if a2 is not None and a2 < a:
+                a = a2
         b = max(max(c.right_edge.i + 1 for c in after), _clause_end(story, a, s_hi))
         b = _clause_end(story, a, min(b, s_hi), hard_only=True)
         if story.doc[a - 1].text == "," and story.doc[a].tag_ == "VBG":
@@ -1131,7 +1178,7 @@ def _content_start(story: _Story, s_lo: int, end: int) -> int:
     doc = story.doc
     for k in range(end - 2, s_lo, -1):
         if doc[k].lower_ in ("and", "but") and doc[k - 1].text == "," and end - k > 3 \
-                and any(_finite(t) for t in doc[k + 1:end]) \
+                and any(t.pos_ in ("VERB", "AUX") for t in doc[k + 1:end]) \
                 and any(_finite(t) for t in doc[s_lo:k]):
             return k + 1
     return s_lo
