@@ -73,8 +73,8 @@ REVERSE_LIGHT = frozenset({"face", "receive", "suffer", "endure", "get", "come",
                            "attract", "undergo", "sustain", "win"})
 #: verbs that carry a nominal event and lend it their subject ("X held talks", "X imposed
 #: sanctions"); a verb outside this list ("citing the threat") lends nothing
-LIGHT = frozenset({"hold", "have", "conduct", "launch", "carry", "stage", "make", "issue",
-                   "impose", "announce", "begin", "start", "resume", "open", "continue",
+LIGHT = frozenset({"declare", "enforce", "hold", "have", "conduct", "launch", "carry",
+                   "stage", "make", "issue", "impose", "announce", "begin", "start", "resume", "open", "continue",
                    "step", "intensify", "escalate", "mount", "commit", "lodge", "file",
                    "express", "voice", "offer", "give", "provide", "send", "deliver", "reach",
                    "level", "order", "complete", "conclude", "attend", "join", "lead",
@@ -245,9 +245,18 @@ def _story(doc: Doc, document: Document) -> _Story:
             for i in range(m.start, m.end):
                 st.mention_at.setdefault(i, (use, m.start, m.end))
     st.sents = list(doc.sents)
+    scene = ""
     for n, sent in enumerate(st.sents):
         for tok in sent:
             st.sent_index[tok.i] = n
+        # a sentence-initial "In Brazil," sets the scene until another one does
+        if len(sent) > 3 and sent[0].lower_ == "in":
+            for t in sent[1:5]:
+                hit = st.entity_for(t)
+                if hit is not None and hit[0].type == "GPE" and hit[0].country:
+                    scene = hit[0].country
+                    break
+        st.sentence_home[n] = scene
     if document.dateline is not None:
         st.skip_before = document.dateline.end
         place = document.dateline.place
@@ -522,24 +531,11 @@ def _actor_code(token: Token, story: _Story) -> tuple[str | None, Entity | None]
 
 
 def _local_home(token: Token, story: _Story) -> str | None:
-    """The country a sentence sets its scene in ("In Brazil, the Supreme Court ..."), else
-    the dateline's."""
+    """The country a sentence's scene is set in ("In Brazil, the Supreme Court ..." and the
+    sentences after it, in a round-up), else the dateline's."""
     n = story.sent_index.get(token.i)
-    if n is None:
-        return story.home
-    cached = story.sentence_home.get(n)
-    if cached is None:
-        sent = story.sents[n]
-        cached = ""
-        # "In Brazil, the Supreme Court ...": a sentence-initial locative sets the scene
-        if len(sent) > 3 and sent[0].lower_ == "in":
-            for t in sent[1:5]:
-                hit = story.entity_for(t)
-                if hit is not None and hit[0].type == "GPE" and hit[0].country:
-                    cached = hit[0].country
-                    break
-        story.sentence_home[n] = cached
-    return cached or story.home
+    scene = story.sentence_home.get(n, "") if n is not None else ""
+    return scene or story.home
 
 
 def _named_elsewhere(token: Token, story: _Story) -> Entity | None:
@@ -673,7 +669,12 @@ def make_actor(token: Token, story: _Story) -> _Arg | None:
     resolved = False
     target = token
     hit = story.entity_for(token)
-    if hit is None and (token.lower_ in PRONOUNS or token.lower_ in WH_PRONOUNS):
+    if hit is None and token.lower_ in FIRST_PERSON:
+        speaker = _quote_speaker(token, story)
+        if speaker is None:
+            return None
+        target, resolved = speaker, True
+    elif hit is None and (token.lower_ in PRONOUNS or token.lower_ in WH_PRONOUNS):
         ante = _antecedent(token, story)
         if ante is None:
             return None
@@ -704,9 +705,7 @@ def make_actor(token: Token, story: _Story) -> _Arg | None:
         code = code[:6]
     homed = False
     home = _local_home(target, story)
-    if ent is not None and ent.type == "PERSON" and code in _INSTITUTIONS:
-        # an official with no nationality in the text: the dateline's (Ruto in Nairobi)
-        home = story.home
+
     if code in _INSTITUTIONS and home:
         # wire convention: an unnamed institution ("the army", "police", "the interior
         # minister") belongs to the one country its sentence names, else to the country
@@ -720,6 +719,18 @@ def make_actor(token: Token, story: _Story) -> _Arg | None:
         resolved,
         homed,
     )
+
+
+FIRST_PERSON = frozenset({"we", "i", "us", "our", "me", "my"})
+
+
+def _quote_speaker(token: Token, story: _Story) -> Token | None:
+    """ "We are not planning to attack anyone," Lavrov said: the speaker of the quote."""
+    quote = _quote_for(token.idx, story.document.quotes)
+    if quote is None or quote.speaker is None:
+        return None
+    span = story.doc.char_span(quote.speaker.start, quote.speaker.end, alignment_mode="expand")
+    return span.root if span is not None else None
 
 
 def _expand(token: Token) -> list[Token]:
@@ -824,8 +835,10 @@ def _verb_args(
         for obj in children(verb, OBJ):
             targets.append(obj)
             if make_actor(obj, story) is None:
-                # "does not recognize the jurisdiction of the ICC": the actor inside
+                # "does not recognize the jurisdiction of the ICC": the actor inside;
+                # "does not support Sweden's bid": the possessor
                 targets += [o for w, o in preps(obj) if w in ("of", "over")]
+                targets += children(obj, POSS)
             # "sent troops to Ukraine", "supplied weapons to Kyiv", "fired rockets at Israel"
             carried = ("to", "into", "at", "on", "against") if rule.type in (
                 "ASSAULT", "MOBILIZE", "AID") else ("to", "into")
@@ -920,8 +933,11 @@ def _content_objects(token: Token, sources: list[Token]) -> list[Token]:
     for _ in range(2):
         nxt: list[Token] = []
         for clause in frontier:
-            out += [c for c in clause.children if (dep(c) in OBJ or dep(c) in IOBJ)
+            objs = [c for c in clause.children if (dep(c) in OBJ or dep(c) in IOBJ)
                     and c not in sources]
+            out += objs
+            for o in objs:  # "offered to lead a police mission to Haiti"
+                out += [t for w, t in preps(o) if w == "to"]
             nxt += [c for c in clause.children if dep(c) in mod.CLAUSE or dep(c) == "advcl"]
         frontier = nxt
     return out
@@ -1007,7 +1023,7 @@ def _is_framed(token: Token, story: _Story, depth: int = 0) -> bool:
             if rule is not None and depth < 2 and _is_framed(head, story, depth + 1):
                 return True  # "urged Israel to allow aid": the allowing is requested
             if rule is None and (d in ("pobj", "advcl") or d.startswith(("nmod", "obl"))
-                                 or d in OBJ):
+                                 or d in OBJ or d in mod.CLAUSE):
                 # through a plain noun or clause: "blocked packages of EU aid"
                 cur = head
                 continue
@@ -1057,7 +1073,10 @@ def _drafts(sent: Span, n: int, story: _Story) -> Iterator[_Draft]:
         if rule is None:
             continue
         is_verb = rule.pos == "V"
-        if dep(token) in MODIFIER or (token.i > 0 and token.doc[token.i - 1].text == "-"):
+        finite = token.tag_ in ("VBD", "VBZ", "VBP")  # a parser's "amod" that is a verb
+        if (dep(token) in MODIFIER and not finite) or (
+            token.i > 0 and token.doc[token.i - 1].text == "-"
+        ):
             # "arrest" in "arrest warrant"; "backed" in "Russia-backed", "U.S.-led"
             continue
         if _is_framed(token, story):
@@ -1066,7 +1085,10 @@ def _drafts(sent: Span, n: int, story: _Story) -> Iterator[_Draft]:
             continue  # "the right to protest": a capacity, not an event
         if is_verb and dep(token) in ("advcl", "xcomp") and token.head is not token:
             outer = match_trigger(token.head, story)
-            if outer is not None and outer.type == rule.type:
+            family = {"PROTEST": "ACCUSE"}
+            if outer is not None and family.get(outer.type or "", outer.type) == family.get(
+                rule.type or "", rule.type
+            ):
                 continue  # "met in Buenos Aires to discuss": one consultation
         if not is_verb and rule.type in PARTNERED and _purpose(token):
             continue  # "left the door open for negotiations": a prospect, not an event
@@ -1086,7 +1108,7 @@ def _drafts(sent: Span, n: int, story: _Story) -> Iterator[_Draft]:
                     # appeals keep CAMEO's 02 family: 023 appeal for aid, 026 to meet ...
                     cameo = _APPEALS.get(new_mode, rule.cameo)
             content = _content_noun(token, story)
-        if rule.type in ("THREATEN", "REQUEST", "REJECT") and not any(
+        if rule.type in ("THREATEN", "REQUEST", "REJECT", "AGREE") and not any(
             make_actor(t, story) for t in tgt_toks
         ):
             # "threatened to use force to bring Taiwan under its control": the actor
@@ -1103,6 +1125,11 @@ def _drafts(sent: Span, n: int, story: _Story) -> Iterator[_Draft]:
             if inner is not None and inner.type in PARTNERED:
                 _s, inner_targets = _noun_args(content, inner, story)
                 tgt_toks = [t for t in inner_targets if t.i != content.i]
+        if is_verb and rule.type in ("AID", "COOPERATE", "MOBILIZE"):
+            destinations = [o for w, o in preps(token) if w in ("to", "into")]
+            if any(make_actor(t, story) for t in destinations):
+                # "extradited a suspect to Kigali": the partner is where it goes
+                tgt_toks = [t for t in tgt_toks if dep(t) not in OBJ]
         sources = _args(src_toks, story)
         targets = _args(tgt_toks, story)
         # "talks between Serbia and Kosovo": a conjunct named as a target is not a source
@@ -1125,7 +1152,7 @@ def _drafts(sent: Span, n: int, story: _Story) -> Iterator[_Draft]:
                      _location(token, story, taken))
 
 
-_INSTITUTIONS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+_INSTITUTIONS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "CRM"})
 _QUANTITIES = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens",
                          "scores", "million", "millions", "some", "many", "most", "group",
                          "groups", "crowd", "crowds", "number", "handful", "all", "members",
