@@ -74,7 +74,8 @@ REVERSE_LIGHT = frozenset({"face", "receive", "suffer", "endure", "get", "come",
 #: verbs that carry a nominal event and lend it their subject ("X held talks", "X imposed
 #: sanctions"); a verb outside this list ("citing the threat") lends nothing
 LIGHT = frozenset({"declare", "enforce", "hold", "have", "conduct", "launch", "carry",
-                   "stage", "make", "issue", "impose", "announce", "begin", "start", "resume", "open", "continue",
+                   "stage", "make", "issue", "impose", "announce", "begin", "start", "resume",
+                   "open", "continue",
                    "step", "intensify", "escalate", "mount", "commit", "lodge", "file",
                    "express", "voice", "offer", "give", "provide", "send", "deliver", "reach",
                    "level", "order", "complete", "conclude", "attend", "join", "lead",
