@@ -35,10 +35,13 @@ class Filters:
     since: str | None = None
     until: str | None = None
     type: str | None = None
+    #: leave out stories flagged as near duplicates of an earlier one (and their quotes,
+    #: events and entities' counts in lists)
+    hide_duplicates: bool = False
 
     def normalised(self) -> Filters:
         """Blank strings dropped, dates and codes checked: raises W505 on a bad value."""
-        values = {k: (v.strip() or None) if isinstance(v, str) else v
+        values: dict[str, Any] = {k: (v.strip() or None) if isinstance(v, str) else v
                   for k, v in asdict(self).items()}
         for name in ("since", "until"):
             value = values[name]

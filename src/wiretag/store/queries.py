@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import asdict
 from typing import Any
 
+from wiretag.errors import WiretagError
 from wiretag.store.filters import (
     Filters,
     clamp_limit,
@@ -94,6 +95,8 @@ def _story_filters(q: _Query, f: Filters, skip: set[str], s: str = "s") -> None:
     if f.country is not None and "country" not in skip:
         q.add(f"EXISTS (SELECT 1 FROM story_entities sc JOIN entities ce ON ce.rowid = sc.entity"
               f" WHERE sc.story = {s}.rowid AND ce.country = ?)", f.country)
+    if f.hide_duplicates:
+        q.add(f"{s}.duplicate_of IS NULL")
     if f.since is not None and "since" not in skip:
         q.add(f"{s}.date >= ?", f.since)
     if f.until is not None and "until" not in skip:
@@ -131,7 +134,9 @@ _Built = tuple[str, str, _Query, str, Any]
 def _stories(f: Filters) -> _Built:
     q = _Query()
     select = ("s.id, s.headline, s.date, s.agency, s.place, s.url, s.words, s.n_entities,"
-              " s.n_quotes, s.n_events")
+              " s.n_quotes, s.n_events, s.dup_similarity,"
+              " (SELECT d.id FROM stories d WHERE d.rowid = s.duplicate_of) AS duplicate_of,"
+              " (SELECT c.id FROM clusters c WHERE c.rowid = s.cluster) AS cluster_id")
     match = fts_query(f.q) if f.q is not None else None
     if match is not None:
         q.add("story_fts MATCH ?", match)
@@ -150,7 +155,9 @@ def _stories(f: Filters) -> _Built:
 def _story_item(r: sqlite3.Row) -> dict[str, Any]:
     item = {"id": r["id"], "headline": r["headline"], "date": r["date"], "agency": r["agency"],
             "place": r["place"], "url": r["url"], "words": r["words"],
-            "entities": r["n_entities"], "quotes": r["n_quotes"], "events": r["n_events"]}
+            "entities": r["n_entities"], "quotes": r["n_quotes"], "events": r["n_events"],
+            "duplicate_of": r["duplicate_of"], "duplicate_similarity": r["dup_similarity"],
+            "cluster": r["cluster_id"]}
     if "snippet" in r.keys():  # noqa: SIM118  (Row "in" tests values, not column names)
         item["snippet"], item["snippet_marks"] = split_snippet(r["snippet"])
     return item
@@ -309,10 +316,28 @@ def story(conn: sqlite3.Connection, story_id: str) -> dict[str, Any] | None:
         row = rows[0] if len(rows) == 1 else None
     if row is None:
         return None
+    rid = row["rowid"]
     links = conn.execute("SELECT se.local_id, e.id FROM story_entities se JOIN entities e"
-                         " ON e.rowid = se.entity WHERE se.story = ?", (row["rowid"],))
+                         " ON e.rowid = se.entity WHERE se.story = ?", (rid,))
     return {"document": json.loads(row["document"]), "entities": {a: b for a, b in links},
-            "ingested": row["ingested"]}
+            "ingested": row["ingested"], **_story_relations(conn, rid)}
+
+
+def _story_relations(conn: sqlite3.Connection, rid: int) -> dict[str, Any]:
+    """The story's cluster, the story it copies, and the stored copies of it."""
+    head = conn.execute(
+        "SELECT c.id, c.headline, c.size, d.id AS dup_id, d.headline AS dup_headline,"
+        " s.dup_similarity FROM stories s LEFT JOIN clusters c ON c.rowid = s.cluster"
+        " LEFT JOIN stories d ON d.rowid = s.duplicate_of WHERE s.rowid = ?", (rid,)).fetchone()
+    cluster = ({"id": head["id"], "headline": head["headline"], "size": head["size"]}
+               if head["id"] else None)
+    original = ({"id": head["dup_id"], "headline": head["dup_headline"],
+                 "similarity": head["dup_similarity"]} if head["dup_id"] else None)
+    copies = [{"id": r[0], "headline": r[1], "date": r[2], "agency": r[3], "similarity": r[4]}
+              for r in conn.execute(
+                  "SELECT id, headline, date, agency, dup_similarity FROM stories"
+                  " WHERE duplicate_of = ? ORDER BY date, rowid", (rid,))]
+    return {"cluster": cluster, "duplicate_of": original, "duplicates": copies}
 
 
 def _list(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...], convert: Any,
@@ -325,15 +350,26 @@ def _list(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...], convert: 
 def entity(conn: sqlite3.Connection, entity_id: str, *, limit: int = 100) -> dict[str, Any] | None:
     row = conn.execute("SELECT rowid, * FROM entities WHERE id = ?", (entity_id,)).fetchone()
     if row is None:
+        # the id of an entity since merged into another leads to that one
+        row = conn.execute("SELECT e.rowid, e.* FROM entity_aliases a JOIN entities e"
+                           " ON e.rowid = a.entity WHERE a.id = ?", (entity_id,)).fetchone()
+    if row is None:
         return None
     rid = row["rowid"]
     out = _entity_item(row)
     names = conn.execute("SELECT DISTINCT name FROM story_entities WHERE entity = ?", (rid,))
     out["names"] = sorted({n for (n,) in names})
+    out["aliases"] = _aliases(conn, rid, out["names"])
     titles: set[str] = set()
     for (raw,) in conn.execute("SELECT titles FROM story_entities WHERE entity = ?", (rid,)):
         titles.update(json.loads(raw))
     out["titles"] = sorted(titles)
+    countries = {c for (c,) in conn.execute(
+        "SELECT DISTINCT country FROM story_entities WHERE entity = ? AND country IS NOT NULL",
+        (rid,))}
+    out["countries"] = sorted(countries | ({row["country"]} if row["country"] else set()))
+    out["merged_ids"] = [i for (i,) in conn.execute(
+        "SELECT id FROM entity_aliases WHERE entity = ? ORDER BY id", (rid,))]
     out["mentions_list"] = _list(
         conn, "SELECT s.id AS story, s.headline, s.date, m.start, m.\"end\", m.text FROM mentions m"
         " JOIN stories s ON s.rowid = m.story WHERE m.entity = ?"
@@ -414,3 +450,91 @@ def _network(conn: sqlite3.Connection, rid: int, ent: dict[str, Any]) -> dict[st
         "edges": [{"source": s, "target": t, "type": k, "count": n}
                   for (s, t, k), n in sorted(edges.items())],
     }
+
+
+def _aliases(conn: sqlite3.Connection, rid: int, names: list[str]) -> list[str]:
+    """Every surface form seen: the stories' names for the entity and its mention texts,
+    once per spelling (case and spacing ignored), the most frequent spelling first."""
+    counts: dict[str, int] = defaultdict(int)
+    for name in names:
+        counts[name] += 1
+    for text, n in conn.execute("SELECT text, COUNT(*) FROM mentions WHERE entity = ?"
+                                " GROUP BY text", (rid,)):
+        counts[" ".join(text.split())] += int(n)
+    best: dict[str, tuple[int, str]] = {}
+    for text, n in counts.items():
+        key = text.casefold()
+        if key not in best or (n, text) > best[key]:
+            best[key] = (max(n, best.get(key, (0, ""))[0]), text)
+    return [t for _n, t in sorted(best.values(), key=lambda p: (-p[0], p[1]))]
+
+
+def clusters_page(conn: sqlite3.Connection, filters: Filters, min_size: int, limit: int,
+                  cursor: str | None) -> dict[str, Any]:
+    """Clusters, latest first; the story filters keep clusters with a matching story."""
+    f = filters.normalised()
+    limit = clamp_limit(limit)
+    if min_size < 1:
+        raise WiretagError("W505", f"min_size must be at least 1, not {min_size}")
+    fp = _fingerprint(f"clusters:{min_size}", f)
+    offset = decode_cursor(cursor, fp)
+    q = _Query()
+    q.add("c.size >= ?", min_size)
+    story_q = _Query()
+    _story_filters(story_q, f, set())
+    if story_q.where:
+        q.add(f"EXISTS (SELECT 1 FROM stories s WHERE s.cluster = c.rowid AND "
+              f"{' AND '.join(story_q.where)})", *story_q.params)
+    total = conn.execute(f"SELECT COUNT(*) FROM clusters c{q.sql}", q.params).fetchone()[0]
+    rows = conn.execute(
+        f"SELECT c.rowid, c.* FROM clusters c{q.sql}"
+        " ORDER BY c.last_date DESC, c.size DESC, c.id LIMIT ? OFFSET ?",
+        [*q.params, limit, offset]).fetchall()
+    nxt = offset + len(rows)
+    return {"total": int(total), "items": [_cluster_item(conn, r) for r in rows],
+            "next": encode_cursor(nxt, fp) if nxt < total and rows else None}
+
+
+def _cluster_item(conn: sqlite3.Connection, r: sqlite3.Row) -> dict[str, Any]:
+    dups = conn.execute("SELECT COUNT(*) FROM stories WHERE cluster = ? AND duplicate_of"
+                        " IS NOT NULL", (r["rowid"],)).fetchone()[0]
+    return {"id": r["id"], "headline": r["headline"], "first_date": r["first_date"],
+            "last_date": r["last_date"], "size": r["size"], "sources": r["sources"],
+            "near_duplicates": int(dups),
+            "top_entities": _cluster_entities(conn, r["rowid"], 5)}
+
+
+def _cluster_entities(conn: sqlite3.Connection, rid: int, limit: int) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        "SELECT e.id, e.name, e.type, COUNT(DISTINCT se.story) AS n, SUM(se.mentions) AS m"
+        " FROM stories s JOIN story_entities se ON se.story = s.rowid"
+        " JOIN entities e ON e.rowid = se.entity WHERE s.cluster = ?"
+        " GROUP BY e.rowid ORDER BY n DESC, m DESC, e.name LIMIT ?", (rid, limit))
+    return [{"id": r["id"], "name": r["name"], "type": r["type"], "stories": r["n"],
+             "mentions": r["m"]} for r in rows]
+
+
+def cluster(conn: sqlite3.Connection, cluster_id: str) -> dict[str, Any] | None:
+    row = conn.execute("SELECT rowid, * FROM clusters WHERE id = ?", (cluster_id,)).fetchone()
+    if row is None:
+        return None
+    out = _cluster_item(conn, row)
+    out["top_entities"] = _cluster_entities(conn, row["rowid"], 15)
+    out["stories"] = [
+        {"id": r["id"], "headline": r["headline"], "date": r["date"], "agency": r["agency"],
+         "place": r["place"], "quotes": r["n_quotes"], "events": r["n_events"],
+         "duplicate_of": r["dup_id"], "duplicate_similarity": r["dup_similarity"]}
+        for r in conn.execute(
+            "SELECT s.*, d.id AS dup_id FROM stories s LEFT JOIN stories d"
+            " ON d.rowid = s.duplicate_of WHERE s.cluster = ? ORDER BY s.date, s.id",
+            (row["rowid"],))]
+    days: dict[str, dict[str, Any]] = defaultdict(
+        lambda: {"stories": 0, "mentions": 0, "quotes": 0, "events": 0})
+    for st in out["stories"]:
+        if st["date"]:
+            day = days[st["date"][:10]]
+            day["stories"] += 1
+            day["quotes"] += st["quotes"]
+            day["events"] += st["events"]
+    out["timeline"] = [{"date": d, **days[d]} for d in sorted(days)]
+    return out

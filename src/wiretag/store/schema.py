@@ -146,6 +146,52 @@ MIGRATIONS: list[str] = [
         tokenize='unicode61 remove_diacritics 2'
     );
     """,
+    # 2: near-duplicate signatures and their LSH bands, story clusters, the country each
+    #    story gave an entity, and the keys of entities merged into another (aliases).
+    """
+    ALTER TABLE stories ADD COLUMN dup_key TEXT;
+    ALTER TABLE stories ADD COLUMN duplicate_of INTEGER REFERENCES stories(rowid);
+    ALTER TABLE stories ADD COLUMN dup_similarity REAL;
+    ALTER TABLE stories ADD COLUMN cluster INTEGER REFERENCES clusters(rowid);
+    CREATE INDEX stories_duplicate_of ON stories(duplicate_of);
+    CREATE INDEX stories_cluster ON stories(cluster, date);
+
+    -- one row per (LSH band hash, story): stories sharing a band are near-duplicate
+    -- candidates, checked against their signatures
+    CREATE TABLE story_bands (
+        band  TEXT NOT NULL,
+        story INTEGER NOT NULL REFERENCES stories(rowid),
+        PRIMARY KEY (band, story)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE clusters (
+        rowid      INTEGER PRIMARY KEY,
+        id         TEXT NOT NULL UNIQUE,
+        headline   TEXT,
+        first_date TEXT,
+        last_date  TEXT,
+        size       INTEGER NOT NULL,
+        sources    INTEGER NOT NULL
+    );
+    CREATE INDEX clusters_last ON clusters(last_date, size);
+
+    ALTER TABLE story_entities ADD COLUMN country TEXT;
+    -- lookup forms for linking name variants: the name folded (case, accents, dots,
+    -- hyphens) and, for a person's full name, the surname
+    ALTER TABLE entities ADD COLUMN fold TEXT;
+    ALTER TABLE entities ADD COLUMN surname TEXT;
+    CREATE INDEX entities_fold ON entities(type, fold);
+    CREATE INDEX entities_surname ON entities(type, surname);
+
+    -- an entity merged into another (a surname-only "Moe" into "Kristian Moe"): its key
+    -- and public id keep leading to the entity it became
+    CREATE TABLE entity_aliases (
+        key    TEXT PRIMARY KEY,
+        id     TEXT NOT NULL UNIQUE,
+        entity INTEGER NOT NULL REFERENCES entities(rowid)
+    );
+    CREATE INDEX entity_aliases_entity ON entity_aliases(entity);
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -17,18 +17,32 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from wiretag.corpus.clusters import DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS
 from wiretag.document import Document, Entity
 from wiretag.errors import WiretagError
-from wiretag.store import queries
+from wiretag.store import clustering, linking, neardup, queries
 from wiretag.store.filters import Filters
 from wiretag.store.schema import APPLICATION_ID, LATEST, MIGRATIONS
 
 Page = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Added:
+    """What ``Store.insert`` did with a story: ``stored`` is False when the same content
+    id was already stored, or when it is a near duplicate and those were to be skipped;
+    ``duplicate_of`` names the stored story it copies (its id) with the estimated overlap."""
+
+    stored: bool
+    duplicate_of: str | None = None
+    similarity: float | None = None
+    date: str | None = None
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -125,6 +139,11 @@ class Store:
             for number in range(version + 1, LATEST + 1):
                 for statement in _statements(MIGRATIONS[number - 1]):
                     self.conn.execute(statement)
+                if number == 2:
+                    # name lookup forms for the entities a schema-1 store already holds;
+                    # story signatures are filled by backfill_signatures (it costs a pass
+                    # over every story's text, so it runs when an ingest or cluster asks)
+                    linking.backfill(self.conn)
                 self.conn.execute("INSERT INTO schema_version VALUES (?, ?)", (number, now))
 
     @property
@@ -175,14 +194,44 @@ class Store:
             "SELECT 1 FROM stories WHERE source_hash = ?", (source_hash,)).fetchone()
         return row is not None
 
-    def add(self, document: Document, *, source_hash: str | None = None) -> bool:
+    def add(self, document: Document, *, source_hash: str | None = None,
+            skip_near_duplicates: bool = False) -> bool:
         """Store one analysed story in its own transaction. False when a story with the
         same content id is already stored (nothing is written then)."""
+        return self.insert(document, source_hash=source_hash,
+                           skip_near_duplicates=skip_near_duplicates).stored
+
+    def insert(self, document: Document, *, source_hash: str | None = None,
+               skip_near_duplicates: bool = False) -> Added:
+        """Store one analysed story in its own transaction, flagging it when it is a near
+        duplicate of a stored story (or not storing it, with ``skip_near_duplicates``)."""
+        # the signature is pure CPU: computed before the write lock is taken
+        signature = neardup.Signature.of(document.text)
         with self.transaction() as conn:
             if self.has(document.id):
-                return False
-            _insert(conn, document, source_hash)
-        return True
+                return Added(False)
+            match = neardup.find(conn, signature)
+            if match is not None and skip_near_duplicates:
+                return Added(False, match.id, match.similarity)
+            _insert(conn, document, source_hash, signature, match)
+        return Added(True, match.id if match else None, match.similarity if match else None,
+                     story_date(document))
+
+    def backfill_signatures(self) -> int:
+        """Near-duplicate signatures for stories stored by a wiretag that kept none."""
+        if self.conn.execute("SELECT 1 FROM stories WHERE dup_key IS NULL LIMIT 1").fetchone():
+            with self.transaction() as conn:
+                return neardup.backfill(conn)
+        return 0
+
+    def cluster(self, dates: list[str | None] | None = None, *,
+                threshold: float = DEFAULT_THRESHOLD,
+                window_days: int = DEFAULT_WINDOW_DAYS) -> clustering.ClusterSummary:
+        """Re-cluster the stories around ``dates`` (the dates of newly added stories), or
+        the whole store when None, in one transaction."""
+        with self.transaction() as conn:
+            return clustering.recluster(conn, dates, threshold=threshold,
+                                        window_days=window_days)
 
     def count(self) -> int:
         return int(self.conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0])
@@ -219,6 +268,15 @@ class Store:
         """The stored ``wiretag/1`` document plus how its entities map to store entities."""
         return queries.story(self.conn, story_id)
 
+    def clusters(self, filters: Filters | None = None, *, min_size: int = 1, limit: int = 20,
+                 cursor: str | None = None) -> Page:
+        """Story clusters, latest first; ``min_size=2`` leaves out single stories."""
+        return queries.clusters_page(self.conn, filters or Filters(), min_size, limit, cursor)
+
+    def cluster_detail(self, cluster_id: str) -> dict[str, Any] | None:
+        """A cluster with its stories (by date), top entities and a timeline."""
+        return queries.cluster(self.conn, cluster_id)
+
     def entity(self, entity_id: str, *, limit: int = 100) -> dict[str, Any] | None:
         """An entity with its mentions, quotes by and about it, events as source and
         target, a timeline, and its who-does-what-to-whom network."""
@@ -240,20 +298,25 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _insert(conn: sqlite3.Connection, document: Document, source_hash: str | None) -> None:
+def _insert(conn: sqlite3.Connection, document: Document, source_hash: str | None,
+            signature: neardup.Signature, match: neardup.Match | None) -> None:
     date = story_date(document)
     cur = conn.execute(
         "INSERT INTO stories (id, source_hash, headline, text, agency, url, published, date,"
         " place, input_path, input_line, input_id, words, n_entities, n_quotes, n_events,"
-        " document, ingested) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " document, ingested, dup_key, duplicate_of, dup_similarity)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (document.id, source_hash, document.headline, document.text, document.source.agency,
          document.source.url, document.published, date,
          document.dateline.place if document.dateline else None,
          document.input.path, document.input.line, document.input.id,
          len(document.text.split()), len(document.entities), len(document.quotes),
-         len(document.events), document.to_json(), _now()),
+         len(document.events), document.to_json(), _now(), signature.key,
+         match.rowid if match else None, match.similarity if match else None),
     )
     story = cur.lastrowid
+    assert story is not None
+    neardup.record(conn, story, signature)
     conn.execute("INSERT INTO story_fts (rowid, headline, text) VALUES (?, ?, ?)",
                  (story, document.headline or "", document.text))
 
@@ -261,30 +324,50 @@ def _insert(conn: sqlite3.Connection, document: Document, source_hash: str | Non
     # story once per store entity.
     rowids: dict[str, int] = {}
     counted: set[int] = set()
+    remerged = False
     for ent in document.entities:
         key = entity_key(ent)
-        row = conn.execute(
-            "INSERT INTO entities (id, key, type, name, country, stories, mentions,"
-            " first_seen, last_seen) VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?)"
-            " ON CONFLICT(key) DO UPDATE SET country = COALESCE(country, excluded.country),"
-            " first_seen = CASE WHEN first_seen IS NULL OR excluded.first_seen < first_seen"
-            "   THEN COALESCE(excluded.first_seen, first_seen) ELSE first_seen END,"
-            " last_seen = CASE WHEN last_seen IS NULL OR excluded.last_seen > last_seen"
-            "   THEN COALESCE(excluded.last_seen, last_seen) ELSE last_seen END"
-            " RETURNING rowid",
-            (entity_id(key), key, ent.type, ent.name, ent.country, date, date),
-        ).fetchone()
-        rowid = int(row[0])
+        found = linking.resolve(conn, ent, key)
+        if found is None:
+            row = conn.execute(
+                "INSERT INTO entities (id, key, type, name, country, stories, mentions,"
+                " first_seen, last_seen, fold, surname) VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?)"
+                " RETURNING rowid",
+                (entity_id(key), key, ent.type, ent.name, ent.country, date, date,
+                 linking.fold(ent.name) if ent.type in linking.FOLDED_TYPES else None,
+                 linking.surname(ent.type, ent.name)),
+            ).fetchone()
+            rowid = int(row[0])
+            merged = linking.absorb_surname_only(conn, rowid)
+            if merged:
+                # a surname-only entity of this very story may have been merged: its
+                # rows now point at the new entity, and so must what is left to write
+                rowids = {k: rowid if v in merged else v for k, v in rowids.items()}
+                remerged = True
+        else:
+            rowid = found
+            conn.execute(
+                "UPDATE entities SET country = COALESCE(country, ?),"
+                " first_seen = CASE WHEN first_seen IS NULL OR ? < first_seen"
+                "   THEN COALESCE(?, first_seen) ELSE first_seen END,"
+                " last_seen = CASE WHEN last_seen IS NULL OR ? > last_seen"
+                "   THEN COALESCE(?, last_seen) ELSE last_seen END WHERE rowid = ?",
+                (ent.country, date, date, date, date, rowid))
         rowids[ent.id] = rowid
         conn.execute(
             "UPDATE entities SET stories = stories + ?, mentions = mentions + ? WHERE rowid = ?",
             (0 if rowid in counted else 1, len(ent.mentions), rowid))
         counted.add(rowid)
-        conn.execute("INSERT INTO story_entities VALUES (?, ?, ?, ?, ?, ?)",
-                     (story, ent.id, rowid, ent.name, json.dumps(ent.titles), len(ent.mentions)))
+        conn.execute("INSERT INTO story_entities (story, local_id, entity, name, titles,"
+                     " mentions, country) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     (story, ent.id, rowid, ent.name, json.dumps(ent.titles), len(ent.mentions),
+                      ent.country))
         conn.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?)",
                          [(story, rowid, m.start, m.end, m.text) for m in ent.mentions])
 
+    if remerged:
+        for rowid in set(rowids.values()):
+            linking.recount(conn, rowid)
     spans = [(m.start, m.end, rowids[e.id]) for e in document.entities for m in e.mentions]
     for quote in document.quotes:
         speaker = quote.speaker
