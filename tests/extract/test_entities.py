@@ -250,3 +250,112 @@ def test_moscow_story_acceptance(shared_dir: Path) -> None:
     assert abs(moscow.geo.lon - 37.62) < 0.1 and moscow.government
     names = {e.name for e in ents}
     assert not names & {"Guy Faulconbridge", "Gareth Jones", "Timothy Heritage", "Reuters"}
+
+
+def test_truncated_and_glued_spans_are_repaired(nlp: Language) -> None:
+    text = ("Officials of the self-proclaimed Luhansk People’s Republic met Georgia Governor "
+            "Brian Kemp. Floods hit Gomel and Brest. The Organization for Security and "
+            "Co-operation in Europe sent observers. Ursula von der Leyen spoke.")
+    doc = make_doc(nlp, text, [("Luhansk People", "PERSON"),
+                               ("Georgia Governor Brian Kemp", "GPE"),
+                               ("Gomel and Brest", "GPE"), ("Organization for Security", "ORG"),
+                               ("Europe", "LOC"), ("Leyen", "PERSON")])
+    ents = extract_entities(doc)
+    check_offsets(doc, ents)
+    names = {e.name: e.type for e in ents}
+    assert names["Luhansk People’s Republic"] == "GPE"
+    assert names["Brian Kemp"] == "PERSON" and names["Georgia"] == "GPE"
+    assert by_name(ents, "Brian Kemp").titles == ["Governor"]
+    surfaces = {m.text: e.type for e in ents for m in e.mentions}
+    assert surfaces["Gomel"] == "GPE" and surfaces["Brest"] == "GPE"
+    assert names["Organization for Security and Co-operation in Europe"] == "ORG"
+    assert names["Ursula von der Leyen"] == "PERSON"
+    assert "Luhansk People" not in names and "Europe" not in names
+
+
+def test_nationality_split_from_ministry_and_igos_relabelled(nlp: Language) -> None:
+    text = "The Russian Defence Ministry said NATO and the WHO were wrong. A U.S. envoy agreed."
+    doc = make_doc(nlp, text, [("Russian Defence Ministry", "ORG"), ("NATO", "GPE"),
+                               ("WHO", "PERSON"), ("A U.S.", "GPE")])
+    ents = extract_entities(doc)
+    names = {e.name: e.type for e in ents}
+    assert names["Russian"] == "NORP" and names["Defence Ministry"] == "ORG"
+    assert names["NATO"] == "ORG" and names["WHO"] == "ORG"
+    assert names["United States"] == "GPE"
+
+
+def test_regions_stay_distinct_without_geo(nlp: Language) -> None:
+    text = ("Violence surged in the West Bank and the Gaza Strip. Ships left the Black Sea "
+            "for Crimea.")
+    doc = make_doc(nlp, text, [("West Bank", "GPE"), ("Gaza Strip", "GPE"),
+                               ("Black Sea", "LOC"), ("Crimea", "GPE")])
+    ents = extract_entities(doc)
+    for name in ("West Bank", "Gaza Strip", "Black Sea", "Crimea"):
+        assert by_name(ents, name).geo is None
+
+
+def test_river_is_not_the_city(nlp: Language) -> None:
+    text = "A missile hit Dnipro on Saturday. The city straddles the Dnipro River."
+    doc = make_doc(nlp, text, [("Dnipro River", "LOC"), ("Dnipro", "GPE")])
+    ents = extract_entities(doc)
+    rivers = [e for e in ents if e.type == "LOC"]
+    cities = [e for e in ents if e.type == "GPE"]
+    assert len(rivers) == 1 and rivers[0].geo is None
+    assert len(cities) == 1 and cities[0].geo is not None
+
+
+def test_pronoun_gender_evidence_picks_between_two_people(nlp: Language) -> None:
+    text = ("Danish Prime Minister Mette Frederiksen said the talks were hard. NATO chief "
+            "Jens Stoltenberg praised Frederiksen and said he was confident. "
+            "Lopez Obrador congratulated her.")
+    doc = make_doc(nlp, text, [("Mette Frederiksen", "PERSON"), ("Frederiksen", "PERSON"),
+                               ("Jens Stoltenberg", "PERSON"), ("Lopez Obrador", "PERSON"),
+                               ("NATO", "ORG")])
+    ents = extract_entities(doc)
+    he = text.index("he was")
+    stoltenberg = by_name(ents, "Jens Stoltenberg")
+    assert [m.start for m in stoltenberg.mentions if m.basis == "pronoun"] == [he]
+    frederiksen = by_name(ents, "Mette Frederiksen")
+    # "her": a woman by first name, the other candidates are men or unknown.
+    assert [m.text for m in frederiksen.mentions if m.basis == "pronoun"] == ["her"]
+
+
+def test_unknown_gender_and_two_candidates_stays_unlinked(nlp: Language) -> None:
+    text = "Ngozi Adeyemi met Chidi Okafor on Monday. They talked, and then she left."
+    doc = make_doc(nlp, text, [("Ngozi Adeyemi", "PERSON"), ("Chidi Okafor", "PERSON")])
+    ents = extract_entities(doc)
+    assert all(m.basis != "pronoun" for e in ents for m in e.mentions)
+
+
+def test_nominal_links_to_nearest_fitting_organisation(nlp: Language) -> None:
+    text = ("The International Criminal Court issued warrants. Moscow rejected them. "
+            "The court said the case was strong. The Economic Community of West African "
+            "States met in Abuja, and the bloc set a deadline.")
+    doc = make_doc(nlp, text, [("International Criminal Court", "ORG"), ("Moscow", "GPE"),
+                               ("Economic Community of West African States", "ORG"),
+                               ("Abuja", "GPE")])
+    ents = extract_entities(doc)
+    icc = by_name(ents, "International Criminal Court")
+    assert [(m.text, m.basis) for m in icc.mentions[1:]] == [("court", "nominal")]
+    ecowas = by_name(ents, "Economic Community of West African States")
+    assert ("bloc", "nominal") in [(m.text, m.basis) for m in ecowas.mentions]
+
+
+def test_government_from_conjoined_verbs_in_the_parse(nlp: Language) -> None:
+    words = ["Ukraine", "is", "conducting", "strikes", "and", "accuses", "Moscow", "of",
+             "lying", "."]
+    heads = [2, 2, 2, 2, 5, 2, 5, 8, 6, 2]
+    deps = ["nsubj", "aux", "ROOT", "obj", "cc", "conj", "obj", "mark", "acl", "punct"]
+    pos = ["PROPN", "AUX", "VERB", "NOUN", "CCONJ", "VERB", "PROPN", "SCONJ", "VERB", "PUNCT"]
+    lemmas = ["Ukraine", "be", "conduct", "strike", "and", "accuse", "Moscow", "of", "lie", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
+              ents=["B-GPE", "O", "O", "O", "O", "O", "B-GPE", "O", "O", "O"])
+    ents = extract_entities(doc)
+    assert by_name(ents, "Ukraine").government
+    assert not by_name(ents, "Moscow").government
+
+
+def test_place_after_a_preposition_is_not_a_speaker(nlp: Language) -> None:
+    text = "The hurricane centre in Miami said the storm would weaken."
+    doc = make_doc(nlp, text, [("Miami", "GPE")])
+    assert not by_name(extract_entities(doc), "Miami").government

@@ -322,6 +322,7 @@ _ORG_HEADS = frozenset({
 _ORG_TAIL = re.compile(
     r"\s+(?:of|for|on)(?:\s+the)?(?:\s+(?:and\s+|in\s+|of\s+(?:the\s+)?|for\s+)?"
     r"[A-Z][\w’'.-]*)+")
+_ORG_MORE = re.compile(r"(?:\s+(?:and|in|of|for)(?:\s+the)?\s+[A-Z][\w’'.-]*)+")
 # Government bodies after a nationality: "Russian Defence Ministry", "U.S. Treasury".
 _GOV_BODY = re.compile(r"(?:[A-Z][a-z]+\s+)?(?:Ministry|Department|Treasury|Embassy)$")
 
@@ -383,6 +384,12 @@ def _split_and_extend(text: str, raw: _Raw) -> list[_Raw]:
         tail = _ORG_TAIL.match(text, end)
         if tail is not None:
             return [_Raw(start, tail.end(), "ORG")]
+    # "Organization for Security" + "and Co-operation in Europe": cut inside the complement.
+    if (label == "ORG" and any(w.lower() in _ORG_HEADS for w in words[:-1])
+            and re.search(r"\s(?:of|for)\s", surface)):
+        more = _ORG_MORE.match(text, end)
+        if more is not None:
+            return [_Raw(start, more.end(), "ORG")]
     # "Gomel and Brest", "Wajima and Suzu": two places in one span.
     if label in PLACE_TYPES and " and " in surface and fold(surface) not in REGIONS:
         left, _, right = surface.partition(" and ")
@@ -852,12 +859,17 @@ def _link_references(doc: Doc, clusters: list[_Cluster]) -> None:
                 _M(s, e, clusters[owners[0]].label, basis="nominal", cluster=owners[0]))
             spans.append((s, e))
             continue
-        head = noun.split()[-1]
-        if head not in _NOMINAL_FITS and noun not in _NOMINAL_FITS:
+        # "the central bank", "the bloc" or "the court said" / "the court ruling": the
+        # whole phrase, else its last word, else its first word names the organisation.
+        parts = re.split(r"[\s-]", noun)
+        if noun in _NOMINAL_FITS:
+            key = noun
+        elif parts[-1] in _NOMINAL_FITS:
+            key, s = parts[-1], hit.end(1) - len(parts[-1])
+        elif parts[0] in _NOMINAL_FITS:
+            key, e = parts[0], hit.start(1) + len(parts[0])
+        else:
             continue
-        key = noun if noun in _NOMINAL_FITS else head
-        if key != noun:
-            s = hit.end(1) - len(head)
         # The nearest organisation named before that fits: "the court" after the ICC.
         best: tuple[int, int] | None = None
         for i, c in enumerate(clusters):
