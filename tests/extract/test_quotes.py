@@ -279,3 +279,57 @@ def test_one_paragraph_of_many_quotes_scales_linearly(blank: spacy.language.Lang
     # Doc (as Doc.has_annotation per speaker was) costs a hundred times
     ratio = _seconds(blank, 2000) / _seconds(blank, 200)
     assert ratio < 35, f"2000 quotes took {ratio:.0f}x the time of 200"
+
+
+# ------------------------------------------------------------------ linking speakers
+
+
+def _mention(text: str, phrase: str, nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(phrase, start + 1)
+    return Mention(start, start + len(phrase), phrase)
+
+
+def test_pronoun_follows_running_speaker_over_a_stray_coreference(
+    blank: spacy.language.Language,
+) -> None:
+    text = '"We will win," Anna Kovacs said. "There is no doubt," he said. Ivan Petrov left.'
+    kovacs = Entity("E1", "PERSON", "Anna Kovacs", mentions=[_mention(text, "Anna Kovacs")])
+    # an entities stage that wrongly put this "he" among Petrov's mentions
+    petrov = Entity("E2", "PERSON", "Ivan Petrov",
+                    mentions=[_mention(text, "he"), _mention(text, "Ivan Petrov")])
+    quotes = extract_quotes(blank(text), [kovacs, petrov])
+    assert [q.speaker.entity for q in quotes if q.speaker] == ["E1", "E1"]
+
+
+def test_nominal_speaker_links_to_the_name_in_apposition(
+    blank: spacy.language.Language,
+) -> None:
+    text = '"The deal is bad," its chief executive, Elspeth Macdonald, said.'
+    macdonald = Entity("E1", "PERSON", "Elspeth Macdonald",
+                       mentions=[_mention(text, "Elspeth Macdonald")])
+    (quote,) = extract_quotes(blank(text), [macdonald])
+    assert quote.speaker is not None and quote.speaker.text == "its chief executive"
+    assert quote.speaker.entity == "E1"
+
+
+def test_spokesman_speaks_for_the_body_and_a_titled_name_for_the_person(
+    blank: spacy.language.Language,
+) -> None:
+    text = ('"No comment," a NATO spokesman said.\n'
+            '"We act now," WHO Director-General Amara Diallo said.')
+    nato = Entity("E1", "ORG", "NATO", mentions=[_mention(text, "NATO")])
+    who = Entity("E2", "ORG", "WHO", mentions=[_mention(text, "WHO")])
+    diallo = Entity("E3", "PERSON", "Amara Diallo", mentions=[_mention(text, "Amara Diallo")])
+    quotes = extract_quotes(blank(text), [nato, who, diallo])
+    assert [q.speaker.entity for q in quotes if q.speaker] == ["E1", "E3"]
+
+
+def test_plural_pronoun_and_unmatched_nominal_stay_unlinked(
+    blank: spacy.language.Language,
+) -> None:
+    text = 'Ann Lee spoke. "We are ready," they said. "It is late," the official said.'
+    lee = Entity("E1", "PERSON", "Ann Lee", mentions=[_mention(text, "Ann Lee")])
+    quotes = extract_quotes(blank(text), [lee])
+    assert [q.speaker.entity for q in quotes if q.speaker] == [None, None]

@@ -48,6 +48,7 @@ from wiretag.extract.quote_lexicon import (
     ORG_NOUNS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
     SPEAKER_CUE_FILLERS,
     SPEAKER_PRONOUNS,
     THING_PRONOUNS,
@@ -702,9 +703,16 @@ def _subject(story: _Story, cue: Token) -> tuple[int, int] | None:
     """The speaker phrase of ``cue``: its nominal subject, trimmed of appositions."""
     head = cue
     for _ in range(3):
-        subj = next((c for c in head.children if _dep(c) in ("nsubj", "csubj")), None)
-        if subj is not None:
-            return _phrase(story, subj)
+        subjs = [c for c in head.children if _dep(c) in ("nsubj", "csubj")]
+        if subjs:
+            rng = _phrase(story, subjs[0])
+            # a weak parser splits a name into two subjects ("Alistair" and "Reid"):
+            # adjacent ones make one phrase
+            for extra in subjs[1:]:
+                more = _phrase(story, extra)
+                if rng is not None and more is not None and more[0] == rng[1]:
+                    rng = (rng[0], more[1])
+            return rng
         if _dep(head) in ("conj", "xcomp") and head.head is not head:
             head = head.head
             continue
@@ -1344,34 +1352,49 @@ def _head_token(span: Span, parsed: bool) -> Token:
 def _resolve(
     story: _Story, span: Span, running: Speaker | None
 ) -> tuple[str | None, float | None]:
-    """Link a speaker phrase to an entity id, with a confidence; (None, conf) when unclear."""
+    """Link a speaker phrase to an entity id, with a confidence; (None, conf) when unclear.
+
+    Evidence, strongest first: for a pronoun, the running speaker of the quote sequence;
+    a mention in the phrase (the one holding its head; a named person over the places and
+    bodies around them; the body a spokesperson or a "party"/"union" speaks for); a name
+    in apposition right after the phrase ("Its chief executive, Elspeth Macdonald,"); the
+    same name written differently; a pronoun's one compatible antecedent; a definite
+    nominal's one matching entity before it.
+    """
     a, b = span.start_char, span.end_char
     head = _head_token(span, story.has_parse)
     if not story.entities:
         return None, 0.5
-    # 1. a mention inside the phrase (the one holding the head, else the best-ranked)
-    inside = _mentions_in(story, a, b)
-    # a place or nationality modifying the head ("a senior Russian official", "China's
-    # foreign ministry") is not the speaker; a named person in apposition is
-    holding = [m for m in inside if m[0] <= head.idx < m[1]]
-    pool = holding or [m for m in inside if m[2].type == "PERSON"]
-    if pool:
-        best = min(pool, key=lambda m: (_TYPE_RANK.get(m[2].type, 5), -m[0]))
-        return best[2].id, 0.95
     low = span.text.lower().strip()
+    pronoun = low in PERSON_PRONOUNS or low in THING_PRONOUNS or low in PLURAL_PRONOUNS
+    want = ("PERSON",) if low in PERSON_PRONOUNS else ("ORG", "GPE")
+    if pronoun and low not in PLURAL_PRONOUNS and running is not None \
+            and running.entity is not None and running.end <= a:
+        ent_r = _entity(story, running.entity)
+        if ent_r is not None and ent_r.type in want:
+            return ent_r.id, 0.8
+    inside = _mentions_in(story, a, b)
+    if inside and not pronoun:
+        picked = _pick_mention(story, inside, head, b)
+        if picked is not None:
+            return picked.id, 0.95
+    if pronoun:
+        # the entities stage's own coreference ("he" as a mention of a person)
+        same = [m[2] for m in inside if m[2].type in want]
+        if len({e.id for e in same}) == 1 and low not in PLURAL_PRONOUNS:
+            return same[0].id, 0.75
+        if low in PLURAL_PRONOUNS:
+            return None, 0.5
+        cand = _nearest_before(story, a, want, sentences=2)
+        return (cand.id, 0.7) if cand is not None else (None, 0.5)
+    appos = _apposed_name(story, b)
+    if appos is not None:
+        return appos.id, 0.9
     words = [t for t in span if t.is_alpha]
-    # 2. the same name written differently ("kyiv" for Kyiv, "Miroshnik" before a mention)
+    # the same name written differently ("kyiv" for Kyiv, "Miroshnik" before a mention)
     ent = _match_name(story, span.text)
     if ent is not None:
         return ent.id, 0.85
-    if low in PERSON_PRONOUNS or low in THING_PRONOUNS:
-        want = ("PERSON",) if low in PERSON_PRONOUNS else ("ORG", "GPE")
-        if running is not None and running.entity is not None:
-            ent_r = _entity(story, running.entity)
-            if ent_r is not None and ent_r.type in want and running.end <= a:
-                return ent_r.id, 0.8
-        cand = _nearest_before(story, a, want, sentences=2)
-        return (cand.id, 0.7) if cand is not None else (None, 0.5)
     head_low = head.lower_
     if (words and words[0].lower_ in ("the", "its", "their", "his", "her")) or \
             head_low in ("kremlin",):
@@ -1384,6 +1407,68 @@ def _resolve(
     return None, 0.5
 
 
+#: speaker heads that speak for the body named beside them ("a NATO spokesman")
+_SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "statement"})
+#: speaker heads that are the body named right before them ("the United Auto Workers union")
+_BODY_NOUNS = frozenset(
+    {"party", "union", "federation", "group", "company", "firm", "agency", "association",
+     "alliance", "coalition", "movement", "bank", "council", "committee", "commission",
+     "organisation", "organization", "institute", "body", "regulator", "watchdog",
+     "consultancy", "airline", "carrier", "planemaker", "automaker", "maker", "giant"}
+)
+
+
+def _pick_mention(
+    story: _Story, inside: list[tuple[int, int, Entity]], head: Token, span_end: int
+) -> Entity | None:
+    """The entity a speaker phrase names among the mentions inside it, or None."""
+    text = story.text
+    head_low = head.lower_
+    holding = [m for m in inside if m[0] <= head.idx < m[1]]
+    # "Hale's lawyer": a possessor is not the speaker
+    persons = [m for m in inside if m[2].type == "PERSON"
+               and text[m[1]:m[1] + 2] not in ("'s", "’s")]
+    # a name in apposition or closing the phrase is the speaker: "Iran's foreign ministry
+    # spokesman, Nasser Kanaani", "U.S. Secretary of State Antony Blinken"
+    named = [m for m in persons if text[m[0] - 2:m[0]] == ", " or m[1] == span_end]
+    if named and (len(persons) > 1 or head_low in _SPOKES_NOUNS):
+        return max(named, key=lambda m: m[1] - m[0])[2]
+    if holding and holding[0][2].type == "PERSON":
+        return holding[0][2]
+    if persons and head_low not in _SPOKES_NOUNS and head_low not in _BODY_NOUNS:
+        # "WHO Director-General Amara Diallo", "Professor Okafor of University College
+        # London": the named person, not the body or place around them
+        return max(persons, key=lambda m: m[1] - m[0])[2]
+    if holding:
+        return min(holding, key=lambda m: (_TYPE_RANK.get(m[2].type, 5), -m[0]))[2]
+    if head_low in _SPOKES_NOUNS or head_low in _BODY_NOUNS:
+        bodies = [m for m in inside if m[2].type in ("ORG", "GPE")
+                  and (head_low in _SPOKES_NOUNS or m[2].type == "ORG")]
+        if len({m[2].id for m in bodies}) == 1:
+            return bodies[0][2]
+    return None
+
+
+def _apposed_name(story: _Story, end: int) -> Entity | None:
+    """A name right after a speaker phrase: "Its chief executive, Elspeth Macdonald," or a
+    title left outside the phrase by the parse ("Opposition leader Elly Schlein")."""
+    text = story.text
+    j = end
+    if text[j:j + 2] == ", ":
+        j += 2
+    elif text[j:j + 1] == " ":
+        j += 1
+    else:
+        return None
+    i = bisect.bisect_left(story.mention_starts, j)
+    if i < len(story.mentions) and story.mentions[i][0] == j:
+        m_end, ent = story.mentions[i][1], story.mentions[i][2]
+        after = text[m_end:m_end + 1]
+        if ent.type in ("PERSON", "ORG") and (after in (",", "") or j == end + 1):
+            return ent
+    return None
+
+
 def _entity(story: _Story, entity_id: str) -> Entity | None:
     return next((e for e in story.entities if e.id == entity_id), None)
 
@@ -1393,7 +1478,9 @@ def _mentions_in(story: _Story, a: int, b: int) -> list[tuple[int, int, Entity]]
     out = []
     while i < len(story.mentions) and story.mentions[i][0] < b:
         m = story.mentions[i]
-        if m[1] <= b:
+        # a mention running past the phrase counts when it starts it ("Treasurer" of
+        # "Treasurer Jim Chalmers", the phrase cut short by the parse)
+        if m[1] <= b or m[0] == a:
             out.append(m)
         i += 1
     return out
@@ -1407,8 +1494,8 @@ def _fold(text: str) -> str:
 
 def _match_name(story: _Story, text: str) -> Entity | None:
     key = _fold(text)
-    if not key:
-        return None
+    if not key or key in SPEAKER_PRONOUNS:
+        return None  # a pronoun the entities stage linked is no name to match
     exact = [e for e in story.entities
              if _fold(e.name) == key or any(_fold(m.text) == key for m in e.mentions)]
     if len({e.id for e in exact}) == 1:
