@@ -314,7 +314,7 @@ def _object(token: Token, story: _Story) -> Token | None:
             subj = children(token, PASS_SUBJ)
             if subj:
                 return subj[0]
-            if dep(token) in ("acl", "amod") and token.head is not token:
+            if dep(token) in ("acl", "amod") and token.head != token:
                 return token.head
         return None
     for word, obj in preps(token):
@@ -411,6 +411,8 @@ def _phrase(token: Token) -> tuple[int, int]:
     adjective, possessive and name modifiers, without a leading determiner."""
     left = token.i
     for c in token.lefts:
+        if (c.pos_ == "VERB" and c.tag_ in ("VBD", "VBZ", "VBP")) or _verbal_modifier(c):
+            continue  # a mis-attached verb ("accused Ukrainian forces") is not a modifier
         if dep(c) in MODIFIER or dep(c) in POSS or dep(c) in ("flat", "flat:name", "nummod"):
             left = min(left, c.left_edge.i)
     right = token.i
@@ -636,7 +638,7 @@ def _antecedent(token: Token, story: _Story) -> Token | None:
     # "kyiv says it will ...": the speaker of the clause the pronoun is in
     cur = token
     for _ in range(6):
-        if cur.head is cur:
+        if cur.head == cur:
             break
         if dep(cur) == "ccomp" and lemma(cur.head) in SPEECH:
             subj = _subject(cur.head, story)
@@ -763,7 +765,7 @@ def _subject(verb: Token, story: _Story | None = None, depth: int = 0) -> Token 
                 "amod", "compound", "nmod", "advmod", "dep", "obl"
             ):
                 return c
-    if depth > 3 or verb.head is verb:
+    if depth > 3 or verb.head == verb:
         return None
     d = dep(verb)
     if d == "conj" and verb.head.pos_ in ("PROPN", "NOUN"):
@@ -789,7 +791,7 @@ def _subject(verb: Token, story: _Story | None = None, depth: int = 0) -> Token 
         # "visit Washington next week to seek aid" read as modifying a noun: the purpose
         # belongs to the clause the noun is in
         host = verb.head
-        while dep(host) not in SUBJ and host.head is not host and not mod.is_verbal(host):
+        while dep(host) not in SUBJ and host.head != host and not mod.is_verbal(host):
             host = host.head
         return _subject(host, story, depth + 1) if mod.is_verbal(host) else None
     if d in RELCL or (d == "acl" and not mod.is_passive(verb)):
@@ -812,11 +814,30 @@ def _subject(verb: Token, story: _Story | None = None, depth: int = 0) -> Token 
     return None
 
 
+def _verbal_modifier(token: Token) -> bool:
+    """A verb the parser hung off its own object as a modifier ("Miroshnik, a former
+    official ..., accused Ukrainian forces": "accused" as an adjective of "forces")."""
+    if token.pos_ != "VERB" or dep(token) not in ("amod", "compound") or token.i == 0:
+        return False
+    if token.head.i <= token.i:
+        return False
+    before = token.doc[token.i - 1]
+    return before.text == "," or before.pos_ in ("PROPN", "NOUN", "PRON")
+
+
 def _verb_args(
     verb: Token, rule: TriggerRule, story: _Story
 ) -> tuple[list[Token], list[Token]]:
     sources: list[Token] = []
     targets: list[Token] = []
+    if _verbal_modifier(verb):
+        obj = verb.head
+        top = obj
+        while dep(top) == "conj" and top.head != top:
+            top = top.head
+        subj = children(top, SUBJ)
+        src = subj[0] if subj else (top if top != obj else None)
+        return ([src] if src is not None else []), [obj]
     passive = mod.is_passive(verb)
     if passive:
         sources += [o for w, o in preps(verb) if w == "by"]
@@ -902,7 +923,7 @@ def _noun_args(noun: Token, rule: TriggerRule, story: _Story) -> tuple[list[Toke
     d = dep(noun)
     head = noun.head
     if (
-        head is not noun
+        head != noun
         and (d in OBJ or d in ("attr", "oprd"))
         and head.pos_ in ("VERB", "AUX")
         and (lemma(head) in LIGHT or lemma(head) in REVERSE_LIGHT)
@@ -920,7 +941,7 @@ def _noun_args(noun: Token, rule: TriggerRule, story: _Story) -> tuple[list[Toke
         if not targets:
             # "delivered food aid to 50,000 people", "imposed sanctions on Iran"
             targets += [o for w, o in preps(head) if w in ("to", "for", "against", "on", "with")]
-    elif head is not noun and lemma(head) == "come" and d.startswith("obl"):
+    elif head != noun and lemma(head) == "come" and d.startswith("obl"):
         subj = _subject(head, story)
         if subj is not None:
             targets.insert(0, subj)
@@ -1003,7 +1024,7 @@ def _is_framed(token: Token, story: _Story, depth: int = 0) -> bool:
     for _ in range(4):
         d = dep(cur)
         head = cur.head
-        if head is cur:
+        if head == cur:
             return False
         if (
             d in OBJ
@@ -1074,7 +1095,7 @@ def _drafts(sent: Span, n: int, story: _Story) -> Iterator[_Draft]:
         if rule is None:
             continue
         is_verb = rule.pos == "V"
-        finite = token.tag_ in ("VBD", "VBZ", "VBP")  # a parser's "amod" that is a verb
+        finite = token.tag_ in ("VBD", "VBZ", "VBP") or _verbal_modifier(token)
         if (dep(token) in MODIFIER and not finite) or (
             token.i > 0 and token.doc[token.i - 1].text == "-"
         ):
@@ -1084,7 +1105,7 @@ def _drafts(sent: Span, n: int, story: _Story) -> Iterator[_Draft]:
             continue
         if is_verb and dep(token) in ("acl", "xcomp") and lemma(token.head) in _NOMINAL_FRAMES:
             continue  # "the right to protest": a capacity, not an event
-        if is_verb and dep(token) in ("advcl", "xcomp") and token.head is not token:
+        if is_verb and dep(token) in ("advcl", "xcomp") and token.head != token:
             outer = match_trigger(token.head, story)
             family = {"PROTEST": "ACCUSE"}
             if outer is not None and family.get(outer.type or "", outer.type) == family.get(

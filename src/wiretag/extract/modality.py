@@ -131,7 +131,7 @@ def clause_verb(token: Token) -> Token:
     is a verb, else the first verbal ancestor reached through argument links."""
     cur = token
     for _ in range(4):
-        if is_verbal(cur) or cur.head is cur:
+        if is_verbal(cur) or cur.head == cur:
             return cur
         if dep(cur) in RELCL or dep(cur) in ("acl", "appos", "conj"):
             return cur
@@ -145,7 +145,7 @@ def content_chain(token: Token, limit: int = 7) -> Iterator[tuple[str, Token]]:
     cur = token
     for _ in range(limit):
         d = dep(cur)
-        if cur.head is cur or d in ("conj", "parataxis", "root", "list", "appos"):
+        if cur.head == cur or d in ("conj", "parataxis", "root", "list", "appos"):
             return
         yield d, cur.head
         cur = cur.head
@@ -321,7 +321,7 @@ def attached_time(trigger: Token, sent: Span, times: list[TimeExpr]) -> TimeExpr
                 if cur.i in anchors:
                     best = best or t
                     break
-                if cur.head is cur:
+                if cur.head == cur:
                     break
                 cur = cur.head
     return best
@@ -338,7 +338,7 @@ class ModalityResult:
 def _in_past_speech(verb: Token) -> bool:
     cur = verb
     for _ in range(3):
-        if cur.head is cur:
+        if cur.head == cur:
             return False
         if dep(cur) == "ccomp" and lemma(cur.head) in SPEECH_VERBS:
             return cur.head.tag_ in ("VBD", "VBN")
@@ -360,7 +360,7 @@ def _verb_marks(verb: Token) -> tuple[bool, str | None, str | None]:
         if dep(c) == "mark" and c.lower_ in ("if", "unless"):
             hyp = hyp or c.lower_
     # "is going to attack": going + xcomp
-    if verb.head is not verb and verb.head.lower_ == "going" and dep(verb) == "xcomp":
+    if verb.head != verb and verb.head.lower_ == "going" and dep(verb) == "xcomp":
         fut = fut or "going to"
     return is_negated(verb), hyp, fut
 
@@ -381,13 +381,13 @@ def decide(
     """
     verb = clause_verb(trigger)
     negated, hyp, fut = _verb_marks(verb)
-    if trigger is not verb and is_negated(trigger):
+    if trigger != verb and is_negated(trigger):
         negated = True
     # modals and plans reach down through to-infinitive and purpose complements
     cur = verb
     for _ in range(4):
         d = dep(cur)
-        if d not in ("xcomp", "advcl", "acl") or cur.head is cur:
+        if d not in ("xcomp", "advcl", "acl") or cur.head == cur:
             break
         head = cur.head
         if d == "xcomp" and lemma(head) in NEGATING_VERBS:
@@ -400,7 +400,7 @@ def decide(
     if negated:
         return ModalityResult("negated", "not")
     for _d, head in content_chain(trigger):
-        if head is not trigger and (lemma(head) == "deny" or head.lower_ in _DENY_FORMS):
+        if head != trigger and (lemma(head) == "deny" or head.lower_ in _DENY_FORMS):
             return ModalityResult("denied", head.text)
     if hyp:
         return ModalityResult("hypothetical", hyp)
@@ -415,8 +415,14 @@ def decide(
         if c.lower_ in ALLEGED_MODIFIERS and dep(c) == "advmod":
             return ModalityResult("alleged", c.text)
     for _d, head in content_chain(trigger):
-        if lemma(head) in ALLEGING and head is not trigger:
+        if lemma(head) in ALLEGING and head != trigger:
             return ModalityResult("alleged", head.text)
+        for c in head.lefts:
+            # "accused Ukrainian forces of committing ...", the verb misread as a modifier
+            if c != trigger and c.pos_ == "VERB" and dep(c) == "amod" and (
+                lemma(c) in ALLEGING
+            ):
+                return ModalityResult("alleged", c.text)
     # "had expelled ... a day earlier": the pluperfect orders recent events, it does not
     # make them history
     recent = any(t.lower_ in ("earlier", "later", "before", "previously")
