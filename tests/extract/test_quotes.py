@@ -259,6 +259,14 @@ def test_relative_clause_between_speaker_and_cue() -> None:
     assert quote.speaker is not None and quote.speaker.text == "Dlamini"
 
 
+def test_passive_report_keeps_a_null_speaker() -> None:
+    doc = flat("It/PRON/PRP was/AUX/VBD announced/VERB/ROOT on/ADP/IN Tuesday/PROPN/NNP "
+               "that/SCONJ/IN talks/NOUN/NNS would/AUX/MD resume/VERB/VB ./PUNCT/.")
+    (quote,) = extract_quotes(doc)
+    assert (quote.kind, quote.text, quote.speaker) == ("indirect", "talks would resume", None)
+    assert quote.cue is not None and quote.cue.text == "announced"
+
+
 # ------------------------------------------------------------------ scale
 
 

@@ -799,7 +799,7 @@ def _indirect(
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             cand = _according(story, tok)
         elif _is_cue(tok) and _cue_lemma(tok) not in ATTITUDE_CUES:
-            cand = _cue_clause(story, tok)
+            cand = _passive(story, tok) or _cue_clause(story, tok)
         else:
             cand = None
         if cand is None:
@@ -1076,6 +1076,39 @@ def _cue_clause(story: _Story, cue: Token) -> _Cand | None:
                  confidence=conf)
 
 
+_PASSIVE_CUES = frozenset({"announce", "report", "confirm", "say", "state", "reveal",
+                           "disclose", "claim", "allege"})
+
+
+def _passive(story: _Story, cue: Token) -> _Cand | None:
+    """``It was announced (on Tuesday) that ...``: reported speech with no speaker.
+
+    Kept with ``speaker: null`` (the contract allows it) rather than guessing who spoke.
+    """
+    doc = story.doc
+    i = cue.i
+    if _cue_lemma(cue) not in _PASSIVE_CUES or i < 2:
+        return None
+    j = i - 1
+    if doc[j].lower_ == "been":
+        j -= 1
+    if doc[j].lower_ not in ("was", "is", "has", "had", "been") or j < 1 \
+            or doc[j - 1].lower_ != "it":
+        return None
+    _s_lo, s_hi = story.sentence_of(i)
+    k = i + 1
+    while k < s_hi and k - i <= 6 and doc[k].lower_ != "that":
+        k += 1
+    if k >= s_hi or doc[k].lower_ != "that":
+        return None
+    rng = _content_range(story, k + 1, _clause_end(story, k + 1, s_hi))
+    if rng is None:
+        return None
+    cand = _Cand("indirect", rng[0], rng[1], cue=(i, i + 1), confidence=0.5)
+    cand.extra["passive"] = True
+    return cand
+
+
 def _fronted(
     story: _Story, cue: Token, subj: tuple[int, int] | None, s_lo: int
 ) -> int | None:
@@ -1300,7 +1333,7 @@ def _finish(story: _Story, cands: list[_Cand]) -> list[Quote]:
                               last_speaker.entity,
                               round((last_speaker.confidence or 0.5) * 0.85, 2))
             cand.confidence = min(cand.confidence, 0.8)
-        if speaker is None and cand.kind != "direct":
+        if speaker is None and cand.kind != "direct" and not cand.extra.get("passive"):
             continue
         cue = None
         if cand.cue is not None:
