@@ -28,10 +28,12 @@ def filters(
     country: Annotated[str | None, Query(max_length=60, description="ISO code or name")] = None,
     since: Annotated[str | None, Query(max_length=10, description="YYYY[-MM[-DD]]")] = None,
     until: Annotated[str | None, Query(max_length=10, description="YYYY[-MM[-DD]]")] = None,
+    hide_duplicates: Annotated[bool, Query(
+        description="Leave out stories flagged as near duplicates of an earlier story")] = False,
 ) -> Filters:
     return Filters(q=q, speaker=speaker, entity=entity, event_type=event_type,
                    source_actor=source_actor, target_actor=target_actor, country=country,
-                   since=since, until=until)
+                   since=since, until=until, hide_duplicates=hide_duplicates)
 
 
 def store(request: Request) -> Store:
@@ -74,6 +76,25 @@ def get_entity(s: StoreDep,
     found = s.entity(entity_id)
     if found is None:
         raise WiretagError("W503", f"no entity {entity_id!r} in the store")
+    return found
+
+
+@router.get("/clusters", summary="Story clusters, latest first")
+def list_clusters(
+    s: StoreDep, f: FiltersDep, limit: Limit = 20, cursor: Cursor = None,
+    min_size: Annotated[int, Query(ge=1, le=10_000, description="Least stories in a cluster")]
+    = 1,
+) -> Page:
+    return s.clusters(f, min_size=min_size, limit=limit, cursor=cursor)
+
+
+@router.get("/clusters/{cluster_id}",
+            summary="A story cluster: its stories by date, top entities, timeline")
+def get_cluster(s: StoreDep,
+                cluster_id: Annotated[str, Path(max_length=64, pattern="^[0-9a-f]+$")]) -> Any:
+    found = s.cluster_detail(cluster_id)
+    if found is None:
+        raise WiretagError("W503", f"no cluster {cluster_id!r} in the store")
     return found
 
 

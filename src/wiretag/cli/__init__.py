@@ -25,7 +25,7 @@ def _root() -> None:
 
 
 #: command modules, in the order their commands appear in --help
-COMMAND_MODULES = ["analyze", "ingest", "search", "serve", "train", "evaluate"]
+COMMAND_MODULES = ["analyze", "ingest", "search", "cluster", "serve", "train", "evaluate"]
 
 
 def _register() -> None:

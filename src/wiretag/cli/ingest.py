@@ -40,6 +40,11 @@ def ingest_cli(
         help="Glob of files to read inside directories.")] = None,
     exclude: Annotated[list[str] | None, typer.Option(
         help="Glob of files to skip inside directories.")] = None,
+    skip_near_duplicates: Annotated[bool, typer.Option(
+        help="Do not store stories that copy a stored story (by default they are stored "
+        "and flagged).")] = False,
+    cluster: Annotated[bool, typer.Option(
+        help="Update story clusters for the dates that received stories.")] = True,
 ) -> None:
     """Analyse stories and store them in a SQLite file; stories already stored are skipped."""
     from wiretag.batch import Progress, ingest
@@ -61,10 +66,12 @@ def ingest_cli(
 
                     summary = ingest(paths, store, workers=workers, scheduler=scheduler,
                                      model=model, progress=progress, include=include,
-                                     exclude=exclude)
+                                     exclude=exclude, skip_near_duplicates=skip_near_duplicates,
+                                     cluster=cluster)
             else:
                 summary = ingest(paths, store, workers=workers, scheduler=scheduler, model=model,
-                                 include=include, exclude=exclude)
+                                 include=include, exclude=exclude,
+                                 skip_near_duplicates=skip_near_duplicates, cluster=cluster)
     except WiretagError as err:
         fail(err)
     typer.echo(
@@ -72,6 +79,12 @@ def ingest_cli(
         f"{summary.seconds:.1f} s, {summary.stories_per_second:.1f} stories/s; "
         f"{summary.duplicates} already stored, skipped; {len(summary.failed)} failed"
     )
+    if summary.near_duplicates:
+        what = ("skipped" if skip_near_duplicates else "stored and flagged")
+        typer.echo(f"{summary.near_duplicates} near duplicates of stored stories, {what}")
+    if summary.clusters:
+        typer.echo(f"{summary.clusters} story clusters updated, "
+                   f"{summary.multi_story_clusters} with more than one story")
     if summary.failed:
         report = failures or Path(db).with_name(Path(db).stem + ".failures.jsonl")
         summary.write_failures(report)
@@ -85,7 +98,8 @@ def ingest_cli(
 
 @contextmanager
 def _bar() -> Iterator[tuple[Any, Any]]:
-    """A progress bar on stderr: done/total, stories per second, time left."""
+    """A progress bar on stderr: done/total, stories per second, time left (a pulsing bar
+    and a count when the input could not be counted up front)."""
     from rich.console import Console
     from rich.progress import (
         BarColumn,

@@ -60,6 +60,8 @@ def search_cli(
     until: Annotated[str | None, typer.Option(help="Up to this date (YYYY[-MM[-DD]]).")] = None,
     entity_type: Annotated[str | None, typer.Option(
         "--type", help="Entity type, with --entities (PERSON, ORG, GPE...).")] = None,
+    hide_duplicates: Annotated[bool, typer.Option(
+        help="Leave out stories flagged as near duplicates of a stored story.")] = False,
     fmt: Annotated[str, typer.Option("--format", help="table or jsonl.")] = "table",
     limit: Annotated[int, typer.Option(help="Results per page (1-200).")] = 20,
     cursor: Annotated[str | None, typer.Option(help="The 'next' cursor of a previous page.")]
@@ -79,7 +81,8 @@ def search_cli(
     kind = kinds[0] if kinds else "stories"
     filters = Filters(q=query or None, speaker=speaker, entity=entity, event_type=event_type,
                       source_actor=source_actor, target_actor=target_actor, country=country,
-                      since=since, until=until, type=entity_type)
+                      since=since, until=until, type=entity_type,
+                      hide_duplicates=hide_duplicates)
     try:
         with Store(db) as store:
             page = store.search(query or None, kind, filters=filters, limit=limit, cursor=cursor)

@@ -452,6 +452,10 @@ def _network(conn: sqlite3.Connection, rid: int, ent: dict[str, Any]) -> dict[st
     }
 
 
+_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "it", "its", "they", "them",
+                       "their", "theirs", "we", "us", "our", "i", "me", "my", "you", "your"})
+
+
 def _aliases(conn: sqlite3.Connection, rid: int, names: list[str]) -> list[str]:
     """Every surface form seen: the stories' names for the entity and its mention texts,
     once per spelling (case and spacing ignored), the most frequent spelling first."""
@@ -460,7 +464,9 @@ def _aliases(conn: sqlite3.Connection, rid: int, names: list[str]) -> list[str]:
         counts[name] += 1
     for text, n in conn.execute("SELECT text, COUNT(*) FROM mentions WHERE entity = ?"
                                 " GROUP BY text", (rid,)):
-        counts[" ".join(text.split())] += int(n)
+        # coreference mentions ("he", "the minister") are not names
+        if text[:1].isupper() and text.casefold() not in _PRONOUNS:
+            counts[" ".join(text.split())] += int(n)
     best: dict[str, tuple[int, str]] = {}
     for text, n in counts.items():
         key = text.casefold()

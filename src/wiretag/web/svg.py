@@ -21,8 +21,9 @@ def colour(event_type: str) -> str:
     return COLOURS.get(event_type, "#616a6b")
 
 
-def timeline(days: list[dict[str, Any]], *, width: int = 640, height: int = 150) -> Markup:
-    """Bars of stories per date, with the entity's quotes as dots above them."""
+def timeline(days: list[dict[str, Any]], *, width: int = 640, height: int = 150,
+             caption: str = "stories per day (bars) · quotes by this entity (dots)") -> Markup:
+    """Bars of stories per date, with quotes (the entity's, or a cluster's) as dots."""
     if not days:
         return Markup("")
     pad, top, bottom = 30, 16, 28
@@ -49,8 +50,8 @@ def timeline(days: list[dict[str, Any]], *, width: int = 640, height: int = 150)
         x = pad + i * step + step / 2
         parts.append(f'<text x="{x:.1f}" y="{height - 8}" font-size="11" text-anchor="middle" '
                      f'fill="#444">{escape(days[i]["date"])}</text>')
-    parts.append(f'<text x="{pad}" y="{top - 4}" font-size="11" fill="#444">stories per day'
-                 ' (bars) · quotes by this entity (dots)</text></svg>')
+    parts.append(f'<text x="{pad}" y="{top - 4}" font-size="11" fill="#444">'
+                 f'{escape(caption)}</text></svg>')
     return Markup("".join(parts))
 
 

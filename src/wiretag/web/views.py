@@ -1,4 +1,4 @@
-"""Pages of the web UI: home, search, story, entity, quotes, events."""
+"""Pages of the web UI: home, search, story, entity, quotes, events, story clusters."""
 
 from __future__ import annotations
 
@@ -50,7 +50,8 @@ Text = Annotated[str | None, Query(max_length=500)]
 
 
 def _filters(q: str | None, values: dict[str, str | None]) -> Filters:
-    return Filters(q=q, **{k: v for k, v in values.items() if k in FILTER_FIELDS})
+    chosen: dict[str, Any] = {k: v for k, v in values.items() if k in FILTER_FIELDS}
+    return Filters(q=q, **chosen)
 
 
 @router.get("", response_class=HTMLResponse)
@@ -123,7 +124,34 @@ def story(request: Request, story_id: str) -> HTMLResponse:
     body = render(doc["text"], story_spans(doc, found["entities"]))
     names = {e["id"]: e["name"] for e in doc["entities"]}
     return page(request, "story.html", title=doc.get("headline") or "Story", doc=doc,
-                body=body, links=found["entities"], names=names)
+                body=body, links=found["entities"], names=names, cluster=found["cluster"],
+                original=found["duplicate_of"], copies=found["duplicates"])
+
+
+@router.get("/clusters", response_class=HTMLResponse)
+def clusters(
+    request: Request, q: Text = None, entity: Text = None, since: Text = None,
+    until: Text = None, min_size: Annotated[int, Query(ge=1, le=10_000)] = 2,
+    limit: Annotated[int, Query(ge=1, le=200)] = 25, cursor: Text = None,
+) -> HTMLResponse:
+    store = state_of(request).store()
+    filters = Filters(q=q, entity=entity, since=since, until=until)
+    result = store.clusters(filters, min_size=min_size, limit=limit, cursor=cursor)
+    params = {k: v for k, v in {"q": q, "entity": entity, "since": since, "until": until,
+                                "min_size": str(min_size)}.items() if v}
+    return page(request, "clusters.html", title="Story clusters", q=q or "", result=result,
+                params=params, min_size=min_size, entity=entity or "", since=since or "",
+                until=until or "")
+
+
+@router.get("/clusters/{cluster_id}", response_class=HTMLResponse)
+def cluster(request: Request, cluster_id: str) -> HTMLResponse:
+    found = state_of(request).store().cluster_detail(cluster_id[:64])
+    if found is None:
+        raise WiretagError("W503", "no such story cluster in the store")
+    return page(request, "cluster.html", title=found["headline"] or "Story cluster", c=found,
+                timeline=svg.timeline(found["timeline"], caption="stories per day (bars)"
+                                      " · quotes in them (dots)"))
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
