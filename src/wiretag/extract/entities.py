@@ -21,6 +21,7 @@ Every later mention records how it was linked in ``Mention.basis``.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -335,6 +336,16 @@ class _Raw:
     nogeo: bool = False
 
 
+@functools.lru_cache(maxsize=8192)
+def _nationality_kind(head: str) -> EntityType | None:
+    # Cached: the lexicon folds its argument on every call, and heads recur.
+    if lex.from_demonym(head) is not None:
+        return "NORP"
+    if lex.lookup(head) is not None and fold(head) not in REGIONS:
+        return "GPE"
+    return None
+
+
 def _nationality_prefix(text: str, start: int, end: int) -> tuple[int, EntityType] | None:
     """End and type of a leading demonym or country name ("U.S.", "Russian") in a span."""
     surface = text[start:end]
@@ -342,11 +353,9 @@ def _nationality_prefix(text: str, start: int, end: int) -> tuple[int, EntityTyp
     for m in re.finditer(r"\S+", surface):
         if m.start() > 0 and len(surface[:m.start()].split()) >= 3:
             break
-        head = surface[:m.end()]
-        if lex.from_demonym(head) is not None:
-            best = (start + m.end(), "NORP")
-        elif lex.lookup(head) is not None and fold(head) not in REGIONS:
-            best = (start + m.end(), "GPE")
+        kind = _nationality_kind(surface[:m.end()])
+        if kind is not None:
+            best = (start + m.end(), kind)
     return best
 
 
@@ -447,8 +456,8 @@ def _sweep(text: str, taken: list[tuple[int, int]], places: bool) -> list[_Raw]:
     return out
 
 
-def _collect(doc: Doc, dateline: Dateline | None, credits: Sequence[Credit]) -> list[_M]:
-    text = doc.text
+def _collect(doc: Doc, text: str, dateline: Dateline | None,
+             credits: Sequence[Credit]) -> list[_M]:
     credit_names = _credit_names(credits)
     out: list[_M] = []
     raws: list[_Raw] = []
@@ -697,6 +706,12 @@ def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return not any(s < end and start < e for s, e in spans)
 
 
+@functools.lru_cache(maxsize=4096)
+def _form_re(form: str, flags: int) -> re.Pattern[str]:
+    # Cached: the same names recur across a batch, and re's own cache holds only 512.
+    return re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])", flags)
+
+
 def _propagate(text: str, clusters: list[_Cluster], dateline: Dateline | None) -> None:
     spans = _occupied(clusters)
     blocked = (dateline.start, dateline.end) if dateline is not None else (0, 0)
@@ -716,7 +731,7 @@ def _propagate(text: str, clusters: list[_Cluster], dateline: Dateline | None) -
             case_blind = (c.label in PLACE_TYPES and c.geo is not None
                           and form.lower() not in _COMMON_WORDS and len(form) >= 4)
             flags = re.I if case_blind else 0
-            for hit in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text, flags):
+            for hit in _form_re(form, flags).finditer(text):
                 s, e = hit.start(), hit.end()
                 if not _free(spans, s, e) or blocked[0] <= s < blocked[1]:
                     continue
@@ -734,11 +749,11 @@ def _propagate(text: str, clusters: list[_Cluster], dateline: Dateline | None) -
 # --- 5. pronouns and nominals ---------------------------------------------------------------
 
 
-def _sentence_starts(doc: Doc) -> list[int]:
+def _sentence_starts(doc: Doc, text: str) -> list[int]:
     if doc.has_annotation("SENT_START"):
         return [s.start_char for s in doc.sents]
     starts = [0]
-    starts.extend(m.end() for m in re.finditer(r"[.!?][”\"’]?\s+(?=[“\"A-Z])|\n+", doc.text))
+    starts.extend(m.end() for m in re.finditer(r"[.!?][”\"’]?\s+(?=[“\"A-Z])|\n+", text))
     return starts
 
 
@@ -809,9 +824,8 @@ def _fits(name: str, noun: str) -> bool:
                for f in _NOMINAL_FITS.get(noun, (noun,)))
 
 
-def _link_references(doc: Doc, clusters: list[_Cluster]) -> None:
-    text = doc.text
-    starts = _sentence_starts(doc)
+def _link_references(doc: Doc, text: str, clusters: list[_Cluster]) -> None:
+    starts = _sentence_starts(doc, text)
     spans = _occupied(clusters)
     persons = [i for i, c in enumerate(clusters) if c.label == "PERSON"]
     genders = {i: _gender(clusters[i], text) for i in persons}
@@ -952,20 +966,19 @@ def _government_by_words(text: str, m: _M) -> bool:
     return False
 
 
-def _is_government(doc: Doc, m: _M) -> bool:
+def _is_government(doc: Doc, text: str, m: _M, *, parsed: bool) -> bool:
     """A place as the subject of a speech or action verb: "Moscow denies", "kyiv says".
 
     With a dependency parse, the subject of any of the conjoined verbs counts ("Ukraine is
     conducting strikes ... and accuses Moscow"), and so does a conjoined subject ("Egypt
     and Qatar pressed") and the raised subject of "has seen Paris pull troops".
     """
-    text = doc.text
     if _DATELINE_TAIL.match(text, m.end):
         return False  # "TOKYO, Jan 2 (Reuters)": the dateline, whatever the parse says
     if _government_by_words(text, m):
         return True
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if not doc.has_annotation("DEP") or span is None:
+    if not parsed or span is None:
         return False
     tok = span.root
     while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ in {"PROPN", "NOUN"}:
@@ -1028,8 +1041,9 @@ def _basis(text: str, first: str, m: _M, c: _Cluster) -> str | None:
     return "alias"
 
 
-def _build(doc: Doc, clusters: list[_Cluster]) -> list[Entity]:
-    text = doc.text
+def _build(doc: Doc, text: str, clusters: list[_Cluster]) -> list[Entity]:
+    # Once per doc: has_annotation walks every token.
+    parsed = doc.has_annotation("DEP")
     clusters = [c for c in clusters if c.mentions]
     clusters.sort(key=lambda c: c.mentions[0].start)
     out: list[Entity] = []
@@ -1054,7 +1068,8 @@ def _build(doc: Doc, clusters: list[_Cluster]) -> list[Entity]:
                         descriptions.append(d)
                 if m.role.country:
                     votes[m.role.country] += 1
-            if c.label in PLACE_TYPES and m.basis is None and _is_government(doc, m):
+            if c.label in PLACE_TYPES and m.basis is None and _is_government(
+                    doc, text, m, parsed=parsed):
                 m.government = government = True
         country: str | None = None
         if c.geo is not None and c.geo.country_code:
@@ -1096,8 +1111,8 @@ def extract_entities(
     present and replaced by lexical rules when not. ``dateline`` (from the wire parser)
     adds the dateline place and weighs geocoding; ``credits`` names are kept out.
     """
-    text = doc.text
-    mentions = _collect(doc, dateline, credits)
+    text = doc.text  # built from the tokens on every access: read it once
+    mentions = _collect(doc, text, dateline, credits)
     ctx = _geo_context(text, mentions, dateline)
     geos = _geocode_all(text, mentions, ctx)
     clusters = _cluster(text, mentions, geos)
@@ -1110,8 +1125,8 @@ def extract_entities(
                 app = titles_mod.appositive(text, m.end)
                 m.role = titles_mod.RoleInfo(titles=pre.titles + app.titles,
                                              descriptions=app.descriptions)
-    _link_references(doc, clusters)
-    return _build(doc, clusters)
+    _link_references(doc, text, clusters)
+    return _build(doc, text, clusters)
 
 
 def stage(doc: Doc, document: Document) -> None:
