@@ -225,6 +225,8 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    #: quoted words with no speaker frame (scare quotes, "so-called" terms): not quotes
+    scare_quotes: list[SpanRef] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
     tone: Tone | None = None

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import pytest
 import spacy
 from spacy.tokens import Doc
+from tests.conftest import check_document
 
 from wiretag.document import Document, Entity, Mention
 from wiretag.extract.quotes import extract_quotes, find_quote_marks, stage
@@ -174,6 +176,19 @@ def test_unresolvable_speaker_keeps_null_entity() -> None:
     a = Entity("E1", "PERSON", "Ann Lee", mentions=[])
     (quote,) = extract_quotes(doc, [a])
     assert quote.speaker is not None and quote.speaker.entity is None
+
+
+def test_stage_records_scare_quotes_apart_from_quotes(
+    blank: spacy.language.Language, wiretag_schema: dict[str, Any]
+) -> None:
+    text = ("He attacked the so-called “special military operation” and the “regime”.\n"
+            "The film “War and Peace” opened. “We will win,” she said.")
+    document = Document(id="x", text=text)
+    stage(blank(text), document)
+    assert [q.text for q in document.quotes] == ["We will win"]
+    assert [s.text for s in document.scare_quotes] == ["special military operation",
+                                                       "regime"]
+    check_document(document.to_dict(), wiretag_schema)
 
 
 def test_stage_and_spacy_component(blank: spacy.language.Language) -> None:

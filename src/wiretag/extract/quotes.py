@@ -59,7 +59,13 @@ from wiretag.extract.quote_lexicon import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["QuoteMarks", "extract_quotes", "find_quote_marks", "stage"]
+__all__ = [
+    "QuoteMarks",
+    "extract_quotes",
+    "extract_quotes_and_scare_quotes",
+    "find_quote_marks",
+    "stage",
+]
 
 # ------------------------------------------------------------------ quotation-mark layer
 
@@ -366,14 +372,27 @@ def extract_quotes(doc: Doc, entities: Sequence[Entity] = ()) -> list[Quote]:
     them through mention offsets. Works on any Doc: without a parse, only the mark layer and
     the lexical frames around the marks are used.
     """
+    return extract_quotes_and_scare_quotes(doc, entities)[0]
+
+
+def extract_quotes_and_scare_quotes(
+    doc: Doc, entities: Sequence[Entity] = ()
+) -> tuple[list[Quote], list[SpanRef]]:
+    """:func:`extract_quotes` plus the scare quotes met on the way: quoted words of one to
+    four words with no speaker frame ("the current “regime”", a so-called “special
+    operation”), titles and nicknames excluded. Their spans hold the words, marks excluded.
+    """
     story = _Story(doc, entities)
     marks = find_quote_marks(story.text)
     cands: list[_Cand] = []
     direct_spans: list[tuple[int, int]] = []
     fragments: list[_Cand] = []
+    scare: list[SpanRef] = []
     for qm in marks:
         cand = _classify_marks(story, qm)
         if cand is None:
+            if _is_scare(story, qm):
+                scare.append(SpanRef(story.text[qm.start:qm.end], qm.start, qm.end))
             continue
         if cand.kind == "direct":
             direct_spans.append((qm.open, qm.close if qm.close is not None else qm.end))
@@ -385,8 +404,24 @@ def extract_quotes(doc: Doc, entities: Sequence[Entity] = ()) -> list[Quote]:
     for frag in fragments:
         if frag.speaker is not None:
             cands.append(frag)
+        elif frag.marks is not None and _is_scare(story, frag.marks):
+            scare.append(SpanRef(story.text[frag.start:frag.end], frag.start, frag.end))
     cands.sort(key=lambda c: (c.start, c.end))
-    return _finish(story, cands)
+    scare.sort(key=lambda r: r.start)
+    return _finish(story, cands), scare
+
+
+def _is_scare(story: _Story, qm: QuoteMarks) -> bool:
+    """Short quoted words outside any speaker frame, and not a title or a nickname."""
+    content = story.text[qm.start:qm.end]
+    words = _words(content)
+    if not 1 <= len(words) <= 4 or content.rstrip()[-1:] in (".", "!", "?"):
+        return False
+    prev = _words(_prefix(story, qm)[-40:])
+    prev_word = prev[-1].lower() if prev else ""
+    if prev_word == "so-called" or (prev_word == "called" and prev[-2:-1] == ["so"]):
+        return True
+    return prev_word not in TITLE_TRIGGERS and not _is_title_case(words)
 
 
 # --- direct quotes and fragments
@@ -1649,7 +1684,8 @@ def _link_cataphora(story: _Story, quotes: list[Quote]) -> None:
 
 def stage(doc: Doc, document: Document) -> None:
     """Pipeline stage: fill ``document.quotes`` (after the entities stage)."""
-    document.quotes = extract_quotes(doc, document.entities)
+    document.quotes, document.scare_quotes = extract_quotes_and_scare_quotes(
+        doc, document.entities)
 
 
 # spaCy forbids dots in factory names, hence ``wiretag_quotes_v1`` for "wiretag.quotes.v1"
