@@ -321,7 +321,7 @@ _ORG_HEADS = frozenset({
     "conference", "assembly", "parliament", "authority", "board", "tribunal", "alliance",
 })
 _ORG_TAIL = re.compile(
-    r"\s+(?:of|for|on)(?:\s+the)?(?:\s+(?:and\s+|in\s+|of\s+(?:the\s+)?|for\s+)?"
+    r"\s+(?:of|for)(?:\s+the)?(?:\s+(?:and\s+|in\s+|of\s+(?:the\s+)?|for\s+)?"
     r"[A-Z][\w’'.-]*)+")
 _ORG_MORE = re.compile(r"(?:\s+(?:and|in|of|for)(?:\s+the)?\s+[A-Z][\w’'.-]*)+")
 # Government bodies after a nationality: "Russian Defence Ministry", "U.S. Treasury".
@@ -383,10 +383,13 @@ def _split_and_extend(text: str, raw: _Raw) -> list[_Raw]:
             r"\b[Rr]iver\s+$", text[max(0, start - 7):start])):
         return [_Raw(start, end, "LOC", nogeo=True)]
     # "Ursula von der" + "Leyen": a particle surname the model cut at its capital.
-    if label == "PERSON":
-        back = _PERSON_BACK.search(text, max(0, start - 40), start)
-        if back is not None and back.group(0).strip():
-            return [_Raw(back.start(), end, label)]
+    back = _PERSON_BACK.search(text, max(0, start - 40), start)
+    if back is not None and back.group(0).strip() and label in {"PERSON", *PLACE_TYPES}:
+        # "von", "bin" ... mark a person ("Leyen" tagged GPE); "Rio de" + "Janeiro" stays
+        # the place it was tagged as.
+        person = label == "PERSON" or bool(re.search(
+            r"(?i)\b(?:von|van|der|den|bin|ibn)\s", back.group(0)))
+        return [_Raw(back.start(), end, "PERSON" if person else label)]
     # "Organization" + "for Security and Co-operation in Europe".
     words = _words(surface)
     if words and words[-1].lower() in _ORG_HEADS and label in {"ORG", *_NAMEISH}:
@@ -618,6 +621,9 @@ def _cluster(text: str, mentions: list[_M], geos: dict[str, Geo | None]) -> list
             # da Silva", "Obrador" — though the last one is by far the commonest.
             surname_of[cid] = {translit_key(w) for w in ws[1:] if w[:1].isupper()
                                and len(w) > 2}
+            # "al-Burhan" is written "Burhan" on second reference.
+            surname_of[cid] |= {translit_key(w[3:]) for w in ws[1:]
+                                if re.match(r"(?i)(?:al|el)-[A-Z]", w)}
             full_names[cid] = []
         full_names[cid].append([fold(w) for w in ws])
         m.cluster = cid
@@ -721,12 +727,17 @@ def _propagate(text: str, clusters: list[_Cluster], dateline: Dateline | None) -
             surface = text[m.start:m.end]
             forms.add(surface)
             if c.label == "PERSON" and len(_words(surface)) >= 2:
-                forms.add(_words(surface)[-1])
+                last = _words(surface)[-1]
+                forms.add(last)
+                if re.match(r"(?i)(?:al|el)-[A-Z]", last):
+                    forms.add(last[3:])
         if c.geo is not None and c.geo.name:
             forms.add(c.geo.name)
         forms |= c.aliases
         for form in sorted(forms, key=len, reverse=True):
-            if len(form) < 3 and _acronym(form) is None:
+            # Two-letter surnames ("Xi", "Li") only as a known person's capitalised name.
+            if len(form) < 3 and _acronym(form) is None and not (
+                    c.label == "PERSON" and len(form) == 2 and form.istitle()):
                 continue
             case_blind = (c.label in PLACE_TYPES and c.geo is not None
                           and form.lower() not in _COMMON_WORDS and len(form) >= 4)
