@@ -361,8 +361,26 @@ class _Story:
             # a weak segmenter glues a paragraph onto the last sentence of the one before;
             # wire copy never runs a sentence over a paragraph break
             sent = self.doc[tok].sent
-            return max(sent.start, p_lo), min(sent.end, p_hi)
+            lo_t, hi_t = max(sent.start, p_lo), min(sent.end, p_hi)
+            # ... and splits mid-sentence ("..., Commerce ministry spokeswoman | Li Ying
+            # told ..."): join a neighbour across a boundary with no final punctuation
+            for _ in range(3):
+                if lo_t <= p_lo or self._ends_sentence(lo_t - 1):
+                    break
+                lo_t = max(self.doc[lo_t - 1].sent.start, p_lo)
+            for _ in range(3):
+                if hi_t >= p_hi or self._ends_sentence(hi_t - 1):
+                    break
+                hi_t = min(self.doc[hi_t].sent.end, p_hi)
+            return lo_t, hi_t
         return p_lo, p_hi
+
+    def _ends_sentence(self, i: int) -> bool:
+        """Whether token ``i`` can end a sentence (final punctuation, maybe in marks)."""
+        doc = self.doc
+        while i > 0 and (doc[i].text in _ALL_MARKS or doc[i].text in (")", "]")):
+            i -= 1
+        return doc[i].text in _SENT_END or doc[i].text.endswith((".", "!", "?", ":"))
 
 
 def extract_quotes(doc: Doc, entities: Sequence[Entity] = ()) -> list[Quote]:
@@ -1281,7 +1299,8 @@ def _fronted_lexical(
     if speaker is None or comma - s_lo < 3 or doc[comma].text != ",":
         return None
     start = _content_start(story, s_lo, comma)
-    if not any(_finite(t) for t in doc[start:comma]):
+    # a clause, though a weak tagger may miss its finite verb ("earthquake struck/ADJ")
+    if not any(_finite(t) or t.pos_ in ("VERB", "AUX") for t in doc[start:comma]):
         return None
     return comma, speaker, start
 
@@ -1304,7 +1323,13 @@ def _according(story: _Story, tok: Token) -> _Cand | None:
     # the np stops at the first comma or preposition; keep "of"-phrases
     after = np[1]
     if tok.i - 1 >= s_lo and doc[tok.i - 1].text == ",":
-        rng = _content_range(story, s_lo, tok.i - 1)
+        start = s_lo
+        for k in range(tok.i - 2, s_lo, -1):
+            # a segmenter that missed a full stop: "... decades. Hundreds of schools ..."
+            if doc[k].text in _SENT_END and doc[k + 1].is_title:
+                start = k + 1
+                break
+        rng = _content_range(story, start, tok.i - 1)
     elif tok.i == s_lo or doc[tok.i - 1].text in _ALL_MARKS:
         comma = after
         while comma < s_hi and doc[comma].text != ",":
