@@ -49,3 +49,18 @@ def check_document(data: dict[str, Any], schema: dict[str, Any]) -> None:
 
 def dump(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1)
+
+
+@pytest.fixture(scope="session")
+def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A tiny spaCy pipeline saved to disk (sentencizer + empty ner): fast, model-free tests
+    of the CLI, the API and batch paths through ``--model``/``model=``."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("ner")
+    nlp.initialize()
+    path = tmp_path_factory.mktemp("model") / "tiny"
+    nlp.to_disk(path)
+    return str(path)

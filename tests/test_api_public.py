@@ -33,19 +33,6 @@ STORY = (
 )
 
 
-@pytest.fixture(scope="module")
-def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> str:
-    import spacy
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("ner")
-    nlp.initialize()
-    path = tmp_path_factory.mktemp("model") / "tiny"
-    nlp.to_disk(path)
-    return str(path)
-
-
 @pytest.fixture
 def no_stages(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(pipeline, "STAGES", [])
