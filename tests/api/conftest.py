@@ -23,6 +23,7 @@ def filled_store(path: Path) -> Path:
     with Store(path) as store:
         for doc in examples():
             store.add(doc)
+        store.cluster(None)
     return path
 
 

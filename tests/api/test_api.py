@@ -18,7 +18,7 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # see conftest: starlette's TestClient deprecation notice
     from starlette.testclient import TestClient
 
-LISTS = ["/api/stories", "/api/entities", "/api/quotes", "/api/events"]
+LISTS = ["/api/stories", "/api/entities", "/api/quotes", "/api/events", "/api/clusters"]
 
 
 def error_code(response: Any) -> str:
@@ -214,3 +214,41 @@ def test_api_refuses_a_foreign_database(tmp_path: Path) -> None:
     with pytest.raises(WiretagError) as err:
         create_app(path)
     assert err.value.code == "W402"
+
+
+def test_api_clusters_and_cluster_detail(client: TestClient) -> None:
+    ids = {d.id for d in examples()}
+    page = client.get("/api/clusters").json()
+    members: list[str] = []
+    for item in page["items"]:
+        detail = client.get(f"/api/clusters/{item['id']}").json()
+        assert detail["size"] == len(detail["stories"]) == item["size"]
+        dates = [s["date"] for s in detail["stories"]]
+        assert dates == sorted(dates) and detail["top_entities"]
+        assert sum(t["stories"] for t in detail["timeline"]) == detail["size"]
+        members += [s["id"] for s in detail["stories"]]
+    # every story is in exactly one cluster
+    assert sorted(members) == sorted(ids)
+    assert client.get("/api/clusters", params={"q": "trawlers"}).json()["total"] == 1
+    big = client.get("/api/clusters", params={"min_size": 2}).json()
+    assert all(c["size"] >= 2 for c in big["items"])
+    missing = client.get("/api/clusters/" + "0" * 16)
+    assert missing.status_code == 404 and error_code(missing) == "W503"
+    assert client.get("/api/clusters/not-hex").status_code in (400, 422)
+    assert client.get("/api/clusters", params={"min_size": 0}).status_code in (400, 422)
+
+
+def test_api_entity_knowledge_base_fields(client: TestClient) -> None:
+    moe = client.get("/api/entities", params={"q": "Moe"}).json()["items"][0]
+    detail = client.get(f"/api/entities/{moe['id']}").json()
+    assert detail["aliases"] == ["Kristian Moe"]
+    assert detail["countries"] == ["NOR"]
+    assert (detail["first_seen"], detail["last_seen"]) == ("2025-03-03", "2025-03-04")
+    assert "titles" in detail
+
+
+def test_api_story_items_carry_duplicate_and_cluster(client: TestClient) -> None:
+    items = client.get("/api/stories").json()["items"]
+    assert all(i["cluster"] for i in items)
+    assert all(i["duplicate_of"] is None for i in items)
+    assert client.get("/api/stories", params={"hide_duplicates": "true"}).json()["total"] == 3

@@ -8,13 +8,14 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from wiretag.batch import Progress, analyse, ingest
 from wiretag.errors import WiretagError
-from wiretag.store import Store
+from wiretag.store import Filters, Store
 from wiretag.story import Story
 
 PLACES = ["OSLO", "REYKJAVIK", "BRUSSELS", "LONDON", "BERGEN", "TORSHAVN"]
@@ -181,3 +182,75 @@ def test_batch_unreachable_scheduler_is_a_coded_error(
     with pytest.raises(WiretagError) as err:
         list(analyse(make_stories(1), scheduler=f"tcp://127.0.0.1:{port}", model=tiny_model))
     assert err.value.code == "W406"
+
+
+def test_estimate_total_counts_without_reading_stories(tmp_path: Path) -> None:
+    from wiretag.batch import estimate_total
+
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text("OSLO - one story.")
+    (folder / "sub" / "b.jsonl").write_text('{"text": "x"}\n{"text": "y"}\n{"text": "z"}')
+    (folder / ".hidden.txt").write_text("skipped")
+    (folder / "notes.png").write_bytes(b"\x89PNG")
+    assert estimate_total([folder]) == 4
+    assert estimate_total([folder], exclude=["*.jsonl"]) == 1
+    assert estimate_total(make_stories(3)) == 3
+    assert estimate_total(iter(make_stories(3))) is None
+    assert estimate_total(["-"]) is None
+    (folder / "c.jsonl.gz").write_bytes(b"")
+    assert estimate_total([folder]) is None
+
+
+def test_ingest_streams_an_iterator_without_a_total(tmp_path: Path, tiny_model: str) -> None:
+    pulled: list[int] = []
+
+    def stream() -> Iterator[Story]:
+        for i, story in enumerate(make_stories(20)):
+            pulled.append(i)
+            yield story
+
+    seen: list[Progress] = []
+    store = Store(tmp_path / "s.db")
+    first_report: list[int] = []
+
+    def progress(p: Progress) -> None:
+        if p.done == 1 and not first_report:
+            first_report.append(len(pulled))
+        seen.append(p)
+
+    summary = ingest(stream(), store, workers=1, model=tiny_model, progress=progress,
+                     chunk_size=4)
+    assert summary.ingested == 20 and seen[-1].done == 20
+    assert all(p.total is None for p in seen)
+    # the first story was stored while most of the stream was still unread
+    assert first_report and first_report[0] <= 8
+
+
+def test_ingest_flags_near_duplicates_and_clusters(tmp_path: Path, tiny_model: str) -> None:
+    base = ("OSLO, March 3 (Reuters) - Norway accused the Faroe Islands on Monday of "
+            "fishing far more mackerel than scientists advise, and said it would bar Faroese "
+            "boats from its waters unless the islands cut their quota before the summer. "
+            "Fisheries officials from both sides are due to meet in Bergen next week, but "
+            "diplomats said they saw little chance of a deal before the season opens.\n\n")
+    stories = [
+        Story(text=base + "The Faroese government did not comment.", id="a",
+              published="2025-03-03"),
+        Story(text=base + "A Faroese spokesman later rejected the charge as unfounded.",
+              id="b", published="2025-03-03", headline="UPDATE 1-Norway accuses Faroes"),
+        Story(text="ROME, June 30 (AFP) - Italy's wheat harvest rose 4 percent this year, "
+              "farmers said, after a wet spring in the north.", id="c",
+              published="2025-06-30"),
+    ]
+    store = Store(tmp_path / "n.db")
+    summary = ingest(stories, store, workers=1, model=tiny_model)
+    assert (summary.ingested, summary.near_duplicates) == (3, 1)
+    assert summary.clusters == 2 and summary.multi_story_clusters == 1
+    flagged = store.stories(limit=5)["items"]
+    assert sum(s["duplicate_of"] is not None for s in flagged) == 1
+    assert store.stories(Filters(hide_duplicates=True))["total"] == 2
+
+    other = Store(tmp_path / "skip.db")
+    skipped = ingest(stories, other, workers=1, model=tiny_model, skip_near_duplicates=True)
+    assert (skipped.ingested, skipped.near_duplicates_skipped) == (2, 1)
+    assert other.count() == 2

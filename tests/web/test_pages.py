@@ -36,6 +36,14 @@ def client(tmp_path: Path) -> Iterator[TestClient]:
                       ('<svg onload=alert(3)>', "ORG", None)],
             quotes=[("<img src=x onerror=alert(1)> is <b>reckless</b>", "Kristian Moe")],
             events=[EventSpec("accused", "ACCUSE", "Norway", '<svg onload=alert(3)>')]))
+        # the hostile story republished: a near duplicate whose links must stay inert too
+        store.add(build_document(
+            HOSTILE + " More <i>follows</i>.", headline='<img src=x onerror=alert("dup")>',
+            entities=[("Kristian Moe", "PERSON", "NOR")]))
+        # surname only: linked to the one stored Kristian Moe, shown as an alias
+        store.add(build_document("OSLO, March 5 (Reuters) - Moe declined to comment.",
+                                 published="2025-03-05", entities=[("Moe", "PERSON", None)]))
+        store.cluster(None)
     with TestClient(create_app(db)) as c:
         yield c
 
@@ -78,7 +86,8 @@ def test_pages_hostile_story_renders_inert(client: TestClient) -> None:
     "path",
     ["/ui", "/ui/search?q=reckless", "/ui/search?q=reckless&kind=quotes",
      "/ui/search?kind=events", "/ui/search?kind=entities&q=svg", "/ui/quotes",
-     "/ui/events?event_type=ACCUSE", "/ui/search?q=%3Cscript%3E"],
+     "/ui/events?event_type=ACCUSE", "/ui/search?q=%3Cscript%3E", "/ui/clusters",
+     "/ui/clusters?min_size=1&q=reckless"],
 )
 def test_pages_lists_render_hostile_text_inert(client: TestClient, path: str) -> None:
     response = client.get(path)
@@ -133,3 +142,38 @@ def test_pages_static_css_is_served_locally(client: TestClient) -> None:
     assert css.status_code == 200 and "text/css" in css.headers["content-type"]
     html = client.get("/ui").text
     assert not re.search(r'(src|href)="(https?:)?//', html)
+
+
+def test_pages_clusters_and_near_duplicates_link_up(client: TestClient) -> None:
+    listing = client.get("/ui/clusters?min_size=1").text
+    ids = re.findall(r'href="/ui/clusters/([0-9a-f]{16})"', listing)
+    assert ids
+    one = examples()[0]
+    story_html = client.get(f"/ui/stories/{one.id}").text
+    cluster = re.search(r'class="cluster-link" href="/ui/clusters/([0-9a-f]+)"', story_html)
+    assert cluster is not None
+    page = client.get(f"/ui/clusters/{cluster.group(1)}")
+    assert page.status_code == 200
+    assert f'href="/ui/stories/{one.id}"' in page.text and '<svg class="timeline"' in page.text
+    assert 'id="cluster-entities"' in page.text and "Kristian Moe" in page.text
+
+    original = client.get(f"/ui/stories/{hostile_id()}").text
+    assert_inert(original)
+    assert "Republished as:" in original and 'class="dup-link"' in original
+    copy_id = re.search(r'class="dup-link" href="/ui/stories/([0-9a-f]+)"', original)
+    assert copy_id is not None
+    copy_html = client.get(f"/ui/stories/{copy_id.group(1)}").text
+    assert_inert(copy_html)
+    assert "Near duplicate" in copy_html and f"/ui/stories/{hostile_id()}" in copy_html
+    hostile_cluster = re.search(r'class="cluster-link" href="(/ui/clusters/[0-9a-f]+)"',
+                                copy_html)
+    assert hostile_cluster is not None
+    assert_inert(client.get(hostile_cluster.group(1)).text)
+    assert client.get("/ui/clusters/" + "0" * 16).status_code == 404
+
+
+def test_pages_entity_page_shows_aliases(client: TestClient) -> None:
+    moe = client.get("/api/entities", params={"q": "Moe"}).json()["items"][0]["id"]
+    html = client.get(f"/ui/entities/{moe}").text
+    assert re.search(r'class="aliases">also written: [^<]*\bMoe\b', html)
+    assert "countries: NOR" in html

@@ -4,9 +4,15 @@
 average linkage, merging two groups only while the time gap between them is at most
 ``window_days``. So two stories more than ``window_days`` apart with no story in between
 can never share a cluster: sorted by date, the stories split at every such gap into
-independent *windows*, and clustering each window alone gives exactly what clustering the
-whole store would. Undated stories form one window of their own (they link on similarity
-alone, and letting them join dated windows would chain every window together).
+independent *windows*, each clustered on its own (with its own IDF: a word's weight
+reflects how common it was in the news of those days). Undated stories form one window of
+their own (they link on similarity alone, and letting them join dated windows would chain
+every window together).
+
+A busy archive has a story every day, so its windows never close; clustering is quadratic
+in a window's size, so a window of more than ``MAX_WINDOW`` stories is cut into
+calendar-aligned blocks of ``BLOCK_DAYS`` days. A developing story that runs across a block
+boundary then becomes two clusters: the price of bounded time and memory.
 
 After an ingest only the windows that received new stories are clustered again: the dates
 around the new stories (± ``window_days``), widened to the full extent of every existing
@@ -26,6 +32,10 @@ from datetime import date, timedelta
 
 from wiretag.corpus.clusters import DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS, cluster_stories
 from wiretag.document import Document
+
+#: stories in one clustering run before a window is cut into calendar blocks
+MAX_WINDOW = 600
+BLOCK_DAYS = 7
 
 
 @dataclass
@@ -82,9 +92,21 @@ def _windows(stories: list[tuple[int, str, date | None]], window: int) -> list[l
         previous = day
     if current:
         out.append(current)
+    day_of = {rid: d for rid, _sid, d in stories}
+    cut: list[list[int]] = []
+    for part in out:
+        if len(part) <= MAX_WINDOW:
+            cut.append(part)
+            continue
+        blocks: dict[int, list[int]] = {}
+        for rid in part:
+            day = day_of[rid]
+            assert day is not None
+            blocks.setdefault(day.toordinal() // BLOCK_DAYS, []).append(rid)
+        cut.extend(blocks[b] for b in sorted(blocks))
     if undated:
-        out.append(undated)
-    return out
+        cut.append(undated)
+    return cut
 
 
 def recluster(
