@@ -100,9 +100,9 @@ def _windows(stories: list[tuple[int, str, date | None]], window: int) -> list[l
             continue
         blocks: dict[int, list[int]] = {}
         for rid in part:
-            day = day_of[rid]
-            assert day is not None
-            blocks.setdefault(day.toordinal() // BLOCK_DAYS, []).append(rid)
+            when = day_of[rid]
+            assert when is not None  # only dated stories are in these windows
+            blocks.setdefault(when.toordinal() // BLOCK_DAYS, []).append(rid)
         cut.extend(blocks[b] for b in sorted(blocks))
     if undated:
         cut.append(undated)
