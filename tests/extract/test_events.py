@@ -444,3 +444,21 @@ def test_stage_and_factory(vocab: spacy.vocab.Vocab) -> None:
     component = events.make_events(nlp, "wiretag_events_v1")
     out = component(doc)
     assert out._.wiretag_events is not None
+
+
+def test_trigger_lexicon_agrees_with_the_crosswalk() -> None:
+    from importlib.resources import files
+
+    crosswalk = {
+        line.split("\t")[0]
+        for line in files("wiretag").joinpath("data/events/cameo_plover.tsv")
+        .read_text("utf-8").splitlines()
+        if line and not line.startswith("#")
+    }
+    rules = [r for rows in events.lexicon().values() for r in rows]
+    assert len(rules) > 250
+    for rule in rules:
+        assert rule.type is None or rule.type in events.PLOVER_TYPES, rule
+        # every code is CAMEO's: in the PLOVER crosswalk, or a 01/02 statement/appeal code
+        assert rule.cameo in crosswalk or rule.cameo.startswith(("01", "02")), rule
+    assert {r.type for r in rules} >= set(events.PLOVER_TYPES)

@@ -243,6 +243,8 @@ def _story(doc: Doc, document: Document) -> _Story:
             # that person (NER confuses unfamiliar surnames with towns)
             use = people.get(actor_codes.norm(ent.name.split()[-1]), ent) if ent.name else ent
         for m in ent.mentions:
+            if "," in m.text or len(m.text.split()) > 6:
+                continue  # a runaway mention would swallow the actors around it
             for i in range(m.start, m.end):
                 st.mention_at.setdefault(i, (use, m.start, m.end))
     st.sents = list(doc.sents)
@@ -407,14 +409,25 @@ def match_trigger(token: Token, story: _Story) -> TriggerRule | None:
 
 # --- actors -------------------------------------------------------------------------------------
 def _phrase(token: Token) -> tuple[int, int]:
-    """Token range [start, end) of the noun phrase headed by ``token``: its compound,
-    adjective, possessive and name modifiers, without a leading determiner."""
-    left = token.i
+    """Token range [start, end) of the noun phrase headed by ``token``: the contiguous run of
+    compound, adjective, possessive and name modifiers before it (never across a comma or
+    a verb), without a leading determiner."""
+    doc = token.doc
+    allowed: set[int] = set()
     for c in token.lefts:
-        if (c.pos_ == "VERB" and c.tag_ in ("VBD", "VBZ", "VBP")) or _verbal_modifier(c):
-            continue  # a mis-attached verb ("accused Ukrainian forces") is not a modifier
-        if dep(c) in MODIFIER or dep(c) in POSS or dep(c) in ("flat", "flat:name", "nummod"):
-            left = min(left, c.left_edge.i)
+        d = dep(c)
+        if d in MODIFIER or d in POSS or d in ("flat", "flat:name", "nummod", "det"):
+            allowed.update(t.i for t in c.subtree)
+    left = token.i
+    j = token.i - 1
+    while j >= 0 and j in allowed:
+        t = doc[j]
+        if t.text in (",", ";", ":", "(", ")") or _verbal_modifier(t) or (
+            t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP")
+        ):
+            break
+        left = j
+        j -= 1
     right = token.i
     for c in token.rights:
         if dep(c) in ("flat", "flat:name", "compound") and c.i == right + 1:
