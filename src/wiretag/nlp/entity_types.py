@@ -162,8 +162,15 @@ class EntityTyper:
             if trimmed is None:
                 return []
             ent = trimmed
+        if len(ent) > 1 and ent[0].text in ("A", "An", "The"):  # sentence-initial article
+            ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)
         text = ent.text
         label = ent.label_
+        if (len(ent) == 1 and ent[0].is_sent_start and ent[0].tag_ in ("NN", "NNS")
+                and text.lower() not in self.forms):
+            return []  # "Gunmen abducted ...": a capitalised common noun, not a name
+        if text in self.org and label != "ORG" and text not in self.gpe_strong:
+            return [Span(doc, ent.start, ent.end, label="ORG")]  # "Kremlin", "Pentagon"
         if text in self.norp or (text.isupper() and text.title() in self.norp):
             return [Span(doc, ent.start, ent.end, label="NORP")]
         if not any(t.text[:1].isupper() or t.like_num for t in ent):
@@ -196,6 +203,10 @@ class EntityTyper:
                 span = Span(doc, start, ent.end, label="PERSON")
                 if span.text in self.gpe_strong and span.text.isupper():
                     span = Span(doc, start, ent.end, label="GPE")
+                elif span.text in self.norp:  # "Opposition Conservatives"
+                    span = Span(doc, start, ent.end, label="NORP")
+                elif span[-1].text in ORG_HEADS:  # "National Rally", "Toyota Motors"
+                    span = Span(doc, start, ent.end, label="ORG")
                 out.append(span)
             return out
         if label == "LOC":
