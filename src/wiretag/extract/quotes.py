@@ -769,6 +769,12 @@ def _subject(story: _Story, cue: Token) -> tuple[int, int] | None:
         if _dep(head) in ("conj", "xcomp") and head.head is not head:
             head = head.head
             continue
+        if _dep(head) == "advcl" and head.lower_.endswith("ing") and head.i > 0 \
+                and head.doc[head.i - 1].text == "," and head.head is not head:
+            # "The minister resigned, saying he ...": the participle's speaker is the
+            # subject of the clause it hangs from
+            head = head.head
+            continue
         break
     return None
 
@@ -966,6 +972,9 @@ def _new_predicate(story: _Story, k: int, s_hi: int, a: int) -> bool:
         and doc[first.i + 1].tag_ != "VBN")
 
 
+_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+
+
 def _lexical_start(story: _Story, cue: Token, s_hi: int) -> int | None:
     """Start of a reported clause after ``cue`` when the parse gives no complement:
     skip "that", time phrases, a listener ("told reporters") and short adverbials."""
@@ -978,14 +987,15 @@ def _lexical_start(story: _Story, cue: Token, s_hi: int) -> int | None:
         tok = doc[j]
         if tok.lower_ == "that":
             return j + 1
-        if tok.lower_ in _TIME_WORDS or tok.like_num:
+        if (tok.lower_ in _TIME_WORDS and tok.pos_ != "ADP") or tok.like_num:
             j += 1
             continue
         if tok.pos_ == "ADP" and tok.lower_ not in ("that",):
-            # "in a statement", "at a news conference in Moscow", "on state television"
+            # "in a statement", "at a news conference in Moscow", "on state television";
+            # a possessive may follow ("in his statement"), a subject pronoun may not
             k = j + 1
-            while k < s_hi and doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON") \
-                    and not _finite(doc[k]):
+            while k < s_hi and (doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
+                                or doc[k].lower_ in _POSSESSIVES) and not _finite(doc[k]):
                 k += 1
             if k == j + 1:
                 return None
@@ -1098,6 +1108,12 @@ def _cue_clause(story: _Story, cue: Token) -> _Cand | None:
             # 23%, the lowest level") is an apposition; the clause starts right after the cue
             a2 = _lexical_start(story, cue, s_hi)
             if a2 is not None and a2 < a:
+                a = a2
+        else:
+            # a complement that swallowed a listener or an adverbial ("said on state
+            # television late on Wednesday they had ..."): the clause starts after them
+            a2 = _lexical_start(story, cue, s_hi)
+            if a2 is not None and a < a2 <= min(c.i for c in after):
                 a = a2
         b = max(max(c.right_edge.i + 1 for c in after), _clause_end(story, a, s_hi))
         b = _clause_end(story, a, min(b, s_hi), hard_only=True)
