@@ -84,6 +84,12 @@ elizabeth emma giorgia hillary irina jacinda janet jill julia kaja kamala karine
 kristalina liz maria marie marine mary mette nancy natalia nikki nirmala olena olga
 roberta salome samantha sanna sarah svetlana ursula victoria yulia
 """))
+_SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?,?")
+# Common East Asian surnames, written first: "Xi Jinping" is "Xi" on second reference.
+_SURNAME_FIRST = frozenset({
+    "xi", "li", "wang", "zhang", "liu", "chen", "yang", "zhao", "huang", "zhou", "wu", "hu",
+    "kim", "lee", "park", "moon", "yoon", "choi", "nguyen", "tran", "pham",
+})
 # Lower-case words that are also place names: never propagate a place onto these.
 _COMMON_WORDS = frozenset({
     "nice", "split", "reading", "mobile", "bath", "chad", "turkey", "china", "guinea",
@@ -291,7 +297,7 @@ _IGOS = frozenset(fold(n) for n in (
 # Palestinian Territories' record for both "Gaza Strip" and "West Bank") would be a silent
 # wrong guess. Each keeps its own identity, so two of them never merge.
 _REGION_LIST: tuple[tuple[str, EntityType], ...] = (
-    ("Crimea", "LOC"), ("Crimean peninsula", "LOC"), ("Donbas", "LOC"), ("Donbass", "LOC"),
+    ("Crimea", "LOC"), ("Donbas", "LOC"), ("Donbass", "LOC"),
     ("Gaza Strip", "GPE"), ("West Bank", "GPE"), ("Golan Heights", "LOC"), ("Kashmir", "LOC"),
     ("Jammu and Kashmir", "GPE"), ("Black Sea", "LOC"), ("Sea of Azov", "LOC"),
     ("Azov Sea", "LOC"), ("Caspian Sea", "LOC"), ("Baltic Sea", "LOC"),
@@ -308,6 +314,8 @@ _REGION_LIST: tuple[tuple[str, EntityType], ...] = (
     ("Western Sahara", "LOC"), ("Kurdistan", "LOC"), ("Rio Grande do Sul", "GPE"),
 )
 REGIONS: dict[str, EntityType] = {fold(n): t for n, t in _REGION_LIST}
+_REGION_RE = re.compile("|".join(re.escape(n) for n, _ in sorted(
+    _REGION_LIST, key=lambda x: len(x[0]), reverse=True)), re.I)
 _RIVER = re.compile(r"\s+[Rr]iver\b")
 _NAME_PARTICLES = r"(?:von|van|der|den|de|del|della|da|di|du|dos|das|le|la|bin|ibn|al|el)"
 _PERSON_BACK = re.compile(
@@ -411,7 +419,27 @@ def _split_and_extend(text: str, raw: _Raw) -> list[_Raw]:
             return [_Raw(start, start + len(left), label), _Raw(mid, end, label)]
     # "Georgia Governor Brian Kemp", "French President", "U.S. Health Secretary X",
     # "Russian Defence Ministry": a nationality glued to a title, person or ministry.
+    region = _REGION_RE.match(text, start)
+    if region is not None and region.end() > end and not text[region.end():][:1].isalnum():
+        return [_Raw(start, region.end(), REGIONS[fold(region.group(0))])]  # "Rio Grande"+
     nat = _nationality_prefix(text, start, end)
+    if nat is None and label in {"GPE", "LOC", "ORG"}:
+        # "Washington Governor", "West Bengal Chief" + "Minister", "Kremlin spokesman
+        # Dmitry Peskov": a place or body glued to a capitalised title and maybe a name.
+        # A listed title first ("West Bengal Chief Minister", not the open pattern's
+        # "Bengal Chief Minister"), else an open one ("Texas Energy Secretary").
+        starts = [w for w in list(re.finditer(r"\S+", surface))[1:] if w.group(0)[:1].isupper()]
+        found = [w for w in starts if titles_mod.CLOSED_TITLE_RE.match(text, start + w.start())]
+        found = found or [w for w in starts if titles_mod.TITLE_RE.match(text, start + w.start())]
+        for w in found[:1]:
+            title = titles_mod.TITLE_RE.match(text, start + w.start())
+            if title is None:
+                continue
+            out = [_Raw(start, start + w.start(), label)]
+            name = re.match(r"\s+([A-Z].*)", text[title.end():end])
+            if name is not None:
+                out.append(_Raw(end - len(name.group(1)), end, "PERSON"))
+            return [_Raw(o.start, *_trim(text, o.start, o.end)[1:], o.label) for o in out]
     if nat is not None and nat[0] < end and fold(surface) not in _IGOS:
         nat_end, nat_label = nat
         rest = re.match(r"\s+", text[nat_end:end])
@@ -428,8 +456,15 @@ def _split_and_extend(text: str, raw: _Raw) -> list[_Raw]:
     return [_Raw(start, end, label)]
 
 
-def _sweep(text: str, taken: list[tuple[int, int]], places: bool) -> list[_Raw]:
-    """Demonyms and well-attested places the model left untagged."""
+def _sweep(text: str, taken: list[tuple[int, int]], countries: frozenset[str],
+           surnames: frozenset[str]) -> list[_Raw]:
+    """Demonyms and well-attested places the model left untagged.
+
+    ``countries`` (ISO alpha-2) are those the story names: an untagged word is taken for a
+    city only if it is the name of one of 50,000 people or more in one of them (or, for an
+    alternate name such as "Calcutta", of a city of 200,000). ``surnames`` are people's
+    last names in the story, never taken for places.
+    """
     out: list[_Raw] = []
     taken = sorted(taken)
     gaz = geo_mod.gazetteer()
@@ -445,15 +480,16 @@ def _sweep(text: str, taken: list[tuple[int, int]], places: bool) -> list[_Raw]:
         if lex.from_demonym(first) is not None and _free(taken, s, s + len(first)):
             out.append(_Raw(s, s + len(first), "NORP"))
             continue
-        if not places or " " in word or word.lower() in _COMMON_WORDS:
+        if " " in word or word.lower() in _COMMON_WORDS or fold(word) in surnames:
             continue
         # A lone capitalised word that the gazetteer knows as the own name of a city of
         # 50,000 or more in a country the story names: "Mykolaiv" in a Ukraine story.
         before = text[max(0, s - 3):s]
         if re.search(r"[.!?\"“]\s*$|^\s*$", before) or s == 0:
             continue  # sentence-initial capitals carry no evidence
-        cands = [c for c in gaz.candidates(word) if c.primary and c.place.feature_class == "P"
-                 and c.place.population >= 50_000]
+        cands = [c for c in gaz.candidates(word) if c.place.feature_class == "P"
+                 and c.place.country_code in countries
+                 and c.place.population >= (50_000 if c.primary else 200_000)]
         if cands:
             out.append(_Raw(s, e, "GPE"))
     return out
@@ -471,7 +507,20 @@ def _collect(doc: Doc, text: str, dateline: Dateline | None,
         start, end = _trim(text, ent.start_char, ent.end_char)
         if start < end:
             raws.extend(_split_and_extend(text, _Raw(start, end, label)))
-    raws.extend(_sweep(text, [(r.start, r.end) for r in raws], places=False))
+    countries: set[str] = set()
+    for r in raws:
+        surface = text[r.start:r.end]
+        found = lex.from_demonym(surface) or lex.lookup(surface)
+        if found is not None:
+            countries.add(found.iso2)
+    if dateline is not None and dateline.place:
+        # "ZAPORIZHZHIA, Ukraine": the dateline's country qualifier, or the place's own.
+        where = geo_mod.geocode(dateline.place)
+        if where is not None and where.country_code:
+            countries.add(where.country_code)
+    surnames = frozenset(fold(_words(text[r.start:r.end])[-1]) for r in raws
+                         if r.label == "PERSON")
+    raws.extend(_sweep(text, [(r.start, r.end) for r in raws], frozenset(countries), surnames))
     for raw in raws:
         label = raw.label
         start, end = _trim(text, raw.start, raw.end)
@@ -621,6 +670,9 @@ def _cluster(text: str, mentions: list[_M], geos: dict[str, Geo | None]) -> list
             # da Silva", "Obrador" — though the last one is by far the commonest.
             surname_of[cid] = {translit_key(w) for w in ws[1:] if w[:1].isupper()
                                and len(w) > 2}
+            # Surname first in Chinese, Korean and Vietnamese names: "Xi" of "Xi Jinping".
+            if fold(ws[0]) in _SURNAME_FIRST:
+                surname_of[cid].add(translit_key(ws[0]))
             # "al-Burhan" is written "Burhan" on second reference.
             surname_of[cid] |= {translit_key(w[3:]) for w in ws[1:]
                                 if re.match(r"(?i)(?:al|el)-[A-Z]", w)}
@@ -726,11 +778,14 @@ def _propagate(text: str, clusters: list[_Cluster], dateline: Dateline | None) -
         for m in c.mentions:
             surface = text[m.start:m.end]
             forms.add(surface)
-            if c.label == "PERSON" and len(_words(surface)) >= 2:
-                last = _words(surface)[-1]
+            name_words = [w for w in _words(surface) if not _SUFFIX.fullmatch(w)]
+            if c.label == "PERSON" and len(name_words) >= 2:
+                last = name_words[-1]  # "Marcos" of "Ferdinand Marcos Jr."
                 forms.add(last)
                 if re.match(r"(?i)(?:al|el)-[A-Z]", last):
                     forms.add(last[3:])
+                if fold(_words(surface)[0]) in _SURNAME_FIRST:
+                    forms.add(_words(surface)[0])
         if c.geo is not None and c.geo.name:
             forms.add(c.geo.name)
         forms |= c.aliases

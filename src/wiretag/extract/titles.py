@@ -54,6 +54,8 @@ _OPEN_TITLE = (
     r"(?:(?:First\s+)?(?:Deputy|Vice)\s+)?(?:[A-Z][a-z]+\s+){1,2}(?:Minister|Secretary|Ministry\s+spokes(?:man|woman|person))"
 )
 TITLE_RE = re.compile(rf"(?:{_OPEN_TITLE}|(?:Deputy\s+|Vice\s+)?(?:{_TITLE_ALT}))(?![\w-])")
+#: Only the listed titles, without the open "[X] Minister" class.
+CLOSED_TITLE_RE = re.compile(rf"(?:Deputy\s+|Vice\s+)?(?:{_TITLE_ALT})(?![\w-])")
 
 # The pre-modifier: [former] [Russian | Ukraine's] [Kremlin | Foreign Ministry ...] TITLE
 # right before the name (only spaces between).
