@@ -359,3 +359,32 @@ def test_place_after_a_preposition_is_not_a_speaker(nlp: Language) -> None:
     text = "The hurricane centre in Miami said the storm would weaken."
     doc = make_doc(nlp, text, [("Miami", "GPE")])
     assert not by_name(extract_entities(doc), "Miami").government
+
+
+def test_untagged_city_found_only_with_its_country_named(nlp: Language) -> None:
+    text = "Ukraine said drones hit Kharkiv and Mykolaiv overnight."
+    doc = make_doc(nlp, text, [("Ukraine", "GPE"), ("Kharkiv", "GPE")])
+    surfaces = {m.text for e in extract_entities(doc) for m in e.mentions}
+    assert "Mykolaiv" in surfaces
+    text = "Officials said drones hit Mykolaiv overnight."
+    doc = make_doc(nlp, text, [])
+    assert extract_entities(doc) == []
+
+
+def test_place_glued_to_title_and_name_is_split(nlp: Language) -> None:
+    text = "Fires spread on Monday, Washington Governor Jay Inslee said in Seattle."
+    doc = make_doc(nlp, text, [("Washington Governor Jay Inslee", "GPE"), ("Seattle", "GPE")])
+    ents = extract_entities(doc)
+    inslee = by_name(ents, "Jay Inslee")
+    assert inslee.type == "PERSON" and inslee.titles == ["Governor"]
+    assert "Washington" in {m.text for e in ents for m in e.mentions}
+
+
+def test_surname_first_and_name_suffix_repeats_found(nlp: Language) -> None:
+    text = ("President Xi Jinping met Philippine President Ferdinand Marcos Jr. on Monday. "
+            "Xi said ties were good. Marcos agreed.")
+    doc = make_doc(nlp, text, [("Xi Jinping", "PERSON"), ("Ferdinand Marcos Jr.", "PERSON")])
+    ents = extract_entities(doc)
+    assert "Xi" in {m.text for m in by_name(ents, "Xi Jinping").mentions}
+    marcos = [e for e in ents if e.name.startswith("Ferdinand Marcos")]
+    assert len(marcos) == 1 and "Marcos" in {m.text for m in marcos[0].mentions}
