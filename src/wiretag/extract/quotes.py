@@ -328,6 +328,8 @@ class _Story:
         self.mention_starts = [m[0] for m in mentions]
         match = _DATELINE_RE.match(self.text)
         self.body_start = self.tok_at(match.end()) if match and len(doc) else 0
+        #: the dateline's place and agency are never antecedents of a speaker
+        self.body_char = match.end() if match else 0
 
     # --- positions
     def tok_at(self, char: int) -> int:
@@ -710,7 +712,7 @@ def _before_frame(
         if _is_cue(doc[j]):
             subj = _subject(story, doc[j])
             if subj is None:
-                subj = _np_back(story, j, start)
+                subj = _speaker_back(story, j, start)
             if subj is None:
                 return None
             return subj, (j, j + 1)
@@ -734,7 +736,7 @@ def _fragment_frame(
         if _is_cue(t) and _cue_lemma(t) not in ATTITUDE_CUES:
             subj = _subject(story, t)
             if subj is None or subj[0] < s_lo:
-                subj = _np_back(story, j, s_lo)
+                subj = _speaker_back(story, j, s_lo)
             if subj is not None:
                 return subj, (j, j + 1)
     # "... “fragment”, X said." later in the sentence
@@ -1489,7 +1491,7 @@ def _resolve(
             return picked.id, 0.95
     if pronoun:
         # the entities stage's own coreference ("he" as a mention of a person)
-        same = [m[2] for m in inside if m[2].type in want]
+        same = [m[2] for m in inside if m[2].type in want and _in_body(story, m[2])]
         if len({e.id for e in same}) == 1 and low not in PLURAL_PRONOUNS:
             return same[0].id, 0.75
         if low in PLURAL_PRONOUNS:
@@ -1540,7 +1542,7 @@ def _pick_mention(
     # a name in apposition or closing the phrase is the speaker: "Iran's foreign ministry
     # spokesman, Nasser Kanaani", "U.S. Secretary of State Antony Blinken"
     named = [m for m in persons if text[m[0] - 2:m[0]] == ", " or m[1] == span_end]
-    if named and (len(persons) > 1 or head_low in _SPOKES_NOUNS):
+    if named:
         return max(named, key=lambda m: m[1] - m[0])[2]
     if holding and holding[0][2].type == "PERSON":
         return holding[0][2]
@@ -1556,6 +1558,13 @@ def _pick_mention(
         if len({m[2].id for m in bodies}) == 1:
             return bodies[0][2]
     return None
+
+
+def _in_body(story: _Story, ent: Entity) -> bool:
+    """Whether ``ent`` is named in the story proper, not only in its dateline ("(Newswire)"
+    read as a person by a weak recogniser is nobody's antecedent)."""
+    return any(m.start >= story.body_char and m.text.lower() not in SPEAKER_PRONOUNS
+               for m in ent.mentions)
 
 
 def _apposed_name(story: _Story, end: int) -> Entity | None:
@@ -1649,6 +1658,7 @@ def _nearest_before(
     lo_char = story.doc[lo].idx if len(story.doc) else 0
     i = bisect.bisect_right(story.mention_starts, char) - 1
     seen: list[Entity] = []
+    lo_char = max(lo_char, story.body_char)
     while i >= 0 and story.mentions[i][0] >= lo_char:
         ent = story.mentions[i][2]
         if ent.type in types and ent not in seen:
@@ -1664,7 +1674,7 @@ def _nearest_named(
 ) -> Entity | None:
     """The nearest earlier ORG/GPE whose name holds the nominal's head ("the ministry")."""
     i = bisect.bisect_right(story.mention_starts, char) - 1
-    while i >= 0:
+    while i >= 0 and story.mentions[i][0] >= story.body_char:
         ent = story.mentions[i][2]
         if ent.type in types and noun in _fold(ent.name).split():
             return ent
@@ -1675,7 +1685,7 @@ def _nearest_named(
 def _nearest_titled(story: _Story, char: int, noun: str) -> Entity | None:
     """The nearest earlier PERSON whose title or description holds the nominal's head."""
     i = bisect.bisect_right(story.mention_starts, char) - 1
-    while i >= 0:
+    while i >= 0 and story.mentions[i][0] >= story.body_char:
         start, _end, ent = story.mentions[i]
         if ent.type == "PERSON":
             titles = " ".join(ent.titles + ent.descriptions).lower()
