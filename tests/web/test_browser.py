@@ -80,6 +80,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         assert summary.ingested >= len(stories) // 2, [str(f) for f in summary.failed]
         for doc in examples():
             store.add(doc)
+        store.cluster(None)
     port = _free_port()
     config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)
@@ -130,6 +131,32 @@ def test_browser_story_entity_quotes(server: str, browser: object) -> None:
     page.close()
 
 
+def test_browser_cluster_page_lists_its_stories(server: str, browser: object) -> None:
+    from playwright.sync_api import Browser, expect
+
+    assert isinstance(browser, Browser)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(server + "/ui")
+    page.get_by_role("link", name="Clusters").click()
+    expect(page.locator("h1")).to_have_text("Story clusters")
+    rows = page.locator("li.cluster-row")
+    assert rows.count() >= 1
+    headline = rows.first.locator("a.headline")
+    title = headline.inner_text()
+    headline.click()
+    expect(page.locator("h1")).to_have_text(title)
+    stories = page.locator("#cluster-stories li.story-row")
+    assert stories.count() >= 2
+    expect(page.locator("#cluster-entities a.ent").first).to_be_visible()
+    expect(page.locator("svg.timeline")).to_be_visible()
+    cluster_url = page.url
+    stories.first.locator("a.headline").click()
+    expect(page.locator("a.cluster-link")).to_have_text(title)
+    page.locator("a.cluster-link").click()
+    expect(page).to_have_url(cluster_url)
+    page.close()
+
+
 def test_browser_search_and_hostile_text_do_not_run_scripts(server: str,
                                                              browser: object) -> None:
     from playwright.sync_api import Browser, expect
@@ -174,6 +201,12 @@ def test_browser_screenshots(server: str, browser: object) -> None:
     page.screenshot(path=str(out / "quotes.png"))
     page.goto(server + "/ui/events?event_type=ACCUSE")
     page.screenshot(path=str(out / "events.png"))
+    page.goto(server + "/ui/clusters")
+    page.screenshot(path=str(out / "clusters.png"))
+    page.locator("li.cluster-row a.headline", has_text="Norway bars Faroese boats").click()
+    page.screenshot(path=str(out / "cluster.png"))
+    page.locator("#cluster-stories a.headline", has_text="UPDATE 1-Norway bars").click()
+    page.screenshot(path=str(out / "story-near-duplicate.png"))
     page.goto(server + "/api/docs")
     page.screenshot(path=str(out / "api-docs.png"))
     page.close()
