@@ -120,7 +120,8 @@ def test_events_on_the_moscow_story(nlp: Any, shared_dir: Path, wiretag_schema: 
     # Zelenskiy has ruled out any talks with Putin
     find("ruled", type="REJECT", mode="meet", source="UKRGOV", target="RUSGOV")
     # Ukraine is conducting its own investigations into alleged Russian war crimes
-    find("investigations", type="ACCUSE", mode="investigate")
+    find("investigations", type="ACCUSE", mode="investigate", cameo="094", source="UKR",
+         target="RUS")
     # ... and accuses Moscow of deliberately targeting civilians
     find("accuses", type="ACCUSE", source="UKR", target="RUSGOV")
     # Moscow denies these allegations / Russia denies it: CAMEO 016, no PLOVER type

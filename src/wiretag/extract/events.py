@@ -954,6 +954,15 @@ def _noun_args(noun: Token, rule: TriggerRule, story: _Story) -> tuple[list[Toke
         if not targets:
             # "delivered food aid to 50,000 people", "imposed sanctions on Iran"
             targets += [o for w, o in preps(head) if w in ("to", "for", "against", "on", "with")]
+            # "conducting investigations into alleged Russian war crimes": the nation named
+            for w, o in preps(head):
+                if w == "into" and make_actor(o, story) is not None:
+                    targets.append(o)
+                elif w == "into":
+                    targets += [
+                        c for c in o.lefts
+                        if dep(c) in MODIFIER and actor_codes.country_of_word(c.text) is not None
+                    ]
     elif head != noun and lemma(head) == "come" and d.startswith("obl"):
         subj = _subject(head, story)
         if subj is not None:
@@ -1165,6 +1174,10 @@ def _drafts(sent: Span, n: int, story: _Story) -> Iterator[_Draft]:
             if any(make_actor(t, story) for t in destinations):
                 # "extradited a suspect to Kigali": the partner is where it goes
                 tgt_toks = [t for t in tgt_toks if dep(t) not in OBJ]
+        if rule.mode == "investigate" and cameo == "090":
+            scope = token.head if not is_verb and dep(token) in OBJ else token
+            if "war crime" in " ".join(t.lemma_.lower() for t in scope.subtree):
+                cameo = "094"  # CAMEO: investigate war crimes
         sources = _args(src_toks, story)
         targets = _args(tgt_toks, story)
         # "talks between Serbia and Kosovo": a conjunct named as a target is not a source
