@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import date, timedelta
 from pathlib import Path
+
+import pytest
 
 from wiretag.document import Document
 from wiretag.samples import build_document
-from wiretag.store import Filters, Store, entity_id
+from wiretag.store import Filters, Store, clustering, entity_id
 from wiretag.store.schema import APPLICATION_ID, LATEST, MIGRATIONS
 
 # written for these tests: one wire story, a republished version of it, and another story
@@ -262,3 +265,21 @@ def test_schema_1_store_is_migrated_and_backfilled(tmp_path: Path) -> None:
     # the old entity got its lookup forms: a surname-only mention links to it
     store.add(_person_doc("OSLO - Moe spoke.", ["Moe"], "2025-05-13"))
     assert store.entities(Filters(type="PERSON"))["total"] == 1
+
+
+def test_windows_split_at_gaps_and_cut_large_ones_into_blocks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    start = date(2025, 1, 6)
+    daily = [(i, f"s{i}", start + timedelta(days=i)) for i in range(30)]
+    later = [(100, "late", start + timedelta(days=60))]
+    undated: list[tuple[int, str, date | None]] = [(200, "u", None)]
+    windows = clustering._windows([*daily, *later, *undated], 4)
+    assert windows == [list(range(30)), [100], [200]]
+    monkeypatch.setattr(clustering, "MAX_WINDOW", 10)
+    cut = clustering._windows(list(daily), 4)
+    # calendar-aligned blocks of BLOCK_DAYS days, in date order, covering every story once
+    assert [r for part in cut for r in part] == list(range(30))
+    for part in cut:
+        blocks = {(start + timedelta(days=r)).toordinal() // clustering.BLOCK_DAYS for r in part}
+        assert len(blocks) == 1 and len(part) <= clustering.BLOCK_DAYS
