@@ -110,7 +110,8 @@ _CHANGE = ("resign", "resignation", "reform", "change", "election", "step", "ove
 _THREATS: tuple[tuple[tuple[str, ...], tuple[str, str]], ...] = (
     (("attack", "strike", "invade", "bomb", "retaliate", "retaliation", "war", "force",
       "respond", "response", "hit", "destroy", "kill", "shoot", "fire", "crush", "punish",
-      "eliminate", "wipe", "annihilate"), ("violence", "138")),
+      "eliminate", "wipe", "annihilate", "weapon", "nuclear", "missile", "bomb"),
+     ("violence", "138")),
     (("sanction", "embargo", "boycott", "blockade", "restrict", "ban"), ("restrict", "1312")),
     (("arrest", "jail", "detain", "prosecute", "imprison"), ("arrest", "132")),
     (("expel", "deport", "expulsion"), ("expel", "136")),

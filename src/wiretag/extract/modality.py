@@ -109,8 +109,13 @@ def is_passive(verb: Token) -> bool:
     if any(dep(c) in PASS_SUBJ or dep(c) in ("aux:pass", "auxpass") for c in verb.children):
         return True
     # reduced passives ("war crimes committed by Russian forces")
-    return verb.tag_ == "VBN" and dep(verb) in ("acl", "amod") and any(
-        w == "by" for w, _ in preps(verb)
+    # ... with or without the agent ("fishermen rescued at sea"): a participle after its
+    # noun, with no object of its own
+    return (
+        verb.tag_ == "VBN"
+        and dep(verb) in ("acl", "amod")
+        and verb.head.i < verb.i
+        and not any(dep(c) in OBJ for c in verb.children)
     )
 
 
