@@ -462,3 +462,113 @@ def test_trigger_lexicon_agrees_with_the_crosswalk() -> None:
         # every code is CAMEO's: in the PLOVER crosswalk, or a 01/02 statement/appeal code
         assert rule.cameo in crosswalk or rule.cameo.startswith(("01", "02")), rule
     assert {r.type for r in rules} >= set(events.PLOVER_TYPES)
+
+
+def test_government_protest_is_a_diplomatic_accusation(vocab: spacy.vocab.Vocab) -> None:
+    rows: list[Row] = [
+        ("Japan", "Japan", "PROPN", 1, "nsubj"),
+        ("protested", "protest", "VERB", 1, "ROOT"),
+        ("to", "to", "ADP", 3, "case"),
+        ("Beijing", "Beijing", "PROPN", 1, "obl"),
+        (".", ".", "PUNCT", 1, "punct"),
+    ]
+    doc, document = build(vocab, rows, [
+        ("E1", "GPE", 0, 1, {"country": "JPN"}), ("E2", "GPE", 3, 4, {"country": "CHN"}),
+    ])
+    ev = only(events.extract_events(doc, document), "ACCUSE")
+    assert (ev.mode, ev.cameo) == ("disapprove", "111")
+    assert ev.target is not None and ev.target.actor == "CHNGOV"
+
+
+def test_future_withdrawal_is_a_concession(vocab: spacy.vocab.Vocab) -> None:
+    rows: list[Row] = [
+        ("Russia", "Russia", "PROPN", 2, "nsubj"),
+        ("will", "will", "AUX", 2, "aux"),
+        ("withdraw", "withdraw", "VERB", 2, "ROOT"),
+        ("troops", "troop", "NOUN", 2, "obj"),
+        ("from", "from", "ADP", 5, "case"),
+        ("Armenia", "Armenia", "PROPN", 2, "obl"),
+        (".", ".", "PUNCT", 2, "punct"),
+    ]
+    doc, document = build(vocab, rows, [
+        ("E1", "GPE", 0, 1, {"country": "RUS"}), ("E2", "GPE", 5, 6, {"country": "ARM"}),
+    ])
+    ev = only(events.extract_events(doc, document), "CONCEDE")  # PLOVER manual, CONCEDE
+    assert ev.modality == "future" and ev.cameo == "035"
+
+
+def test_content_of_a_request_is_not_an_event(vocab: spacy.vocab.Vocab) -> None:
+    rows: list[Row] = [
+        ("Egypt", "Egypt", "PROPN", 1, "nsubj"),
+        ("urged", "urge", "VERB", 1, "ROOT"),
+        ("Israel", "Israel", "PROPN", 1, "obj"),
+        ("to", "to", "PART", 4, "mark"),
+        ("allow", "allow", "VERB", 1, "xcomp"),
+        ("aid", "aid", "NOUN", 4, "obj"),
+        ("into", "into", "ADP", 7, "case"),
+        ("Gaza", "Gaza", "PROPN", 4, "obl"),
+        (".", ".", "PUNCT", 1, "punct"),
+    ]
+    doc, document = build(vocab, rows, [
+        ("E1", "GPE", 0, 1, {"country": "EGY"}), ("E2", "GPE", 2, 3, {"country": "ISR"}),
+    ])
+    evs = events.extract_events(doc, document)
+    assert [(e.type, e.mode, e.cameo) for e in evs] == [("REQUEST", "yield", "025")]
+
+
+def test_light_verbs_lend_their_subject_and_others_do_not(vocab: spacy.vocab.Vocab) -> None:
+    def story(verb: str, lemma_: str) -> list[Event]:
+        rows: list[Row] = [
+            ("Turkey", "Turkey", "PROPN", 1, "nsubj"),
+            (verb, lemma_, "VERB", 1, "ROOT"),
+            ("sanctions", "sanction", "NOUN", 1, "obj"),
+            ("on", "on", "ADP", 4, "case"),
+            ("Syria", "Syria", "PROPN", 2, "nmod"),
+            (".", ".", "PUNCT", 1, "punct"),
+        ]
+        doc, document = build(vocab, rows, [
+            ("E1", "GPE", 0, 1, {"country": "TUR"}), ("E2", "GPE", 4, 5, {"country": "SYR"}),
+        ])
+        return events.extract_events(doc, document)
+
+    imposed = only(story("imposed", "impose"), "SANCTION")
+    assert imposed.source is not None and imposed.source.actor == "TUR"
+    cited = only(story("cited", "cite"), "SANCTION")
+    assert cited.source is None and cited.target is not None and cited.target.actor == "SYR"
+
+
+def test_round_up_scene_and_acronyms(vocab: spacy.vocab.Vocab) -> None:
+    rows: list[Row] = [
+        ("In", "in", "ADP", 1, "case"),
+        ("Sudan", "Sudan", "PROPN", 4, "obl"),
+        (",", ",", "PUNCT", 4, "punct"),
+        ("police", "police", "NOUN", 4, "nsubj"),
+        ("arrested", "arrest", "VERB", 4, "ROOT"),
+        ("Rapid", "Rapid", "PROPN", 7, "compound"),
+        ("Support", "Support", "PROPN", 7, "compound"),
+        ("Forces", "Forces", "PROPN", 4, "obj"),
+        ("fighters", "fighter", "NOUN", 7, "appos"),
+        (".", ".", "PUNCT", 4, "punct"),
+        ("The", "the", "DET", 11, "det"),
+        ("army", "army", "NOUN", 12, "nsubj"),
+        ("attacked", "attack", "VERB", 12, "ROOT"),
+        ("the", "the", "DET", 14, "det"),
+        ("RSF", "RSF", "PROPN", 12, "obj"),
+        (".", ".", "PUNCT", 12, "punct"),
+    ]
+    words = [r[0] for r in rows]
+    doc = Doc(vocab, words=words, lemmas=[r[1] for r in rows], pos=[r[2] for r in rows],
+              heads=[r[3] for r in rows], deps=[r[4] for r in rows],
+              sent_starts=[i in (0, 10) for i in range(len(rows))])
+    document = Document(id=content_id(doc.text), text=doc.text,
+                        dateline=Dateline(text="", start=0, end=0, date=STORY_DAY))
+    document.entities.append(Entity(id="E1", type="GPE", name="Sudan", country="SDN",
+                                    mentions=[Mention(doc[1].idx, doc[1].idx + 5, "Sudan")]))
+    evs = events.extract_events(doc, document)
+    arrest = only(evs, "COERCE")
+    assert arrest.source is not None and arrest.source.actor == "SDNCOP"  # "In Sudan, police"
+    attack = only(evs, "ASSAULT")
+    assert attack.source is not None and attack.source.actor == "SDNMIL"  # scene carries on
+    assert attack.target is not None and attack.target.text == "RSF"
+    # "RSF" is coded through its expansion, "Rapid Support Forces": an armed force
+    assert (attack.target.actor or "").endswith("MIL")
