@@ -101,6 +101,15 @@ def preps(token: Token) -> Iterator[tuple[str, Token]]:
                 yield " ".join(g.lower_ for g in cases), c
 
 
+def _cases(trigger: Token, head: Token) -> list[Token]:
+    """The preposition(s) of the phrase that links ``trigger`` (or its ancestor) to
+    ``head``."""
+    cur = trigger
+    while cur.head != head and cur.head != cur:
+        cur = cur.head
+    return [c for c in cur.children if dep(c) in ("case", "mark")]
+
+
 def is_verbal(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") or (dep(token) == "root" and token.pos_ != "NOUN")
 
@@ -419,9 +428,17 @@ def decide(
     for c in verb.children:
         if c.lower_ in ALLEGED_MODIFIERS and dep(c) == "advmod":
             return ModalityResult("alleged", c.text)
-    for _d, head in content_chain(trigger):
+    for d, head in content_chain(trigger):
         if lemma(head) in ALLEGING and head != trigger:
             return ModalityResult("alleged", head.text)
+        if d.startswith(("obl", "nmod", "advcl")) and any(
+            c.lower_ in ("for", "into", "over") for c in _cases(trigger, head)
+        ):
+            # "issued an arrest warrant ... for the illegal expulsion of children": the
+            # grounds of a warrant, charge or inquiry hang off its verb
+            grounds = [c for c in head.children if dep(c) in OBJ and lemma(c) in ALLEGING]
+            if grounds:
+                return ModalityResult("alleged", grounds[0].text)
         for c in head.lefts:
             # "accused Ukrainian forces of committing ...", the verb misread as a modifier
             if c != trigger and c.pos_ == "VERB" and dep(c) == "amod" and (
