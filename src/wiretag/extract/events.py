@@ -105,7 +105,7 @@ _ASSIST = ("aid", "help", "assistance", "support", "weapon", "arm", "funding", "
            "deliver", "give", "system", "equipment")
 _YIELD = ("release", "free", "ceasefire", "truce", "withdrawal", "withdraw", "lift", "ease",
           "surrender", "retreat", "halt", "stop", "end", "pull", "allow", "let", "reinstate",
-          "return")
+          "return", "leave", "quit")
 _CHANGE = ("resign", "resignation", "reform", "change", "election", "step", "overhaul")
 _THREATS: tuple[tuple[tuple[str, ...], tuple[str, str]], ...] = (
     (("attack", "strike", "invade", "bomb", "retaliate", "retaliation", "war", "force",
@@ -918,6 +918,7 @@ def _noun_args(noun: Token, rule: TriggerRule, story: _Story) -> tuple[list[Toke
             targets += both[1:2]
         elif word == "of" and "of_source" in rule.flags:
             sources.append(obj)  # "the deployment of North Korean troops"
+            targets += [o for w2, o in preps(obj) if w2 in ("to", "into")]  # "... to Russia"
         elif word in TARGET_PREPS:
             targets.append(obj)
             if word in ("into", "of", "over") and make_actor(obj, story) is None:
@@ -1257,7 +1258,7 @@ def _finish(draft: _Draft, story: _Story, times: list[mod.TimeExpr], prior: list
         return None
     if "crowd" in draft.rule.flags and _sector(source) not in ("OPP", "CVL", "LAB", "EDU", "REF"):
         return None  # leaders "gathering" in Brussels are not a protest
-    if "civil" in draft.rule.flags and _sector(source) in ("MIL", "COP", "REB"):
+    if "civil" in draft.rule.flags and _sector(source) in ("MIL", "COP", "REB", "UAF", "CRM"):
         # armed forces storming a town are not protesters (PLOVER: PROTEST is civilian)
         type_, mode_, cameo = "ASSAULT", None, "190"
     if (type_ == "PROTEST" and _sector(source) in ("GOV", "IGO", "JUD", "LEG")) or (

@@ -408,7 +408,9 @@ def decide(
             negated = True
         if d == "xcomp" and lemma(head) in FUTURE_VERBS:
             fut = fut or lemma(head)
-        _n, h2, f2 = _verb_marks(head)
+        n2, h2, f2 = _verb_marks(head)
+        if d == "xcomp" and n2:
+            negated = True  # "we are not planning to attack anyone"
         hyp, fut = hyp or h2, fut or f2
         cur = head
     if negated:
