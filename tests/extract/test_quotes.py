@@ -356,3 +356,27 @@ def test_plural_pronoun_and_unmatched_nominal_stay_unlinked(
     lee = Entity("E1", "PERSON", "Ann Lee", mentions=[_mention(text, "Ann Lee")])
     quotes = extract_quotes(blank(text), [lee])
     assert [q.speaker.entity for q in quotes if q.speaker] == [None, None]
+
+
+def _run_on_seconds(n: int) -> float:
+    # one parsed "sentence" of n reports, as a run-on scraped paragraph gives
+    unit = ("prices/NOUN/NNS rose/VERB/VBD again/ADV/RB ,/PUNCT/, the/DET/DT ministry/NOUN/NN "
+            "said/VERB/VBD ,/PUNCT/, and/CCONJ/CC ")
+    items = [item.rsplit("/", 2) for item in (unit * n).split()]
+    deps = ["ROOT"] + ["dep"] * (len(items) - 1)
+    doc = Doc(spacy.blank("en").vocab, words=[w for w, _p, _t in items],
+              pos=[p for _w, p, _t in items], tags=[t for _w, _p, t in items],
+              heads=[0] * len(items), deps=deps)
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        quotes = extract_quotes(doc)
+        best = min(best, time.perf_counter() - started)
+    assert len(quotes) == n
+    return best
+
+
+def test_one_run_on_sentence_of_many_reports_scales_linearly() -> None:
+    # Token.sent walks its whole sentence; looked up per cue, that is quadratic
+    ratio = _run_on_seconds(2000) / _run_on_seconds(200)
+    assert ratio < 35, f"2000 reports took {ratio:.0f}x the time of 200"

@@ -318,6 +318,8 @@ class _Story:
         self.para_starts = [p[0] for p in self.paras]
         self.has_parse = bool(doc.has_annotation("DEP"))
         self.has_sents = self.has_parse or bool(doc.has_annotation("SENT_START"))
+        self.sent_starts: list[int] = [sent.start for sent in doc.sents] \
+            if self.has_sents and len(doc) else []
         self.entities = list(entities)
         mentions: list[tuple[int, int, Entity]] = []
         for ent in self.entities:
@@ -362,20 +364,28 @@ class _Story:
         if self.has_sents:
             # a weak segmenter glues a paragraph onto the last sentence of the one before;
             # wire copy never runs a sentence over a paragraph break
-            sent = self.doc[tok].sent
-            lo_t, hi_t = max(sent.start, p_lo), min(sent.end, p_hi)
+            s_lo, s_hi = self._sent_bounds(tok)
+            lo_t, hi_t = max(s_lo, p_lo), min(s_hi, p_hi)
             # ... and splits mid-sentence ("..., Commerce ministry spokeswoman | Li Ying
             # told ..."): join a neighbour across a boundary with no final punctuation
             for _ in range(3):
                 if lo_t <= p_lo or self._ends_sentence(lo_t - 1):
                     break
-                lo_t = max(self.doc[lo_t - 1].sent.start, p_lo)
+                lo_t = max(self._sent_bounds(lo_t - 1)[0], p_lo)
             for _ in range(3):
                 if hi_t >= p_hi or self._ends_sentence(hi_t - 1):
                     break
-                hi_t = min(self.doc[hi_t].sent.end, p_hi)
+                hi_t = min(self._sent_bounds(hi_t)[1], p_hi)
             return lo_t, hi_t
         return p_lo, p_hi
+
+    def _sent_bounds(self, tok: int) -> tuple[int, int]:
+        """The segmenter's sentence around ``tok``, in log time: ``Token.sent`` walks the
+        whole sentence, which made a paragraph-long "sentence" of quotes quadratic."""
+        k = bisect.bisect_right(self.sent_starts, tok) - 1
+        lo = self.sent_starts[k] if k >= 0 else 0
+        hi = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.doc)
+        return lo, hi
 
     def _ends_sentence(self, i: int) -> bool:
         """Whether token ``i`` can end a sentence (final punctuation, maybe in marks)."""
@@ -1066,6 +1076,10 @@ def _listener_end(story: _Story, j: int, k: int, s_hi: int) -> int:
     return k
 
 
+#: tokens either side of a cue that its speaker and reported clause may span
+_WINDOW = 100
+
+
 def _cue_clause(story: _Story, cue: Token) -> _Cand | None:
     lemma = _cue_lemma(cue)
     if _dep(cue) in ("amod", "acl", "relcl") and cue.tag_ == "VBN" and cue.i < cue.head.i:
@@ -1079,6 +1093,8 @@ def _cue_clause(story: _Story, cue: Token) -> _Cand | None:
     s_lo = max(s_lo, story.body_start)
     if cue.i < s_lo:
         return None
+    # a bounded window: a run-on "sentence" of thousands of reports stays linear
+    s_lo, s_hi = max(s_lo, cue.i - _WINDOW), min(s_hi, cue.i + _WINDOW)
     subj = _subject(story, cue)
     if subj is not None and (subj[0] < s_lo or subj[0] > cue.i):
         subj = None  # a parse reaching into the dateline, or an inverted subject
@@ -1167,6 +1183,7 @@ def _passive(story: _Story, cue: Token) -> _Cand | None:
             or doc[j - 1].lower_ != "it":
         return None
     _s_lo, s_hi = story.sentence_of(i)
+    s_hi = min(s_hi, i + _WINDOW)
     k = i + 1
     while k < s_hi and k - i <= 6 and doc[k].lower_ != "that":
         k += 1
@@ -1289,7 +1306,7 @@ def _content_start(story: _Story, s_lo: int, end: int) -> int:
     fire service said")."""
     doc = story.doc
     for k in range(end - 2, s_lo, -1):
-        if doc[k].lower_ in ("and", "but") and doc[k - 1].text == "," and end - k > 3 \
+        if doc[k].lower_ in ("and", "but") and doc[k - 1].text == "," and end - k >= 3 \
                 and any(t.pos_ in ("VERB", "AUX") for t in doc[k + 1:end]) \
                 and any(_finite(t) for t in doc[s_lo:k]):
             return k + 1
@@ -1335,6 +1352,7 @@ def _sane_speaker(story: _Story, rng: tuple[int, int]) -> bool:
 def _according(story: _Story, tok: Token) -> _Cand | None:
     doc = story.doc
     s_lo, s_hi = story.sentence_of(tok.i)
+    s_lo, s_hi = max(s_lo, tok.i - _WINDOW), min(s_hi, tok.i + _WINDOW)
     np = _np_forward(story, tok.i + 2, s_hi, counted=True)
     if np is None:
         return None
