@@ -32,9 +32,6 @@ from importlib.resources import files
 from wiretag.document import Entity
 from wiretag.lexicon import countries as lex
 
-#: sectors a government's own people and bodies fall under; a title in these makes GOV
-_PRIMARY_SECTORS = ("GOV", "MIL", "JUD", "LEG", "COP", "SPY", "REB", "OPP", "CVL", "MED",
-                    "BUS", "LAB", "REF", "EDU", "HLH", "CRM", "PTY", "ELI", "NGO", "IGO")
 _WORD = re.compile(r"[\w'’.-]+")
 
 
