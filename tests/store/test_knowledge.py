@@ -283,3 +283,24 @@ def test_windows_split_at_gaps_and_cut_large_ones_into_blocks(
     for part in cut:
         blocks = {(start + timedelta(days=r)).toordinal() // clustering.BLOCK_DAYS for r in part}
         assert len(blocks) == 1 and len(part) <= clustering.BLOCK_DAYS
+
+
+def test_incremental_clustering_with_calendar_blocks_matches_from_scratch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(clustering, "MAX_WINDOW", 4)
+    docs = [build_document((ORIGINAL if i % 2 else OTHER) + f" Day {i}.",
+                           headline=f"Day {i}", published=f"2025-05-{1 + 2 * i:02d}",
+                           entities=PEOPLE)
+            for i in range(12)]
+    inc = Store(tmp_path / "inc.db")
+    for batch in (docs[:3], docs[3:5], docs[5:11], docs[11:]):
+        inc.cluster([inc.insert(d).date for d in batch])
+    full = Store(tmp_path / "full.db")
+    for d in docs:
+        full.add(d)
+    full.cluster(None)
+    assert _membership(inc) == _membership(full)
+    # a later day re-clusters its own block only
+    extra = build_document(OTHER + " Day 99.", published="2025-05-23", entities=PEOPLE)
+    assert full.cluster([full.insert(extra).date]).stories < 12

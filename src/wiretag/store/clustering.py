@@ -12,7 +12,10 @@ every window together).
 A busy archive has a story every day, so its windows never close; clustering is quadratic
 in a window's size, so a window of more than ``MAX_WINDOW`` stories is cut into
 calendar-aligned blocks of ``BLOCK_DAYS`` days. A developing story that runs across a block
-boundary then becomes two clusters: the price of bounded time and memory.
+boundary then becomes two clusters: the price of bounded time and memory. Each cluster
+records the unit it was made in, so a block that received no new story and whose clusters
+were all made in that very block is left alone: in a busy archive an ingest of one day's
+news re-clusters one or two blocks, not the whole archive.
 
 After an ingest only the windows that received new stories are clustered again: the dates
 around the new stories (± ``window_days``), widened to the full extent of every existing
@@ -79,6 +82,13 @@ def _region(conn: sqlite3.Connection, days: list[date], window: int) -> tuple[st
 def _windows(stories: list[tuple[int, str, date | None]], window: int) -> list[list[int]]:
     """Row ids split into independent windows: dated ones at gaps over ``window`` days, and
     the undated ones together."""
+    return [rids for _unit, rids in _units(stories, window)]
+
+
+def _units(stories: list[tuple[int, str, date | None]],
+           window: int) -> list[tuple[str, list[int]]]:
+    """Row ids in clustering units: ("window", ids) or, for a window over ``MAX_WINDOW``,
+    ("block:<n>", ids) per calendar block."""
     dated = sorted((d, rid) for rid, _sid, d in stories if d is not None)
     undated = [rid for rid, _sid, d in stories if d is None]
     out: list[list[int]] = []
@@ -93,19 +103,19 @@ def _windows(stories: list[tuple[int, str, date | None]], window: int) -> list[l
     if current:
         out.append(current)
     day_of = {rid: d for rid, _sid, d in stories}
-    cut: list[list[int]] = []
+    cut: list[tuple[str, list[int]]] = []
     for part in out:
         if len(part) <= MAX_WINDOW:
-            cut.append(part)
+            cut.append(("window", part))
             continue
         blocks: dict[int, list[int]] = {}
         for rid in part:
             when = day_of[rid]
             assert when is not None  # only dated stories are in these windows
             blocks.setdefault(when.toordinal() // BLOCK_DAYS, []).append(rid)
-        cut.extend(blocks[b] for b in sorted(blocks))
+        cut.extend((f"block:{b}", blocks[b]) for b in sorted(blocks))
     if undated:
-        cut.append(undated)
+        cut.append(("window", undated))
     return cut
 
 
@@ -119,10 +129,10 @@ def recluster(
     """Re-cluster the windows holding stories of ``dates`` (None: the whole store).
 
     Runs inside the caller's transaction."""
+    wanted = list(dates) if dates is not None else []
     if dates is None:
         rows = conn.execute("SELECT rowid, id, date FROM stories").fetchall()
     else:
-        wanted = list(dates)
         days = [d for d in (_day(v) for v in wanted) if d is not None]
         rows = []
         region = _region(conn, days, window_days)
@@ -137,19 +147,43 @@ def recluster(
     # region cuts in two: widen to the windows' true limits by the same gap rule
     if dates is not None and stories:
         stories = _close_windows(conn, stories, window_days)
-    summary = ClusterSummary(stories=len(stories))
+    summary = ClusterSummary()
     if not stories:
         return summary
-    rowids = [rid for rid, _sid, _d in stories]
-    _drop_clusters(conn, rowids)
-    for window in _windows(stories, window_days):
-        docs = _documents(conn, window)
-        by_id = {d.id: rid for rid, d in zip(window, docs, strict=True)}
+    new_blocks = None if dates is None else {
+        d.toordinal() // BLOCK_DAYS for d in (_day(v) for v in wanted) if d is not None}
+    units = [(unit, rids) for unit, rids in _units(stories, window_days)
+             if new_blocks is None or not _settled(conn, unit, rids, new_blocks)]
+    _drop_clusters(conn, [rid for _unit, rids in units for rid in rids])
+    for unit, rids in units:
+        summary.stories += len(rids)
+        docs = _documents(conn, rids)
+        by_id = {d.id: rid for rid, d in zip(rids, docs, strict=True)}
         for members in cluster_stories(docs, threshold=threshold, window_days=window_days):
-            _insert_cluster(conn, [by_id[m] for m in members], members[0])
+            _insert_cluster(conn, [by_id[m] for m in members], members[0], unit)
             summary.clusters += 1
             summary.multi += len(members) > 1
     return summary
+
+
+def _settled(conn: sqlite3.Connection, unit: str, rowids: list[int],
+             new_blocks: set[int]) -> bool:
+    """Whether a calendar block without new stories already holds exactly the clusters a
+    fresh run would make: every story clustered, every cluster made in this block."""
+    if not unit.startswith("block:") or int(unit.split(":")[1]) in new_blocks:
+        return False
+    marks = ",".join("?" * len(rowids))
+    row = conn.execute(
+        f"SELECT COUNT(*), COUNT(c.rowid), SUM(c.unit = ?) FROM stories s"
+        f" LEFT JOIN clusters c ON c.rowid = s.cluster WHERE s.rowid IN ({marks})",
+        (unit, *rowids)).fetchone()
+    if not (row[0] == row[1] == row[2] == len(rowids)):
+        return False
+    # and no cluster of the block has a member outside it
+    outside = conn.execute(
+        f"SELECT 1 FROM stories WHERE cluster IN (SELECT cluster FROM stories WHERE rowid IN"
+        f" ({marks})) AND rowid NOT IN ({marks}) LIMIT 1", (*rowids, *rowids)).fetchone()
+    return outside is None
 
 
 def _close_windows(conn: sqlite3.Connection, stories: list[tuple[int, str, date | None]],
@@ -199,15 +233,15 @@ def _documents(conn: sqlite3.Connection, rowids: list[int]) -> list[Document]:
     return docs
 
 
-def _insert_cluster(conn: sqlite3.Connection, rowids: list[int], first: str) -> None:
+def _insert_cluster(conn: sqlite3.Connection, rowids: list[int], first: str, unit: str) -> None:
     marks = ",".join("?" * len(rowids))
     head = conn.execute("SELECT headline FROM stories WHERE id = ?", (first,)).fetchone()[0]
     lo, hi, sources = conn.execute(
         f"SELECT MIN(date), MAX(date), COUNT(DISTINCT agency) FROM stories"
         f" WHERE rowid IN ({marks})", rowids).fetchone()
     cur = conn.execute(
-        "INSERT INTO clusters (id, headline, first_date, last_date, size, sources)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        (cluster_id(first), head, lo, hi, len(rowids), sources))
+        "INSERT INTO clusters (id, headline, first_date, last_date, size, sources, unit)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (cluster_id(first), head, lo, hi, len(rowids), sources, unit))
     conn.executemany("UPDATE stories SET cluster = ? WHERE rowid = ?",
                      [(cur.lastrowid, r) for r in rowids])

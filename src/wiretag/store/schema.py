@@ -171,7 +171,9 @@ MIGRATIONS: list[str] = [
         first_date TEXT,
         last_date  TEXT,
         size       INTEGER NOT NULL,
-        sources    INTEGER NOT NULL
+        sources    INTEGER NOT NULL,
+        -- the set of stories clustered together to make it: "window" or "block:<n>"
+        unit       TEXT NOT NULL
     );
     CREATE INDEX clusters_last ON clusters(last_date, size);
 
