@@ -135,8 +135,10 @@ def sector_of(words: Sequence[str], *, anywhere: bool = True) -> str | None:
     low = [_singular(w.lower().strip(".,")) for w in words if w.strip()]
     raw = [w.lower().strip(".,") for w in words if w.strip()]
     table = agent_table()
+    # "human rights groups": only the head noun is plural in the table's key
+    mixed = raw[:-1] + low[-1:]
     for n in (3, 2, 1):
-        for seq in (low, raw):
+        for seq in (low, raw, mixed):
             if len(seq) >= n:
                 key = " ".join(seq[-n:])
                 if key in table:

@@ -73,7 +73,8 @@ REVERSE_LIGHT = frozenset({"face", "receive", "suffer", "endure", "get", "come",
                            "attract", "undergo", "sustain", "win"})
 #: verbs that carry a nominal event and lend it their subject ("X held talks", "X imposed
 #: sanctions"); a verb outside this list ("citing the threat") lends nothing
-LIGHT = frozenset({"declare", "enforce", "hold", "have", "conduct", "launch", "carry",
+LIGHT = frozenset({"trade", "exchange", "declare", "enforce", "hold", "have", "conduct",
+                   "launch", "carry",
                    "stage", "make", "issue", "impose", "announce", "begin", "start", "resume",
                    "open", "continue",
                    "step", "intensify", "escalate", "mount", "commit", "lodge", "file",
@@ -99,7 +100,7 @@ ARMED = ("MIL", "REB")
 
 #: words naming the content of a request, rejection or promise (PLOVER's shared modes)
 _MEET = ("talk", "meeting", "negotiation", "negotiate", "meet", "summit", "dialogue",
-         "mediation", "visit", "discussion")
+         "mediation", "visit", "discussion", "resolve", "settle", "settlement")
 _ASSIST = ("aid", "help", "assistance", "support", "weapon", "arm", "funding", "loan",
            "cooperation", "supply", "ammunition", "missile", "jet", "tank", "send", "provide",
            "deliver", "give", "system", "equipment")
@@ -875,6 +876,9 @@ def _verb_args(
                 # "does not support Sweden's bid": the possessor
                 targets += [o for w, o in preps(obj) if w in ("of", "over")]
                 targets += children(obj, POSS)
+            if rule.type not in ("ASSAULT", "MOBILIZE", "COERCE"):
+                # "signed a defence agreement with Somalia"
+                targets += [o for w, o in preps(obj) if w == "with"]
             # "sent troops to Ukraine", "supplied weapons to Kyiv", "fired rockets at Israel"
             carried = ("to", "into", "at", "on", "against") if rule.type in (
                 "ASSAULT", "MOBILIZE", "AID") else ("to", "into")
