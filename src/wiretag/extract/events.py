@@ -221,6 +221,9 @@ class _Story:
     #: the dateline's country: "the army" in a Khartoum story is Sudan's army
     home: str | None = None
     sentence_home: dict[int, str] = field(default_factory=dict)
+    #: per-token memo of the two lookups every rule asks for again and again
+    triggers: dict[int, TriggerRule | None] = field(default_factory=dict)
+    actors: dict[int, _Arg | None] = field(default_factory=dict)
 
     def entity_for_char(self, char: int) -> tuple[Entity, int, int] | None:
         return self.mention_at.get(char)
@@ -376,6 +379,12 @@ def _condition_holds(name: str, values: frozenset[str], token: Token, story: _St
 
 def match_trigger(token: Token, story: _Story) -> TriggerRule | None:
     """The lexicon rule a token triggers, if any."""
+    if token.i not in story.triggers:
+        story.triggers[token.i] = _match_trigger(token, story)
+    return story.triggers[token.i]
+
+
+def _match_trigger(token: Token, story: _Story) -> TriggerRule | None:
     cls = _pos_class(token)
     if cls is None:
         return None
@@ -684,6 +693,12 @@ class _Arg:
 def make_actor(token: Token, story: _Story) -> _Arg | None:
     """An Actor for the phrase headed by ``token`` (resolving pronouns), or None when the
     phrase is not a political actor (no entity, no agent noun, no country)."""
+    if token.i not in story.actors:
+        story.actors[token.i] = _make_actor(token, story)
+    return story.actors[token.i]
+
+
+def _make_actor(token: Token, story: _Story) -> _Arg | None:
     resolved = False
     target = token
     hit = story.entity_for(token)
