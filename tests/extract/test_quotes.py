@@ -380,3 +380,20 @@ def test_one_run_on_sentence_of_many_reports_scales_linearly() -> None:
     # Token.sent walks its whole sentence; looked up per cue, that is quadratic
     ratio = _run_on_seconds(2000) / _run_on_seconds(200)
     assert ratio < 35, f"2000 reports took {ratio:.0f}x the time of 200"
+
+
+def test_dateline_agency_is_no_antecedent(blank: spacy.language.Language) -> None:
+    text = 'MELBOURNE, Jan 28 (Newswire) - Prices rose. "It was a shock," he said.'
+    # a weak recogniser took the agency for a person and hung the pronoun on it
+    agency = Entity("E1", "PERSON", "Newswire",
+                    mentions=[_mention(text, "Newswire"), _mention(text, "he", 0)])
+    (quote,) = extract_quotes(blank(text), [agency])
+    assert quote.speaker is not None and quote.speaker.text == "he"
+    assert quote.speaker.entity is None
+
+
+def test_government_of_a_state_links_to_the_state(blank: spacy.language.Language) -> None:
+    text = '"The cars were not seized," Kosovo\'s government said.'
+    kosovo = Entity("E1", "GPE", "Kosovo", mentions=[_mention(text, "Kosovo")])
+    (quote,) = extract_quotes(blank(text), [kosovo])
+    assert quote.speaker is not None and quote.speaker.entity == "E1"

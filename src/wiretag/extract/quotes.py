@@ -1536,6 +1536,8 @@ def _resolve(
     return None, 0.5
 
 
+#: speaker heads that stand for the state named in them ("Kosovo's government")
+_GOVERNMENT_NOUNS = frozenset({"government", "authorities", "administration", "cabinet"})
 #: speaker heads that speak for the body named beside them ("a NATO spokesman")
 _SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "statement"})
 #: speaker heads that are the body named right before them ("the United Auto Workers union")
@@ -1570,8 +1572,14 @@ def _pick_mention(
         return max(persons, key=lambda m: m[1] - m[0])[2]
     if holding:
         return min(holding, key=lambda m: (_TYPE_RANK.get(m[2].type, 5), -m[0]))[2]
+    if head_low in _GOVERNMENT_NOUNS:
+        # "Kosovo's government", "the Serbian authorities": the state speaks
+        states = [m for m in inside if m[2].type == "GPE"]
+        if len({m[2].id for m in states}) == 1:
+            return states[0][2]
     if head_low in _SPOKES_NOUNS or head_low in _BODY_NOUNS:
-        bodies = [m for m in inside if m[2].type in ("ORG", "GPE")
+        # "a Navix spokesman" speaks for Navix even when the recogniser took it for a person
+        bodies = [m for m in inside if m[2].type in ("ORG", "GPE", "PERSON")
                   and (head_low in _SPOKES_NOUNS or m[2].type == "ORG")]
         if len({m[2].id for m in bodies}) == 1:
             return bodies[0][2]
@@ -1582,7 +1590,11 @@ def _in_body(story: _Story, ent: Entity) -> bool:
     """Whether ``ent`` is named in the story proper, not only in its dateline ("(Newswire)"
     read as a person by a weak recogniser is nobody's antecedent)."""
     return any(m.start >= story.body_char and m.text.lower() not in SPEAKER_PRONOUNS
+               and m.text.lower() not in _POSSESSIVES and m.text.lower() not in _OBJECTS
                for m in ent.mentions)
+
+
+_OBJECTS = frozenset({"him", "them", "us", "me", "himself", "herself", "itself"})
 
 
 def _apposed_name(story: _Story, end: int) -> Entity | None:
@@ -1679,7 +1691,7 @@ def _nearest_before(
     lo_char = max(lo_char, story.body_char)
     while i >= 0 and story.mentions[i][0] >= lo_char:
         ent = story.mentions[i][2]
-        if ent.type in types and ent not in seen:
+        if ent.type in types and ent not in seen and _in_body(story, ent):
             seen.append(ent)
         i -= 1
     if len(seen) == 1:
