@@ -123,6 +123,9 @@ def test_quotes_on_the_moscow_story(nlp: Any, shared_dir: Path) -> None:
     assert find("indirect", "they will continue to support Ukraine").speaker.text == (
         "its Western allies")
     assert not [q for q in quotes if q.text in ("regime", "demilitarizing")]
+    # "..., reaffirming the goals of what Putin calls ...": a noun object, not speech
+    assert not [q for q in quotes if q.cue is not None and q.cue.text == "reaffirming"]
+    assert find("indirect", "Moscow of deliberately targeting").speaker.text == "Ukraine"
     for q in quotes:
         assert text[q.start:q.end] == q.text
 

@@ -294,7 +294,7 @@ def _is_cue(token: Token) -> bool:
 #: cue forms that are verbs whatever their tag ("Prosecutors accuse ..." tagged as a noun)
 _VERB_ONLY_FORMS = frozenset(
     {"says", "said", "told", "tells", "accuse", "accuses", "accused", "denied", "denies",
-     "warned", "added", "insisted", "urged", "argued", "stressed", "claimed", "alleged",
+     "warned", "added", "insisted", "urged", "argued", "stressed", "claimed",
      "announced", "confirmed", "acknowledged", "admitted"}
 )
 
@@ -1036,6 +1036,8 @@ def _lexical_start(story: _Story, cue: Token, s_hi: int) -> int | None:
         return None  # "told reporters as he left the building": the reporter's scene
     # a clause: a short subject then a finite verb
     for k in range(j, min(s_hi, j + 8)):
+        if doc[k].lower_ in ("what", "which", "who", "whom", "whose"):
+            return None  # "reaffirming the goals of what Putin calls ...": a relative's verb
         # a weak tagger writes "reserves stood" as a participle: a bare VBN right after a
         # noun, with no auxiliary, is the clause's past-tense verb
         if _finite(doc[k]) or (k > j and doc[k].tag_ == "VBN" and doc[k].pos_ == "VERB"
@@ -1231,7 +1233,9 @@ def _shared_subject(story: _Story, cue: Token, s_lo: int) -> tuple[int, int] | N
     if j < s_lo or doc[j].lower_ not in ("and", "but"):
         return None
     for k in range(j - 1, max(s_lo, j - 40) - 1, -1):
-        if _is_cue(doc[k]):
+        # a cue form used as an adjective ("alleged war crimes") is no earlier report
+        if _is_cue(doc[k]) and not (doc[k].pos_ == "ADJ" or (doc[k].tag_ in ("JJ", "VBN")
+                                    and doc[k].dep_ == "amod")):
             subj = _subject(story, doc[k])
             if subj is None or subj[0] < s_lo or subj[0] > k:
                 subj = _speaker_back(story, k, s_lo)
