@@ -397,3 +397,15 @@ def test_government_of_a_state_links_to_the_state(blank: spacy.language.Language
     kosovo = Entity("E1", "GPE", "Kosovo", mentions=[_mention(text, "Kosovo")])
     (quote,) = extract_quotes(blank(text), [kosovo])
     assert quote.speaker is not None and quote.speaker.entity == "E1"
+
+
+def test_possessive_in_speaker_phrase_is_the_client_not_the_speaker(
+    blank: spacy.language.Language,
+) -> None:
+    text = 'Ann Lee was charged. "She is innocent," his lawyer said.'
+    # an entities stage that resolved "his" (wrongly or not) to a person
+    lee = Entity("E1", "PERSON", "Ann Lee",
+                 mentions=[_mention(text, "Ann Lee"), _mention(text, "his")])
+    (quote,) = extract_quotes(blank(text), [lee])
+    assert quote.speaker is not None and quote.speaker.text == "his lawyer"
+    assert quote.speaker.entity is None

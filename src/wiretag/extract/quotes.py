@@ -1507,8 +1507,10 @@ def _resolve(
         if ent_r is not None and ent_r.type in want:
             return ent_r.id, 0.8
     inside = _mentions_in(story, a, b)
-    if inside and not pronoun:
-        picked = _pick_mention(story, inside, head, b)
+    # "his lawyer": a possessive the entities stage resolved names the lawyer's client
+    named = [m for m in inside if story.text[m[0]:m[1]].lower() not in _POSSESSIVES]
+    if named and not pronoun:
+        picked = _pick_mention(story, named, head, b)
         if picked is not None:
             return picked.id, 0.95
     if pronoun:
@@ -1721,7 +1723,9 @@ def _nearest_titled(story: _Story, char: int, noun: str) -> Entity | None:
     i = bisect.bisect_right(story.mention_starts, char) - 1
     while i >= 0 and story.mentions[i][0] >= story.body_char:
         start, _end, ent = story.mentions[i]
-        if ent.type == "PERSON":
+        low = story.text[start:_end].lower()
+        if ent.type == "PERSON" and low not in SPEAKER_PRONOUNS and low not in _POSSESSIVES \
+                and _in_body(story, ent):
             titles = " ".join(ent.titles + ent.descriptions).lower()
             before = story.text[max(0, start - 40):start].lower()
             if noun in _words(titles) or noun in _words(before)[-3:]:
@@ -1742,10 +1746,17 @@ def _link_cataphora(story: _Story, quotes: list[Quote]) -> None:
         if sp is None or sp.entity is not None:
             continue
         words = _words(sp.text)
-        if len(words) < 2 or words[0].lower() not in ("a", "an") or \
-                words[-1].lower() not in PERSON_NOUNS:
+        if len(words) < 2 or words[-1].lower() not in PERSON_NOUNS:
             continue
-        quals = {w.lower() for w in words[1:-1] if w[:1].isupper()}
+        if words[0].lower() in ("a", "an"):
+            quals = {w.lower() for w in words[1:-1] if w[:1].isupper()}
+        elif story.para_of(sp.start) == 0 and (
+                words[0].lower() in ("its", "their", "the") or words[0].endswith(("'s", "’s"))):
+            # the lede's "its president" / "Kenya's main opposition leader", named in a
+            # later paragraph with that title
+            quals = {words[-1].lower()}
+        else:
+            continue
         if not quals:
             continue
         found: dict[str, Entity] = {}
