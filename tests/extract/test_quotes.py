@@ -274,6 +274,27 @@ def test_relative_clause_between_speaker_and_cue() -> None:
     assert quote.speaker is not None and quote.speaker.text == "Dlamini"
 
 
+def test_second_cue_after_but_takes_its_own_object_clause() -> None:
+    doc = flat("The/DET/DT bank/NOUN/NN said/VERB/ROOT prices/NOUN/NNS rose/VERB/VBD "
+               "but/CCONJ/CC warned/VERB/VBD the/DET/DT outlook/NOUN/NN "
+               "remained/VERB/VBD weak/ADJ/JJ ./PUNCT/.")
+    quotes = extract_quotes(doc)
+    assert [q.text for q in quotes] == ["prices rose", "the outlook remained weak"]
+    assert [q.speaker.text for q in quotes if q.speaker] == ["The bank", "The bank"]
+
+
+def test_accusation_read_as_an_adjective_by_the_parse() -> None:
+    words = ["Regulators", "on", "Thursday", "accused", "Navix", "of", "abusing", "power", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              heads=[4, 2, 0, 4, 4, 6, 4, 6, 4],
+              deps=["dep", "case", "nmod", "amod", "ROOT", "mark", "advcl", "obj", "punct"],
+              pos=["NOUN", "ADP", "PROPN", "VERB", "PROPN", "SCONJ", "VERB", "NOUN", "PUNCT"],
+              tags=["NNS", "IN", "NNP", "VBN", "NNP", "IN", "VBG", "NN", "."])
+    (quote,) = extract_quotes(doc)
+    assert quote.text == "Navix of abusing power"
+    assert quote.speaker is not None and quote.speaker.text == "Regulators"
+
+
 def test_passive_report_keeps_a_null_speaker() -> None:
     doc = flat("It/PRON/PRP was/AUX/VBD announced/VERB/ROOT on/ADP/IN Tuesday/PROPN/NNP "
                "that/SCONJ/IN talks/NOUN/NNS would/AUX/MD resume/VERB/VB ./PUNCT/.")

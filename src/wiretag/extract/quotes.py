@@ -936,7 +936,7 @@ def _clause_end(story: _Story, a: int, s_hi: int, *, hard_only: bool = False) ->
                 k += 1
             if k < s_hi and _is_cue(doc[k]) and k > j + 1 and not _finite(doc[j + 1]):
                 return j
-        if tok.lower_ in ("and", "but") and j > a + 2 and _new_predicate(story, j + 1, s_hi, a):
+        if tok.lower_ in ("and", "but") and j >= a + 2 and _new_predicate(story, j + 1, s_hi, a):
             # "said the trial would resume and ordered the state to ...": a second verb of
             # the reporter's sentence, with no subject of its own, is not reported speech
             return j - 1 if doc[j - 1].text == "," else j
@@ -1022,6 +1022,9 @@ def _lexical_start(story: _Story, cue: Token, s_hi: int) -> int | None:
             if k < s_hi and doc[k].pos_ in ("DET", "PRON", "NUM") and not doc[k].like_num:
                 break
         k = _listener_end(story, j, k, s_hi)
+        if lemma != "tell" and not any(t.lower_ in _LISTENERS for t in doc[j:k]) \
+                and not (k < s_hi and doc[k].lower_ in ("that", "to", "of")):
+            k = j  # "warned the outlook ... remained weak": no listener, the clause's subject
         if lemma in ("urge", "ask", "warn") and k < s_hi and doc[k].lower_ == "to":
             return j  # "urged the unions to return": the object is the content's subject
         j = k
@@ -1078,13 +1081,26 @@ def _listener_end(story: _Story, j: int, k: int, s_hi: int) -> int:
     return k
 
 
+def _accusation(story: _Story, cue: Token) -> bool:
+    """"Regulators on Thursday accused Navix of ...": a parse that reads the verb as an
+    adjective is overruled when a noun phrase precedes it and "of"/"for" follows."""
+    doc = story.doc
+    if _cue_lemma(cue) not in OBJECT_OF_CUES:
+        return False
+    j = _skip_fillers(story, cue.i - 1, 0)
+    if j < 0 or doc[j].pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False
+    return any(t.lower_ in ("of", "for") for t in doc[cue.i + 1:cue.i + 10])
+
+
 #: tokens either side of a cue that its speaker and reported clause may span
 _WINDOW = 100
 
 
 def _cue_clause(story: _Story, cue: Token) -> _Cand | None:
     lemma = _cue_lemma(cue)
-    if _dep(cue) in ("amod", "acl", "relcl") and cue.tag_ == "VBN" and cue.i < cue.head.i:
+    if _dep(cue) in ("amod", "acl", "relcl") and cue.tag_ == "VBN" and cue.i < cue.head.i \
+            and not _accusation(story, cue):
         return None  # "the alleged crimes": an adjective, not a report
     if cue.i > 0 and story.doc[cue.i - 1].lower_ in ("to", "the", "a", "an", "be", "been"):
         return None  # "to say", "the report", "has been accused"
@@ -1234,8 +1250,8 @@ def _shared_subject(story: _Story, cue: Token, s_lo: int) -> tuple[int, int] | N
         return None
     for k in range(j - 1, max(s_lo, j - 40) - 1, -1):
         # a cue form used as an adjective ("alleged war crimes") is no earlier report
-        if _is_cue(doc[k]) and not (doc[k].pos_ == "ADJ" or (doc[k].tag_ in ("JJ", "VBN")
-                                    and doc[k].dep_ == "amod")):
+        if _is_cue(doc[k]) and _cue_lemma(doc[k]) not in ATTITUDE_CUES \
+                and doc[k].pos_ != "ADJ" and doc[k].tag_ not in ("JJ", "VBN"):
             subj = _subject(story, doc[k])
             if subj is None or subj[0] < s_lo or subj[0] > k:
                 subj = _speaker_back(story, k, s_lo)
