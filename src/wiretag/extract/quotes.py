@@ -22,12 +22,22 @@ Kinds (``wiretag/1``):
   content is the whole clause, marks included. A fragment inside a reported clause thus
   yields both a ``partial`` (the exact words) and a ``mixed`` (the statement they sit in).
 * ``indirect`` — reported speech without marks: the cue's clausal complement
-  (``X said (that) ...``, ``..., X said.``, ``according to X, ...``, ``X accused Y of ...``).
+  (``X said (that) ...``, ``..., X said.``, ``according to X, ...``, ``X accused Y of ...``,
+  ``..., saying ...``; ``it was announced that ...`` with a null speaker). The parse is a
+  hint, not the rule: a weak parser's errors are overruled by lexical frames (a fronted
+  clause closed by ``, X said on Tuesday after ...``, an apposition or relative clause
+  between speaker and cue, a listener after "told"), and the clause ends where the
+  reporter's sentence resumes (``... and ordered ...``, ``, adding``, ``when ...``).
 
 Single quoted words and title-case names in marks are scare quotes, nicknames or titles:
-not quotes. A speaker's ``entity`` is set only from clear evidence (a mention inside the
-speaker phrase, a matching name, a pronoun or nominal with one compatible antecedent, the
-running speaker of a quote sequence); otherwise it stays ``None``.
+not quotes; the short ones outside any speaker frame are returned apart as scare quotes
+(:func:`extract_quotes_and_scare_quotes`, ``Document.scare_quotes``).
+
+A speaker's ``entity`` is set only from clear evidence (the running speaker of a quote
+sequence for a pronoun, a mention inside the speaker phrase, a name in apposition, a
+matching name, a pronoun or nominal with one compatible antecedent, a lede nominal named
+later with its title); otherwise it stays ``None``. Entities named only in the dateline
+are nobody's antecedent.
 """
 
 from __future__ import annotations
