@@ -59,6 +59,10 @@ def build(db: Path, n: int) -> None:
             if doc.dateline is not None:
                 doc.dateline.date = _shift(doc.dateline.date, shift)
             store.add(doc)
+        clustered = time.perf_counter()
+        result = store.cluster(None)
+        print(f"clustered {result.stories} stories into {result.clusters} clusters in "
+              f"{time.perf_counter() - clustered:.0f} s")
     print(f"built {n} stories in {time.perf_counter() - started:.0f} s "
           f"({db.stat().st_size / 1e6:.0f} MB)")
 
@@ -78,6 +82,8 @@ def main() -> None:
             story_id = some["items"][0]["id"]
             total = some["total"]
             top = client.get("/api/entities", params={"limit": 1}).json()["items"][0]
+            clusters = client.get("/api/clusters", params={"limit": 200}).json()["items"]
+            biggest = max(clusters, key=lambda c: c["size"])["id"]
             person = client.get("/api/entities",
                                 params={"type": "PERSON", "limit": 1}).json()["items"][0]
             queries = {
@@ -96,6 +102,10 @@ def main() -> None:
                 "GET /api/quotes?q=sanctions": ("/api/quotes", {"q": "sanctions"}),
                 "GET /api/events?event_type=ACCUSE": ("/api/events", {"event_type": "ACCUSE"}),
                 "GET /api/events?source_actor=NOR": ("/api/events", {"source_actor": "NOR"}),
+                "GET /api/stories?hide_duplicates=true": (
+                    "/api/stories", {"hide_duplicates": "true"}),
+                "GET /api/clusters?min_size=2": ("/api/clusters", {"min_size": 2}),
+                "GET /api/clusters/{id} (largest)": (f"/api/clusters/{biggest}", {}),
             }
             print(f"store: {total} stories; {args.repeat} requests per query")
             print("| query | p50 ms | p95 ms |")
