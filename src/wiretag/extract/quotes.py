@@ -990,8 +990,7 @@ def _new_predicate(story: _Story, k: int, s_hi: int, a: int) -> bool:
     # clause changes the speaker's tense for the reporter's
     first = next((t for t in doc[a:k] if _finite(t)), None)
     return (first is not None and first.tag_ == "MD") or (
-        first is not None and first.lower_ in ("had", "has", "have") and tok.tag_ == "VBD"
-        and doc[first.i + 1].tag_ != "VBN")
+        first is not None and first.lower_ in ("had", "has", "have") and tok.tag_ == "VBD")
 
 
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
@@ -1375,6 +1374,10 @@ def _sane_speaker(story: _Story, rng: tuple[int, int]) -> bool:
     if len(toks) > 14:
         return False
     low = toks.text.lower()
+    # a prepositional phrase or a relative clause is no speaker: "in a dispute that
+    # threatens to ..."
+    if toks[0].pos_ == "ADP" or toks[-1].lower_ in ("that", "which", "who"):
+        return False
     # expletive and relative subjects report nothing: "it is said", "which said"
     return low not in ("it", "there", "which", "that", "this", "who", "what")
 
