@@ -295,6 +295,15 @@ def test_accusation_read_as_an_adjective_by_the_parse() -> None:
     assert quote.speaker is not None and quote.speaker.text == "Regulators"
 
 
+def test_speaker_starts_after_a_subordinator() -> None:
+    doc = flat("Shares/NOUN/NNS fell/VERB/VBD after/ADP/IN the/DET/DT company/NOUN/NN "
+               "warned/VERB/ROOT that/SCONJ/IN profits/NOUN/NNS would/AUX/MD "
+               "drop/VERB/VB ./PUNCT/.")
+    (quote,) = extract_quotes(doc)
+    assert quote.text == "profits would drop"
+    assert quote.speaker is not None and quote.speaker.text == "the company"
+
+
 def test_passive_report_keeps_a_null_speaker() -> None:
     doc = flat("It/PRON/PRP was/AUX/VBD announced/VERB/ROOT on/ADP/IN Tuesday/PROPN/NNP "
                "that/SCONJ/IN talks/NOUN/NNS would/AUX/MD resume/VERB/VB ./PUNCT/.")

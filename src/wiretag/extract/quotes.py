@@ -539,6 +539,8 @@ def _np_back(story: _Story, end: int, floor: int) -> tuple[int, int] | None:
             break
         if tok.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ") and tok.lower_ not in ("and",):
             break
+        if tok.text in _SUBORDINATORS:  # lower case only: "WHO" is no relative pronoun
+            break  # "Shares fell after the company warned": the speaker starts after it
         if tok.lower_ in CUE_FORMS and j != b - 1:
             break
         if tok.is_space or "\n" in tok.text:
@@ -572,6 +574,10 @@ def _skip_fillers(story: _Story, j: int, floor: int) -> int:
 
 def _trim_np(story: _Story, a: int, b: int) -> tuple[int, int] | None:
     doc = story.doc
+    for k in range(b - 2, a - 1, -1):
+        if doc[k].text in _SUBORDINATORS:
+            a = k + 1  # a parse that hangs "5% after the company" on the speaker
+            break
     while a < b and (doc[a].is_punct or doc[a].lower_ in ("and", "but", "while", "as")):
         a += 1
     while b > a and (doc[b - 1].is_punct and doc[b - 1].text != "."):
