@@ -304,6 +304,12 @@ def test_speaker_starts_after_a_subordinator() -> None:
     assert quote.speaker is not None and quote.speaker.text == "the company"
 
 
+def test_participle_scene_before_the_speaker_is_not_speech() -> None:
+    doc = flat("Asked/VERB/VBN whether/SCONJ/IN he/PRON/PRP would/AUX/MD quit/VERB/VB "
+               ",/PUNCT/, the/DET/DT minister/NOUN/NN said/VERB/ROOT no/INTJ/UH ./PUNCT/.")
+    assert extract_quotes(doc) == []
+
+
 def test_passive_report_keeps_a_null_speaker() -> None:
     doc = flat("It/PRON/PRP was/AUX/VBD announced/VERB/ROOT on/ADP/IN Tuesday/PROPN/NNP "
                "that/SCONJ/IN talks/NOUN/NNS would/AUX/MD resume/VERB/VB ./PUNCT/.")

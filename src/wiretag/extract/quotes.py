@@ -972,6 +972,12 @@ _FRAME_PARTICIPLES = frozenset(
      "joining", "speaking", "declining", "referring"}
 )
 
+#: participles opening the reporter's scene before a speaker, never reported speech
+_FRAME_OPENERS = frozenset(
+    {"asked", "speaking", "responding", "commenting", "referring", "pressed", "writing",
+     "addressing", "answering", "interviewed", "questioned", "reacting"}
+)
+
 #: subordinators whose clause, after a complete reported clause, sets the reporter's scene
 _CONTEXT_SUBORDINATORS = frozenset({"when", "after"})
 
@@ -1148,6 +1154,8 @@ def _cue_clause(story: _Story, cue: Token) -> _Cand | None:
     elif subj is not None:
         s_lo = _content_start(story, s_lo, fronted)
     after = [c for c in comps if c.i > cue.i]
+    if fronted is not None and story.doc[s_lo].lower_ in _FRAME_OPENERS:
+        return None  # "Asked whether he would resign, the minister said no."
     if fronted is not None:
         rng = _content_range(story, s_lo, fronted)
         conf = 0.75
