@@ -153,11 +153,11 @@ class EntityTyper:
             return ent
         return Span(doc, start, end, label=ent.label_)
 
-    def _retype(self, ent: Span) -> list[Span]:
+    def _retype(self, ent: Span, lower_doc: bool = False) -> list[Span]:
         doc = ent.doc
         if ent.text in DATE_WORDS or (len(ent) == 1 and ent.text in self.title_words):
             return []
-        if any(t.text[:1].isupper() for t in ent):
+        if not lower_doc and any(t.text[:1].isupper() for t in ent):
             trimmed = self._trim(ent)
             if trimmed is None:
                 return []
@@ -173,7 +173,7 @@ class EntityTyper:
             return [Span(doc, ent.start, ent.end, label="ORG")]  # "Kremlin", "Pentagon"
         if text in self.norp or (text.isupper() and text.title() in self.norp):
             return [Span(doc, ent.start, ent.end, label="NORP")]
-        if not any(t.text[:1].isupper() or t.like_num for t in ent):
+        if not lower_doc and not any(t.text[:1].isupper() or t.like_num for t in ent):
             # names have a capital somewhere; all-lower-case spans are kept only when
             # the gazetteer knows them ("kyiv"), which the matcher below adds back
             return []
@@ -196,7 +196,8 @@ class EntityTyper:
                     out.append(Span(doc, start, start + 1, label="NORP"))
                 elif tok.text in self.gpe_strong and nxt.text in self.title_words:
                     out.append(Span(doc, start, start + 1, label="GPE"))
-                elif not (tok.text in self.title_words or tok.is_lower or tok.is_punct):
+                elif not (tok.text in self.title_words or (tok.is_lower and not lower_doc)
+                          or tok.is_punct):
                     break
                 start += 1
             if start < ent.end:
@@ -250,9 +251,13 @@ class EntityTyper:
         return out
 
     def __call__(self, doc: Doc) -> Doc:
+        # In copy that is lower-cased throughout, case says nothing: trust the model.
+        alpha = [t for t in doc if t.is_alpha]
+        caps = sum(1 for t in alpha if t.text[:1].isupper())
+        lower_doc = bool(alpha) and caps / len(alpha) < 0.02
         model_ents: list[Span] = []
         for ent in doc.ents:
-            model_ents.extend(self._retype(ent))
+            model_ents.extend(self._retype(ent, lower_doc))
         covered = {i for e in model_ents for i in range(e.start, e.end)}
         extra = []
         for match_id, start, end in self.matcher(doc):
