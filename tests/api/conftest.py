@@ -38,16 +38,3 @@ def client(db: Path) -> Iterator[TestClient]:
         yield c
 
 
-@pytest.fixture(scope="session")
-def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A blank English pipeline with a sentencizer and an untrained NER: enough to run the
-    whole analysis path without the bundled model."""
-    import spacy
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("ner")
-    nlp.initialize()
-    path = tmp_path_factory.mktemp("model") / "tiny"
-    nlp.to_disk(path)
-    return str(path)

@@ -33,19 +33,6 @@ def make_stories(n: int) -> list[Story]:
     ]
 
 
-@pytest.fixture(scope="module")
-def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> str:
-    import spacy
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("ner")
-    nlp.initialize()
-    path = tmp_path_factory.mktemp("model") / "tiny"
-    nlp.to_disk(path)
-    return str(path)
-
-
 def test_batch_ingest_then_rerun_skips_everything(tmp_path: Path, tiny_model: str) -> None:
     store = Store(tmp_path / "b.db")
     seen: list[Progress] = []
