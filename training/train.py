@@ -4,8 +4,8 @@
         --reference ../shared/reference/petrarch2-dictionaries \
         --output src/wiretag/models/en_wiretag_news
 
-Shipped model: syntax stopped after 8,000 steps (``--syntax-max-steps 8000``; model-best
-by EWT dev), ner 4,000 steps with case augmentation (configs/ner_aug.cfg), 8,000 synthetic
+Shipped model: syntax stopped after 10,500 steps (model-best by EWT dev LAS was step
+9,000; configs/syntax.cfg max_steps = 10500), ner 4,000 steps with case augmentation (configs/ner_aug.cfg), 8,000 synthetic
 sentences. Both trainings use one thread each (~80 + ~25 minutes on a shared 2-core box).
 
 Steps (each can be run alone with ``--step``):
