@@ -34,7 +34,8 @@ def load_texts(n_words: int) -> list[str]:
     return texts
 
 
-def run(model: str | None, texts: list[str], n_process: int) -> tuple[float, int]:
+def run(model: str | None, texts: list[str], n_process: int) -> tuple[float, int, float]:
+    """(tokens/s, tokens, seconds); spaCy tokens include punctuation."""
     from wiretag.nlp import load_backbone
 
     nlp = load_backbone(model)
@@ -43,7 +44,8 @@ def run(model: str | None, texts: list[str], n_process: int) -> tuple[float, int
     n = 0
     for doc in nlp.pipe(texts, batch_size=64, n_process=n_process):
         n += sum(1 for t in doc if not t.is_space)
-    return n / (time.perf_counter() - t0), n
+    secs = time.perf_counter() - t0
+    return n / secs, n, secs
 
 
 def main() -> None:
@@ -57,12 +59,14 @@ def main() -> None:
 
     texts = load_texts(args.words)
     for n_proc in args.processes:
-        wps, n = run(args.model, texts, n_proc)
+        tps, n, secs = run(args.model, texts, n_proc)
+        words = sum(len(t.split()) for t in texts)  # whitespace-separated words
+        wps = words / secs
         peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         peak_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(f"{date.today()} backbone={args.model or 'en_wiretag_news (bundled)'} "
-              f"processes={n_proc} words={n} words_per_s={wps:,.0f} "
-              f"words_per_s_per_process={wps / n_proc:,.0f} "
+              f"processes={n_proc} words={words} tokens={n} words_per_s={wps:,.0f} "
+              f"tokens_per_s={tps:,.0f} words_per_s_per_process={wps / n_proc:,.0f} "
               f"peak_rss_mb={max(peak_self, peak_child):.0f} "
               f"spacy={spacy.__version__} python={platform.python_version()} "
               f"cpus={os.cpu_count()}", flush=True)
