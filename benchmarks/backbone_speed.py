@@ -25,7 +25,7 @@ GOLD = ROOT / "tests" / "nlp" / "news_ner_gold.jsonl"
 
 def load_texts(n_words: int) -> list[str]:
     sents = [json.loads(x)["text"] for x in GOLD.read_text("utf-8").splitlines() if x.strip()]
-    stories = [" ".join(sents[i:i + 5]) for i in range(0, len(sents), 5)]
+    stories = [" ".join(sents[i : i + 5]) for i in range(0, len(sents), 5)]
     texts, words = [], 0
     while words < n_words:
         for s in stories:
@@ -49,7 +49,9 @@ def run(model: str | None, texts: list[str], n_process: int) -> tuple[float, int
 
 
 def main() -> None:
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     p.add_argument("--model", default=None)
     p.add_argument("--words", type=int, default=30000)
     p.add_argument("--processes", type=int, nargs="+", default=[1, 2])
@@ -64,12 +66,15 @@ def main() -> None:
         wps = words / secs
         peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         peak_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        print(f"{date.today()} backbone={args.model or 'en_wiretag_news (bundled)'} "
-              f"processes={n_proc} words={words} tokens={n} words_per_s={wps:,.0f} "
-              f"tokens_per_s={tps:,.0f} words_per_s_per_process={wps / n_proc:,.0f} "
-              f"peak_rss_mb={max(peak_self, peak_child):.0f} "
-              f"spacy={spacy.__version__} python={platform.python_version()} "
-              f"cpus={os.cpu_count()}", flush=True)
+        print(
+            f"{date.today()} backbone={args.model or 'en_wiretag_news (bundled)'} "
+            f"processes={n_proc} words={words} tokens={n} words_per_s={wps:,.0f} "
+            f"tokens_per_s={tps:,.0f} words_per_s_per_process={wps / n_proc:,.0f} "
+            f"peak_rss_mb={max(peak_self, peak_child):.0f} "
+            f"spacy={spacy.__version__} python={platform.python_version()} "
+            f"cpus={os.cpu_count()}",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -17,8 +17,9 @@ from spacy.training import Example
 
 
 @spacy.registry.augmenters("wiretag_training.case_augmenter.v1")
-def create_case_augmenter(upper: float = 0.05, lower: float = 0.05,
-                          seed: int = 0) -> Callable[[Language, Example], Iterator[Example]]:
+def create_case_augmenter(
+    upper: float = 0.05, lower: float = 0.05, seed: int = 0
+) -> Callable[[Language, Example], Iterator[Example]]:
     rng = random.Random(seed)
 
     def augment(nlp: Language, example: Example) -> Iterator[Example]:

@@ -22,14 +22,51 @@ from spacy.tokens import Doc, DocBin, Span
 from spacy.vocab import Vocab
 
 NER_MAP = {
-    "PER": "PERSON", "PERSON": "PERSON", "Person": "PERSON", "person": "PERSON",
-    "ORG": "ORG", "Organisation": "ORG", "organization": "ORG",
-    "LOC": "LOC", "Location": "LOC", "place": "LOC",
+    "PER": "PERSON",
+    "PERSON": "PERSON",
+    "Person": "PERSON",
+    "person": "PERSON",
+    "ORG": "ORG",
+    "Organisation": "ORG",
+    "organization": "ORG",
+    "LOC": "LOC",
+    "Location": "LOC",
+    "place": "LOC",
 }
 PRONOUNS = {
-    "he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "his",
-    "hers", "its", "their", "theirs", "our", "ours", "my", "your", "who", "whom", "whose",
-    "this", "that", "these", "those", "which", "himself", "herself", "themselves", "itself",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "him",
+    "her",
+    "them",
+    "us",
+    "me",
+    "his",
+    "hers",
+    "its",
+    "their",
+    "theirs",
+    "our",
+    "ours",
+    "my",
+    "your",
+    "who",
+    "whom",
+    "whose",
+    "this",
+    "that",
+    "these",
+    "those",
+    "which",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
 }
 LEADING_DROP = {"the", "The", "THE", "a", "an", "A", "An"}
 NO_SPACE_BEFORE = {",", ".", ":", ";", "!", "?", ")", "]", "}", "'s", "n't", "'", "%", "''"}
@@ -55,6 +92,7 @@ def guess_spaces(words: list[str]) -> list[bool]:
 
 # ---------------------------------------------------------------- CoNLL-U
 
+
 def read_conllu(path: Path) -> Iterator[tuple[str, list[dict]]]:
     """Yield (doc_id, words) per sentence; multiword tokens resolved to syntactic words."""
     doc_id = ""
@@ -78,7 +116,7 @@ def read_conllu(path: Path) -> Iterator[tuple[str, list[dict]]]:
             tid = cols[0]
             misc = cols[9]
             if "-" in tid:
-                a, b = tid.split("-")
+                _a, b = tid.split("-")
                 mwt_end = int(b)
                 mwt_space = "SpaceAfter=No" not in misc
                 continue
@@ -92,11 +130,20 @@ def read_conllu(path: Path) -> Iterator[tuple[str, list[dict]]]:
                 mwt_end = 0
             else:
                 space = "SpaceAfter=No" not in misc
-            words.append({
-                "id": i, "form": cols[1], "lemma": cols[2], "upos": cols[3], "xpos": cols[4],
-                "feats": "" if cols[5] == "_" else cols[5], "head": int(cols[6]),
-                "dep": cols[7], "misc": misc, "space": space,
-            })
+            words.append(
+                {
+                    "id": i,
+                    "form": cols[1],
+                    "lemma": cols[2],
+                    "upos": cols[3],
+                    "xpos": cols[4],
+                    "feats": "" if cols[5] == "_" else cols[5],
+                    "head": int(cols[6]),
+                    "dep": cols[7],
+                    "misc": misc,
+                    "space": space,
+                }
+            )
     if words:
         yield doc_id, words
 
@@ -145,7 +192,8 @@ def _gum_entities(words: list[dict]) -> tuple[list[tuple[int, int, str]], set[in
                 run_end += 1
             elif (
                 words[run_end]["form"] in ("of", "and", "the", "-", "&", "de")
-                and run_end + 1 < end and (run_end + 1) in nnp
+                and run_end + 1 < end
+                and (run_end + 1) in nnp
             ):
                 run_end += 2
             else:
@@ -166,7 +214,11 @@ def _gum_entities(words: list[dict]) -> tuple[list[tuple[int, int, str]], set[in
 
 
 def ud_docs(
-    path: Path, vocab: Vocab, *, sents_per_doc: int = 10, gum_entities: bool = False,
+    path: Path,
+    vocab: Vocab,
+    *,
+    sents_per_doc: int = 10,
+    gum_entities: bool = False,
     syntax: bool = True,
 ) -> list[Doc]:
     """UD sentences grouped into multi-sentence Docs (so the parser learns boundaries)."""
@@ -199,15 +251,24 @@ def ud_docs(
                 missing.extend(offset + i for i in nnp - covered)
             offset += len(sent)
         if syntax:
-            doc = Doc(vocab, words=words, spaces=spaces, tags=tags, pos=pos, morphs=morphs,
-                      lemmas=lemmas, heads=heads, deps=deps)
+            doc = Doc(
+                vocab,
+                words=words,
+                spaces=spaces,
+                tags=tags,
+                pos=pos,
+                morphs=morphs,
+                lemmas=lemmas,
+                heads=heads,
+                deps=deps,
+            )
         else:
             doc = Doc(vocab, words=words, spaces=spaces)
         if gum_entities:
             ents = [Span(doc, s, e, label=lab) for s, e, lab in ent_tuples]
             doc.set_ents(ents, default="outside")
             if missing:
-                doc.set_ents([], missing=[doc[i:i + 1] for i in missing], default="unmodified")
+                doc.set_ents([], missing=[doc[i : i + 1] for i in missing], default="unmodified")
         docs.append(doc)
         batch.clear()
 
@@ -222,15 +283,15 @@ def ud_docs(
 
 # ---------------------------------------------------------------- IOB-style NER corpora
 
+
 def _tags_to_spans(tags: list[str]) -> list[tuple[int, int, str]]:
     """IOB2 or IO tags -> (start, end, type) token spans."""
     spans = []
     cur = None
-    for i, t in enumerate(tags + ["O"]):
-        if t == "O" or t.startswith("B-") or (cur and t[2:] != cur[2]):
-            if cur:
-                spans.append((cur[0], i, cur[2]))
-                cur = None
+    for i, t in enumerate([*tags, "O"]):
+        if (t == "O" or t.startswith("B-") or (cur and t[2:] != cur[2])) and cur:
+            spans.append((cur[0], i, cur[2]))
+            cur = None
         if t != "O" and cur is None:
             cur = [i, i + 1, t[2:]]
     return spans
@@ -250,15 +311,29 @@ def _lexicon() -> dict[str, set[str]]:
             import pycountry
 
             _LEX["countries"] = {c.name for c in pycountry.countries} | {
-                "Iraq", "Syria", "Russia", "Iran", "Britain", "UK", "U.K.", "US", "U.S.",
-                "United States", "Afghanistan", "Libya", "Yemen", "Australia"}
+                "Iraq",
+                "Syria",
+                "Russia",
+                "Iran",
+                "Britain",
+                "UK",
+                "U.K.",
+                "US",
+                "U.S.",
+                "United States",
+                "Afghanistan",
+                "Libya",
+                "Yemen",
+                "Australia",
+            }
         except ImportError:  # pragma: no cover
             _LEX["countries"] = set()
     return _LEX
 
 
-def _ner_doc(vocab: Vocab, words: list[str], spaces: list[bool], spans, *, drop=(),
-             clean: bool = False) -> Doc:
+def _ner_doc(
+    vocab: Vocab, words: list[str], spaces: list[bool], spans, *, drop=(), clean: bool = False
+) -> Doc:
     """Doc with gold entities. ``clean`` applies the re3d fixes: pronoun "entities" and
     spans without a capitalised word become unannotated, titles and nationality words
     are trimmed off person names, and countries labelled Organisation become LOC."""
@@ -279,8 +354,11 @@ def _ner_doc(vocab: Vocab, words: list[str], spaces: list[bool], spans, *, drop=
                 missing.append(doc[s:e])
                 continue
             if NER_MAP[typ] == "PERSON":
-                while e - s > 1 and (words[s] in lex["titles"] or words[s] in lex["demonyms"]
-                                     or not words[s][:1].isupper()):
+                while e - s > 1 and (
+                    words[s] in lex["titles"]
+                    or words[s] in lex["demonyms"]
+                    or not words[s][:1].isupper()
+                ):
                     s += 1
                 if e - s == 1 and words[s] in lex["titles"]:
                     continue
@@ -301,7 +379,7 @@ def uner_docs(path: Path, vocab: Vocab, *, sents_per_doc: int = 10) -> list[Doc]
     sents = []
     text, words, tags = "", [], []
     with _open(path) as fh:
-        for line in list(fh) + [""]:
+        for line in [*list(fh), ""]:
             line = line.rstrip("\n")
             if line.startswith("# text"):
                 text = line.split("=", 1)[1].strip()
@@ -318,14 +396,14 @@ def uner_docs(path: Path, vocab: Vocab, *, sents_per_doc: int = 10) -> list[Doc]
     docs = []
     for i in range(0, len(sents), sents_per_doc):
         W, S, T = [], [], []
-        for text, words, tags in sents[i:i + sents_per_doc]:
+        for text, words, tags in sents[i : i + sents_per_doc]:
             pos = 0
             for w in words:
                 j = text.find(w, pos)
                 if j < 0:
                     j = pos
                 pos = j + len(w)
-                S.append(pos < len(text) and text[pos:pos + 1] == " ")
+                S.append(pos < len(text) and text[pos : pos + 1] == " ")
             S[-1] = True
             W.extend(words)
             T.extend(tags)
@@ -338,7 +416,7 @@ def read_wikigold(path: Path) -> list[list[tuple[list[str], list[str]]]]:
     """Wikigold documents (list of sentences of (words, IO tags))."""
     docs, sents, words, tags = [], [], [], []
     with _open(path) as fh:
-        for line in list(fh) + [""]:
+        for line in [*list(fh), ""]:
             line = line.rstrip("\n")
             if line.startswith("-DOCSTART-"):
                 if words:
@@ -372,7 +450,7 @@ def wikigold_docs(path: Path, vocab: Vocab, split: str) -> list[Doc]:
             continue
         for j in range(0, len(sents), 8):
             W, T = [], []
-            for words, tags in sents[j:j + 8]:
+            for words, tags in sents[j : j + 8]:
                 W.extend(words)
                 T.extend(tags)
             out.append(_ner_doc(vocab, W, guess_spaces(W), _tags_to_spans(T)))
@@ -383,10 +461,10 @@ def re3d_docs(corpus_dir: Path, vocab: Vocab) -> list[Doc]:
     """re3d open sources; Person/Organisation/Location kept, pronouns and determiners dropped."""
     out = []
     for path in sorted(Path(corpus_dir).glob("*.conll")):
-        words, tags, doc_words, doc_tags = [], [], [], []
+        words, tags, _doc_words, _doc_tags = [], [], [], []
         sents = []
         with _open(path) as fh:
-            for line in list(fh) + [""]:
+            for line in [*list(fh), ""]:
                 line = line.rstrip("\n")
                 if line.startswith("# document"):
                     continue
@@ -400,7 +478,7 @@ def re3d_docs(corpus_dir: Path, vocab: Vocab) -> list[Doc]:
                 tags.append(t)
         for j in range(0, len(sents), 8):
             W, T = [], []
-            for w, t in sents[j:j + 8]:
+            for w, t in sents[j : j + 8]:
                 W.extend(w)
                 T.extend(t)
             out.append(_ner_doc(vocab, W, guess_spaces(W), _tags_to_spans(T), clean=True))
@@ -420,7 +498,7 @@ def _strip_space_ents(doc: Doc) -> Doc:
             t -= 1
         if s < t:
             keep.append(Span(doc, s, t, label=e.label_))
-    missing = [doc[i:i + 1] for i, tok in enumerate(doc) if tok.ent_iob == 0]
+    missing = [doc[i : i + 1] for i, tok in enumerate(doc) if tok.ent_iob == 0]
     doc.set_ents(keep, missing=missing, default="outside")
     return doc
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import time
-from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -31,7 +30,7 @@ def prf(gold: set, pred: set) -> dict[str, dict[str, float]]:
     """Micro P/R/F1 overall and per label over (doc, start, end, label) tuples."""
     labels = sorted({g[-1] for g in gold} | {p[-1] for p in pred})
     out = {}
-    for lab in labels + ["ALL"]:
+    for lab in [*labels, "ALL"]:
         g = {x for x in gold if lab in ("ALL", x[-1])}
         p = {x for x in pred if lab in ("ALL", x[-1])}
         tp = len(g & p)
@@ -42,13 +41,17 @@ def prf(gold: set, pred: set) -> dict[str, dict[str, float]]:
     return out
 
 
-def score_ner(nlp, items: Iterable[tuple[str, list[tuple[int, int, str]], list[tuple[int, int]]]],
-              *, fold: bool = True) -> dict[str, dict[str, float]]:
+def score_ner(
+    nlp,
+    items: Iterable[tuple[str, list[tuple[int, int, str]], list[tuple[int, int]]]],
+    *,
+    fold: bool = True,
+) -> dict[str, dict[str, float]]:
     """items: (text, gold spans (start, end, label), unannotated char ranges)."""
     gold, pred = set(), set()
     items = list(items)
     docs = nlp.pipe([t for t, _, _ in items], batch_size=64)
-    for i, ((text, spans, missing), doc) in enumerate(zip(items, docs)):
+    for i, ((_text, spans, missing), doc) in enumerate(zip(items, docs, strict=False)):
         for s, e, lab in spans:
             lab = COARSE.get(lab) if fold else lab
             if lab:
@@ -90,29 +93,38 @@ def score_syntax(nlp, path: Path) -> dict[str, float]:
 
     gold_docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
     examples = [Example(nlp.make_doc(d.text), d) for d in gold_docs]
-    with nlp.select_pipes(disable=[p for p in nlp.pipe_names if p in ("ner", "entity_ruler")
-                                   or p.startswith("wiretag_")]):
+    with nlp.select_pipes(
+        disable=[
+            p for p in nlp.pipe_names if p in ("ner", "entity_ruler") or p.startswith("wiretag_")
+        ]
+    ):
         s = nlp.evaluate(examples)
     keys = ["pos_acc", "tag_acc", "morph_acc", "dep_uas", "dep_las", "lemma_acc", "sents_f"]
     return {k: round(float(s[k]), 4) for k in keys if s.get(k) is not None}
 
 
-def evaluate(model: str | Path, corpora: Path | None, news: Path | None = NEWS_GOLD,
-             data: Path = HERE / "data", *, syntax: bool = True) -> dict:
+def evaluate(
+    model: str | Path,
+    corpora: Path | None,
+    news: Path | None = NEWS_GOLD,
+    data: Path = HERE / "data",
+    *,
+    syntax: bool = True,
+) -> dict:
     import spacy
 
     import wiretag.nlp  # noqa: F401
     from training import convert as cv
 
     nlp = spacy.load(model)
-    res: dict = {"model": str(model), "spacy": spacy.__version__,
-                 "date": time.strftime("%Y-%m-%d")}
+    res: dict = {"model": str(model), "spacy": spacy.__version__, "date": time.strftime("%Y-%m-%d")}
     if corpora is not None and corpora.exists():
         vocab = nlp.vocab
         ewt_test = data / "ewt-test.spacy"
         if not ewt_test.exists():
-            cv.write_docbin(cv.ud_docs(corpora / "ud-en-ewt" / "en_ewt-ud-test.conllu.gz", vocab),
-                            ewt_test)
+            cv.write_docbin(
+                cv.ud_docs(corpora / "ud-en-ewt" / "en_ewt-ud-test.conllu.gz", vocab), ewt_test
+            )
         if syntax:
             res["ewt_test_syntax"] = score_syntax(nlp, ewt_test)
         uner = cv.uner_docs(corpora / "uner-en-ewt" / "en_ewt-ud-test.iob2", vocab)
@@ -144,8 +156,14 @@ def format_results(res: dict) -> str:
     if "ewt_test_syntax" in res:
         s = res["ewt_test_syntax"]
         lines.append("EWT test: " + "  ".join(f"{k}={v:.4f}" for k, v in s.items()))
-    for key in ("uner_test_ner", "wikigold_heldout_ner", "news_ner_coarse", "news_ner_fine",
-                "news_blind_ner_coarse", "news_blind_ner_fine"):
+    for key in (
+        "uner_test_ner",
+        "wikigold_heldout_ner",
+        "news_ner_coarse",
+        "news_ner_fine",
+        "news_blind_ner_coarse",
+        "news_blind_ner_fine",
+    ):
         if key in res:
             lines.append(f"{key}:")
             for lab, v in res[key].items():
@@ -154,7 +172,9 @@ def format_results(res: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     p.add_argument("--model", default=str(ROOT / "src" / "wiretag" / "models" / "en_wiretag_news"))
     p.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
     p.add_argument("--news", type=Path, default=NEWS_GOLD)

@@ -1,6 +1,7 @@
 """Convert our news check set from inline markup to JSON Lines with character offsets.
 
-Source of truth: tests/nlp/news_ner_gold.md and news_ner_blind.md -- wire-style sentences written by wiretag
+Source of truth: tests/nlp/news_ner_gold.md and news_ner_blind.md -- wire-style sentences
+written by wiretag
 contributors (not copied from any agency), one per line, entities marked
 ``[text](LABEL)``; ``[text](O)`` marks a deliberate non-entity (titles). Output:
 tests/nlp/news_ner_gold.jsonl, one {"text", "entities": [[start, end, label], ...]} per line.
@@ -25,7 +26,7 @@ MARK = re.compile(r"\[([^\]]+)\]\(([A-Z]+)\)")
 def parse_line(line: str) -> dict:
     text, ents, pos = "", [], 0
     for m in MARK.finditer(line):
-        text += line[pos:m.start()]
+        text += line[pos : m.start()]
         start = len(text)
         text += m.group(1)
         if m.group(2) != "O":

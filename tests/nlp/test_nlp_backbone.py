@@ -16,8 +16,15 @@ SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 def test_load_backbone_bundled_is_cached_and_complete():
     nlp = load_backbone()
     assert load_backbone() is nlp
-    for pipe in ("tok2vec", "tagger", "morphologizer", "parser", "lemmatizer", "ner",
-                 "wiretag_entity_types_v1"):
+    for pipe in (
+        "tok2vec",
+        "tagger",
+        "morphologizer",
+        "parser",
+        "lemmatizer",
+        "ner",
+        "wiretag_entity_types_v1",
+    ):
         assert pipe in nlp.pipe_names
     assert (BUNDLED_MODEL_PATH / "lemmatizer" / "lookups" / "lookups.bin").is_file()
 
@@ -59,10 +66,17 @@ def test_backbone_acceptance_on_moscow_story():
     doc = load_backbone()(text)
     found = {(e.text, e.label_) for e in doc.ents}
     expected = {
-        ("Vladimir Putin", "PERSON"), ("Rodion Miroshnik", "PERSON"),
-        ("Volodymyr Zelenskiy", "PERSON"), ("NATO", "ORG"),
-        ("International Criminal Court", "ORG"), ("Kiev", "GPE"), ("kyiv", "GPE"),
-        ("Moscow", "GPE"), ("Ukraine", "GPE"), ("Russia", "GPE"), ("Russian", "NORP"),
+        ("Vladimir Putin", "PERSON"),
+        ("Rodion Miroshnik", "PERSON"),
+        ("Volodymyr Zelenskiy", "PERSON"),
+        ("NATO", "ORG"),
+        ("International Criminal Court", "ORG"),
+        ("Kiev", "GPE"),
+        ("kyiv", "GPE"),
+        ("Moscow", "GPE"),
+        ("Ukraine", "GPE"),
+        ("Russia", "GPE"),
+        ("Russian", "NORP"),
         ("Ukrainian", "NORP"),
     }
     assert expected <= found, expected - found

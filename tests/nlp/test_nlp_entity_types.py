@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from spacy.tokens import Span
 
 import wiretag.nlp  # noqa: F401  (registers the factory)
 from wiretag.nlp.tokenizer import news_tokenizer
@@ -30,8 +29,11 @@ def run(nlp, text, ents=()):
 
 
 def test_entity_types_loc_split_into_gpe_and_loc(nlp):
-    out = run(nlp, "Troops moved from Kharkiv toward the Black Sea.",
-              [("Kharkiv", "LOC"), ("Black Sea", "LOC")])
+    out = run(
+        nlp,
+        "Troops moved from Kharkiv toward the Black Sea.",
+        [("Kharkiv", "LOC"), ("Black Sea", "LOC")],
+    )
     assert out == [("Kharkiv", "GPE"), ("Black Sea", "LOC")]
 
 
@@ -40,8 +42,11 @@ def test_entity_types_metonymic_capital_is_gpe(nlp):
 
 
 def test_entity_types_title_and_nationality_trimmed_from_person(nlp):
-    out = run(nlp, "Ukrainian President Volodymyr Zelenskiy said.",
-              [("Ukrainian President Volodymyr Zelenskiy", "PERSON")])
+    out = run(
+        nlp,
+        "Ukrainian President Volodymyr Zelenskiy said.",
+        [("Ukrainian President Volodymyr Zelenskiy", "PERSON")],
+    )
     assert out == [("Ukrainian", "NORP"), ("Volodymyr Zelenskiy", "PERSON")]
 
 
@@ -59,8 +64,9 @@ def test_entity_types_model_prediction_wins_over_gazetteer(nlp):
 
 
 def test_entity_types_drops_lowercase_group_descriptions(nlp):
-    out = run(nlp, "Russian forces shelled civilians.",
-              [("Russian forces", "ORG"), ("civilians", "ORG")])
+    out = run(
+        nlp, "Russian forces shelled civilians.", [("Russian forces", "ORG"), ("civilians", "ORG")]
+    )
     assert out == [("Russian", "NORP")]
 
 

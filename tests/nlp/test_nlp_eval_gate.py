@@ -35,7 +35,8 @@ def test_eval_gate_scores_above_floors():
     gate = _gate()
     floors = json.loads(gate.BASELINE.read_text())["floors"]
     scores = gate.current_scores()
-    below = {k: (round(scores.get(k, 0.0), 4), f) for k, f in floors.items()
-             if scores.get(k, 0.0) < f}
+    below = {
+        k: (round(scores.get(k, 0.0), 4), f) for k, f in floors.items() if scores.get(k, 0.0) < f
+    }
     if below:
         pytest.fail(f"NER scores fell below floors (score, floor): {below}")

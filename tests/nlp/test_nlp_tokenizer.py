@@ -18,13 +18,19 @@ def tok():
 @pytest.mark.parametrize(
     ("text", "tokens"),
     [
-        ("MOSCOW, Nov 21 (Reuters) – Russia",
-         ["MOSCOW", ",", "Nov", "21", "(", "Reuters", ")", "–", "Russia"]),
+        (
+            "MOSCOW, Nov 21 (Reuters) – Russia",
+            ["MOSCOW", ",", "Nov", "21", "(", "Reuters", ")", "–", "Russia"],
+        ),
         ("U.S. forces", ["U.S.", "forces"]),
-        ("Russian Ambassador-at-Large Rodion Miroshnik",
-         ["Russian", "Ambassador-at-Large", "Rodion", "Miroshnik"]),
-        ("U.N. Secretary-General Antonio Guterres,",
-         ["U.N.", "Secretary-General", "Antonio", "Guterres", ","]),
+        (
+            "Russian Ambassador-at-Large Rodion Miroshnik",
+            ["Russian", "Ambassador-at-Large", "Rodion", "Miroshnik"],
+        ),
+        (
+            "U.N. Secretary-General Antonio Guterres,",
+            ["U.N.", "Secretary-General", "Antonio", "Guterres", ","],
+        ),
         ("the commander-in-chief.", ["the", "commander-in-chief", "."]),
         ("“regime” in Kiev", ["“", "regime", "”", "in", "Kiev"]),
         ("Miroshnik’s post", ["Miroshnik", "’s", "post"]),

@@ -1,4 +1,6 @@
-"""Final entity types for the news pipeline: ``wiretag_entity_types_v1`` (spaCy forbids dots in factory names).
+"""Final entity types for the news pipeline: ``wiretag_entity_types_v1``.
+
+(spaCy forbids dots in factory names, hence not ``wiretag.entity_types.v1``.)
 
 The statistical ``ner`` is trained on corpora that only know PERSON / ORG / LOC (none
 separates countries and cities from other places, none tags nationalities). This
@@ -33,46 +35,234 @@ from spacy.util import filter_spans
 
 GAZETTEER_RESOURCE = "ner_gazetteer.json"
 
-FAC_HEADS = {"Street", "Avenue", "Square", "Airport", "Bridge", "Road", "Stadium", "Palace",
-             "Hospital", "Station", "Highway", "Prison", "Base", "Plant", "Tower", "Boulevard"}
-LOC_HEADS = {"Sea", "Ocean", "River", "Mountains", "Mountain", "Mount", "Gulf", "Bay", "Lake",
-             "Valley", "Desert", "Island", "Islands", "Peninsula", "Strait", "Coast", "Forest",
-             "Plain", "Plains", "Basin", "Delta", "Canal", "Hills", "Range", "Glacier"}
-ORG_HEADS = {"Bank", "Front", "Party", "House", "Council", "Programme", "Program", "Group",
-             "Forces", "Ministry", "Court", "Union", "Agency", "Commission", "Organization",
-             "Organisation", "Fund", "Committee", "Association", "Institute", "University",
-             "Company", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Foundation", "Rally", "Alliance",
-             "Congress", "Assembly", "Parliament", "Army", "Police", "Motors", "Airlines",
-             "Industries", "Sachs", "Brigade", "Brigades", "Movement", "Guard", "Service",
-             "Office", "Department", "Duma", "Senate", "Navy", "Republicains"}
+FAC_HEADS = {
+    "Street",
+    "Avenue",
+    "Square",
+    "Airport",
+    "Bridge",
+    "Road",
+    "Stadium",
+    "Palace",
+    "Hospital",
+    "Station",
+    "Highway",
+    "Prison",
+    "Base",
+    "Plant",
+    "Tower",
+    "Boulevard",
+}
+LOC_HEADS = {
+    "Sea",
+    "Ocean",
+    "River",
+    "Mountains",
+    "Mountain",
+    "Mount",
+    "Gulf",
+    "Bay",
+    "Lake",
+    "Valley",
+    "Desert",
+    "Island",
+    "Islands",
+    "Peninsula",
+    "Strait",
+    "Coast",
+    "Forest",
+    "Plain",
+    "Plains",
+    "Basin",
+    "Delta",
+    "Canal",
+    "Hills",
+    "Range",
+    "Glacier",
+}
+ORG_HEADS = {
+    "Bank",
+    "Front",
+    "Party",
+    "House",
+    "Council",
+    "Programme",
+    "Program",
+    "Group",
+    "Forces",
+    "Ministry",
+    "Court",
+    "Union",
+    "Agency",
+    "Commission",
+    "Organization",
+    "Organisation",
+    "Fund",
+    "Committee",
+    "Association",
+    "Institute",
+    "University",
+    "Company",
+    "Corp",
+    "Corp.",
+    "Inc",
+    "Inc.",
+    "Ltd",
+    "Foundation",
+    "Rally",
+    "Alliance",
+    "Congress",
+    "Assembly",
+    "Parliament",
+    "Army",
+    "Police",
+    "Motors",
+    "Airlines",
+    "Industries",
+    "Sachs",
+    "Brigade",
+    "Brigades",
+    "Movement",
+    "Guard",
+    "Service",
+    "Office",
+    "Department",
+    "Duma",
+    "Senate",
+    "Navy",
+    "Republicains",
+}
 #: Date words the model sometimes tags ("Friday", "Sept" in datelines).
-DATE_WORDS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-              "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
-              "Dec", "January", "February", "March", "April", "June", "July", "August",
-              "September", "October", "November", "December", "Jan.", "Feb.", "Aug.",
-              "Sept.", "Oct.", "Nov.", "Dec."}
+DATE_WORDS = {
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan.",
+    "Feb.",
+    "Aug.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+}
 #: Place names that are also common first names: a PERSON prediction of exactly
 #: this text is left alone.
-NAME_LIKE_PLACES = {"Jordan", "Washington", "Georgia", "Victoria", "Florence", "Charlotte",
-                    "Austin", "Lincoln", "Chad", "Israel", "Adelaide", "Regina", "Eugene",
-                    "Orlando", "Marion", "Columbus", "Darwin", "Paris", "Sydney", "Kingston",
-                    "Hamilton", "Douglas", "Winston", "Jackson", "Madison", "Hudson"}
+NAME_LIKE_PLACES = {
+    "Jordan",
+    "Washington",
+    "Georgia",
+    "Victoria",
+    "Florence",
+    "Charlotte",
+    "Austin",
+    "Lincoln",
+    "Chad",
+    "Israel",
+    "Adelaide",
+    "Regina",
+    "Eugene",
+    "Orlando",
+    "Marion",
+    "Columbus",
+    "Darwin",
+    "Paris",
+    "Sydney",
+    "Kingston",
+    "Hamilton",
+    "Douglas",
+    "Winston",
+    "Jackson",
+    "Madison",
+    "Hudson",
+}
 #: Lower-case particles inside personal names ("Mohammed bin Salman").
-NAME_PARTICLES = {"bin", "bint", "ibn", "al", "el", "von", "van", "der", "de", "da", "di",
-                  "del", "dos", "du", "la", "le", "ben"}
+NAME_PARTICLES = {
+    "bin",
+    "bint",
+    "ibn",
+    "al",
+    "el",
+    "von",
+    "van",
+    "der",
+    "de",
+    "da",
+    "di",
+    "del",
+    "dos",
+    "du",
+    "la",
+    "le",
+    "ben",
+}
 #: Gazetteer names never matched in lower case (common English words).
-NOT_LOWERCASE = {"chad", "turkey", "jersey", "reading", "nice", "mobile", "split", "bath",
-                 "guinea", "orange", "victoria", "sale", "mission", "independence", "concord",
-                 "jordan", "georgia", "china", "hull", "wells", "derby", "cork", "lima",
-                 "santa", "florida", "virginia", "carolina", "washington", "columbia"}
+NOT_LOWERCASE = {
+    "chad",
+    "turkey",
+    "jersey",
+    "reading",
+    "nice",
+    "mobile",
+    "split",
+    "bath",
+    "guinea",
+    "orange",
+    "victoria",
+    "sale",
+    "mission",
+    "independence",
+    "concord",
+    "jordan",
+    "georgia",
+    "china",
+    "hull",
+    "wells",
+    "derby",
+    "cork",
+    "lima",
+    "santa",
+    "florida",
+    "virginia",
+    "carolina",
+    "washington",
+    "columbia",
+}
 
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> dict[str, Any]:
     """The packaged gazetteer (read once per process; read-only afterwards)."""
     # wiretag/data may be a namespace package (no __init__.py): read it by path.
-    path = resources.files("wiretag").joinpath("data", GAZETTEER_RESOURCE)
-    return json.loads(path.read_text("utf-8"))
+    path = resources.files("wiretag") / "data" / GAZETTEER_RESOURCE
+    data: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    return data
 
 
 class EntityTyper:
@@ -116,10 +306,14 @@ class EntityTyper:
             return True
         if text.isupper() and len(text) > 3:  # all-caps datelines: "MOSCOW, Nov 21"
             return label in ("GPE", "LOC")
-        if (text.islower() and label == "GPE" and len(text) >= 4
-                and low not in NOT_LOWERCASE and text in {f.lower() for f in forms}):
-            return True  # scraped copy: "kyiv says ..."
-        return False
+        # scraped copy: "kyiv says ..."
+        return (
+            text.islower()
+            and label == "GPE"
+            and len(text) >= 4
+            and low not in NOT_LOWERCASE
+            and text in {f.lower() for f in forms}
+        )
 
     def _place_label(self, text: str, default: str = "GPE") -> str:
         bare = text[4:] if text.startswith(("the ", "The ")) else text
@@ -140,12 +334,21 @@ class EntityTyper:
         """Drop leading/trailing lower-case words ("Hamas fighters", "residents of X")."""
         doc, start, end = ent.doc, ent.start, ent.end
         # words glued to the name ("al-Qaeda", "bin Salman" stays: "bin" is inside)
-        while start < end and (doc[start].is_lower or doc[start].is_punct) and \
-                doc[start].whitespace_ and doc[start].text.lower() not in self.forms:
+        while (
+            start < end
+            and (doc[start].is_lower or doc[start].is_punct)
+            and doc[start].whitespace_
+            and doc[start].text.lower() not in self.forms
+        ):
             start += 1
-        while end > start and (doc[end - 1].is_lower or doc[end - 1].is_punct) and \
-                end - 2 >= start and doc[end - 2].whitespace_ and \
-                doc[end - 1].text.lower() not in self.forms and doc[end - 1].text != ".":
+        while (
+            end > start
+            and (doc[end - 1].is_lower or doc[end - 1].is_punct)
+            and end - 2 >= start
+            and doc[end - 2].whitespace_
+            and doc[end - 1].text.lower() not in self.forms
+            and doc[end - 1].text != "."
+        ):
             end -= 1
         if start >= end:
             return None
@@ -166,8 +369,12 @@ class EntityTyper:
             ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)
         text = ent.text
         label = ent.label_
-        if (len(ent) == 1 and ent[0].is_sent_start and ent[0].tag_ in ("NN", "NNS")
-                and text.lower() not in self.forms):
+        if (
+            len(ent) == 1
+            and ent[0].is_sent_start
+            and ent[0].tag_ in ("NN", "NNS")
+            and text.lower() not in self.forms
+        ):
             return []  # "Gunmen abducted ...": a capitalised common noun, not a name
         if text in self.org and label != "ORG" and text not in self.gpe_strong:
             return [Span(doc, ent.start, ent.end, label="ORG")]  # "Kremlin", "Pentagon"
@@ -180,8 +387,11 @@ class EntityTyper:
         if ent[0].text in self.norp and all(not t.text[:1].isupper() for t in ent[1:]):
             # "Russian forces", "Ukrainian officials": a group described, not named
             return [Span(doc, ent.start, ent.start + 1, label="NORP")]
-        if label == "PERSON" and (text in self.gpe_strong or text in self.gpe) and \
-                text not in NAME_LIKE_PLACES:
+        if (
+            label == "PERSON"
+            and (text in self.gpe_strong or text in self.gpe)
+            and text not in NAME_LIKE_PLACES
+        ):
             return [Span(doc, ent.start, ent.end, label=self._place_label(text))]
         if label == "PERSON":
             start = ent.start
@@ -196,8 +406,9 @@ class EntityTyper:
                     out.append(Span(doc, start, start + 1, label="NORP"))
                 elif tok.text in self.gpe_strong and nxt.text in self.title_words:
                     out.append(Span(doc, start, start + 1, label="GPE"))
-                elif not (tok.text in self.title_words or (tok.is_lower and not lower_doc)
-                          or tok.is_punct):
+                elif not (
+                    tok.text in self.title_words or (tok.is_lower and not lower_doc) or tok.is_punct
+                ):
                     break
                 start += 1
             if start < ent.end:
@@ -235,17 +446,33 @@ class EntityTyper:
             while j < n and doc[j].text in self.title_words:
                 j += 1
             k = j
-            while k < n and k - j < 4 and k not in covered and (
-                (doc[k].text[:1].isupper() and doc[k].text not in DATE_WORDS
-                 and doc[k].text.lower() not in self.forms and not doc[k].is_punct
-                 and doc[k].text not in self.title_words)
-                or (doc[k].text in NAME_PARTICLES and k + 1 < n and doc[k + 1].text[:1].isupper()
-                    and k > j)
+            while (
+                k < n
+                and k - j < 4
+                and k not in covered
+                and (
+                    (
+                        doc[k].text[:1].isupper()
+                        and doc[k].text not in DATE_WORDS
+                        and doc[k].text.lower() not in self.forms
+                        and not doc[k].is_punct
+                        and doc[k].text not in self.title_words
+                    )
+                    or (
+                        doc[k].text in NAME_PARTICLES
+                        and k + 1 < n
+                        and doc[k + 1].text[:1].isupper()
+                        and k > j
+                    )
+                )
             ):
                 k += 1
-            if k > j and doc[k - 1].text[:1].isupper() and \
-                    doc[k - 1].text not in ORG_HEADS | FAC_HEADS | LOC_HEADS and (k - j >= 2 or (
-                    k < n and not doc[k].text[:1].isupper())):
+            if (
+                k > j
+                and doc[k - 1].text[:1].isupper()
+                and doc[k - 1].text not in ORG_HEADS | FAC_HEADS | LOC_HEADS
+                and (k - j >= 2 or (k < n and not doc[k].text[:1].isupper()))
+            ):
                 out.append(Span(doc, j, k, label="PERSON"))
             i = max(k, i + 1)
         return out
@@ -265,8 +492,13 @@ class EntityTyper:
             span = Span(doc, start, end, label=label)
             if any(i in covered for i in range(start, end)):
                 continue
-            if label == "NORP" and end < len(doc) and doc[end].text[:1].isupper() and \
-                    doc[end].text not in self.title_words and doc[end].text.lower() not in self.forms:
+            if (
+                label == "NORP"
+                and end < len(doc)
+                and doc[end].text[:1].isupper()
+                and doc[end].text not in self.title_words
+                and doc[end].text.lower() not in self.forms
+            ):
                 continue  # "Christian Lindner", "German Galushchenko": a given name
             if self._surface_ok(span, label):
                 extra.append(span)

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
 #: Hyphenated compounds kept as one token.
 TITLE_COMPOUND = (
@@ -28,13 +28,39 @@ TITLE_COMPOUND_RE = re.compile(rf"^{TITLE_COMPOUND}$")
 
 #: Abbreviations common in wire copy that the stock English exceptions lack.
 NEWS_ABBREVIATIONS = (
-    "Sept.", "Gov.", "Sen.", "Rep.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "Sgt.",
-    "Adm.", "Cmdr.", "Amb.", "Pres.", "Supt.", "Insp.", "Brig.", "Cpl.", "Pvt.",
-    "U.N.", "U.K.", "E.U.", "U.A.E.", "D.C.", "Pa.", "Va.", "Mass.", "Calif.", "Fla.",
+    "Sept.",
+    "Gov.",
+    "Sen.",
+    "Rep.",
+    "Gen.",
+    "Lt.",
+    "Col.",
+    "Maj.",
+    "Capt.",
+    "Sgt.",
+    "Adm.",
+    "Cmdr.",
+    "Amb.",
+    "Pres.",
+    "Supt.",
+    "Insp.",
+    "Brig.",
+    "Cpl.",
+    "Pvt.",
+    "U.N.",
+    "U.K.",
+    "E.U.",
+    "U.A.E.",
+    "D.C.",
+    "Pa.",
+    "Va.",
+    "Mass.",
+    "Calif.",
+    "Fla.",
 )
 
 
-@spacy.registry.tokenizers("wiretag.news_tokenizer.v1")
+@registry.tokenizers("wiretag.news_tokenizer.v1")  # type: ignore[untyped-decorator]
 def create_news_tokenizer() -> Callable[[Language], Tokenizer]:
     """Registry entry point: the English tokenizer with news rules added."""
 
@@ -49,13 +75,13 @@ def news_tokenizer(nlp: Language) -> Tokenizer:
     defaults = nlp.Defaults
     rules = dict(defaults.tokenizer_exceptions)
     for abbr in NEWS_ABBREVIATIONS:
-        rules.setdefault(abbr, [{65: abbr}])  # 65 == spacy.attrs.ORTH
+        rules.setdefault(abbr, [{ORTH: abbr}])
     tokenizer = Tokenizer(
         nlp.vocab,
         rules=rules,
-        prefix_search=compile_prefix_regex(defaults.prefixes).search,
-        suffix_search=compile_suffix_regex(defaults.suffixes).search,
-        infix_finditer=compile_infix_regex(defaults.infixes).finditer,
+        prefix_search=compile_prefix_regex(defaults.prefixes or ()).search,
+        suffix_search=compile_suffix_regex(defaults.suffixes or ()).search,
+        infix_finditer=compile_infix_regex(defaults.infixes or ()).finditer,
         token_match=TITLE_COMPOUND_RE.match,
         url_match=defaults.url_match,
     )
