@@ -12,7 +12,6 @@ import spacy, wiretag.nlp
 run, syn, out = sys.argv[1:]
 nlp = spacy.load(syn)
 ner = spacy.load(f"training/output/{run}/model-best")
-nlp.replace_pipe("ner", "ner", source=ner) if False else None
 nlp.remove_pipe("ner")
 nlp.add_pipe("ner", source=ner, before="wiretag_entity_types_v1")
 if Path(out).exists(): shutil.rmtree(out)
