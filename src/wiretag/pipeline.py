@@ -95,9 +95,19 @@ def internal_error(
     )
 
 
+def _trimmed(start: int, end: int, text: str) -> Sentence:
+    """A sentence span without the line breaks and spaces around it."""
+    chunk = text[start:end]
+    lead, trail = len(chunk) - len(chunk.lstrip()), len(chunk) - len(chunk.rstrip())
+    return Sentence(start + lead, end - trail)
+
+
 def finish(doc: Doc, document: Document, stages: list[tuple[str, StageFn]]) -> Document:
     """Fill the NLP-derived fields of a prepared Document from its parsed spaCy Doc."""
-    document.sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
+    from wiretag.nlp.sentences import content_sentences
+
+    document.sentences = [_trimmed(s.start_char, s.end_char, doc.text)
+                          for s in content_sentences(doc)]
     for name, stage in stages:
         try:
             stage(doc, document)

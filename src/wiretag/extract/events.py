@@ -26,6 +26,7 @@ accusation are coded CAMEO 016 with no PLOVER type, as the contract asks.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -55,6 +56,7 @@ from wiretag.extract.modality import (
     lemma,
     preps,
 )
+from wiretag.nlp.sentences import content_sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -252,7 +254,9 @@ def _story(doc: Doc, document: Document) -> _Story:
                 continue  # a runaway mention would swallow the actors around it
             for i in range(m.start, m.end):
                 st.mention_at.setdefault(i, (use, m.start, m.end))
-    st.sents = list(doc.sents)
+    # the parser's own sentences (less whitespace) bound the rules' context windows; the
+    # reported index is mapped onto Document.sentences at the end (extract_events)
+    st.sents = [sent for sent in doc.sents if sent.text.strip()]
     scene = ""
     for n, sent in enumerate(st.sents):
         for tok in sent:
@@ -783,9 +787,11 @@ def _subject(verb: Token, story: _Story | None = None, depth: int = 0) -> Token 
     subj = [c for c in verb.children if dep(c) in SUBJ and dep(c) not in PASS_SUBJ
             and (story is None or c.idx >= story.skip_before)]
     if subj:
-        # "which Moscow now claims": a misparse giving the verb two subjects
-        named = [c for c in subj if c.lower_ not in WH_PRONOUNS]
-        return named[0] if named else subj[0]
+        # "which Moscow now claims": a misparse giving the verb two subjects; of two
+        # named ones ("A body documented ..., and the Court issued") the nearer wins
+        named = [c for c in subj if c.lower_ not in WH_PRONOUNS] or subj
+        before = [c for c in named if c.i < verb.i]
+        return before[-1] if before else named[0]
     if story is not None:
         # a named actor the parser hung off the verb as a modifier ("kyiv says" with a
         # lower-case kyiv read as an adjective)
@@ -1364,8 +1370,12 @@ def extract_events(doc: Doc, document: Document) -> list[Event]:
                 event = _finish(draft, story, times, events, source, target)
                 if event is not None:
                     events.append(event)
+    starts = [s.start for s in document.sentences] or [
+        s.start_char for s in content_sentences(doc)
+    ]
     for i, event in enumerate(events, 1):
         event.id = f"V{i}"
+        event.sentence = max(0, bisect.bisect_right(starts, event.trigger.start) - 1)
     return events
 
 

@@ -1,0 +1,61 @@
+"""The orchestrator: sentences as reported, stage order, per-story failure isolation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from wiretag.pipeline import STAGES, analyze_story, analyze_stream
+from wiretag.story import Story
+
+STORY = (
+    "OSLO, March 3 (Reuters) - Norway accused the Faroe Islands of overfishing on Monday.\n\n"
+    "\"The quota they set is reckless,\" Fisheries Minister Kristian Moe told reporters.\n\n"
+    "The Faroese government denied the accusation.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    from wiretag.nlp import load_backbone
+
+    return load_backbone()
+
+
+def test_pipeline_sentences_hold_text_and_no_surrounding_whitespace(nlp: Any) -> None:
+    document = analyze_story(Story(text=STORY), nlp)
+    assert len(document.sentences) == 3
+    for s in document.sentences:
+        chunk = document.text[s.start : s.end]
+        assert chunk and chunk == chunk.strip()
+
+
+def test_pipeline_event_sentence_index_points_at_its_trigger(nlp: Any) -> None:
+    document = analyze_story(Story(text=STORY), nlp)
+    assert document.events
+    for event in document.events:
+        sent = document.sentences[event.sentence]
+        assert sent.start <= event.trigger.start < event.trigger.end <= sent.end
+
+
+def test_pipeline_stage_order_is_the_data_flow() -> None:
+    assert [name for name, _ in STAGES] == ["entities", "quotes", "events", "topics", "tone"]
+
+
+def test_pipeline_a_failing_stage_fails_one_story_not_the_stream(
+    nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wiretag import pipeline
+    from wiretag.errors import WiretagError
+
+    def broken(doc: Any, document: Any) -> None:
+        if "BOOM" in document.text:
+            raise RuntimeError("a bug")
+
+    monkeypatch.setattr(pipeline, "load_stages", lambda names=None: [("broken", broken)])
+    stories = [Story(text=STORY), Story(text=STORY.replace("Monday", "BOOM")), Story(text=STORY)]
+    out = list(analyze_stream(stories, nlp))
+    assert [type(x).__name__ for x in out] == ["Document", "WiretagError", "Document"]
+    err = out[1]
+    assert isinstance(err, WiretagError) and err.code == "W299"
