@@ -9,25 +9,18 @@ backbone is retrained), so span repair and the missed-mention search are gated t
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
 import pytest
 
+from wiretag.evaluation import corpus_hash as corpus_sha256
 from wiretag.evaluation.entities import evaluate
 
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE.parent / "golden" / "entities"
 BASELINE = HERE / "entities_baseline.json"
 
-
-def corpus_sha256(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.glob("*.txt")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 @pytest.fixture(scope="module")

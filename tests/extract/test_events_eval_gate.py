@@ -58,7 +58,7 @@ def scores(nlp: Any) -> dict[str, float]:
 
 
 def test_golden_corpus_is_the_one_measured() -> None:
-    from wiretag.evaluation.events import corpus_hash
+    from wiretag.evaluation import corpus_hash
 
     baseline = json.loads(BASELINE.read_text("utf-8"))
     assert corpus_hash(GOLDEN) == baseline["sha256"], (
@@ -151,7 +151,8 @@ def _get(event: Any, key: str) -> Any:
 
 def _update() -> int:
     sys.path.insert(0, str(ROOT / "src"))
-    from wiretag.evaluation.events import corpus_hash, evaluate, load_gold
+    from wiretag.evaluation import corpus_hash
+    from wiretag.evaluation.events import evaluate, load_gold
     from wiretag.nlp import load_backbone
 
     baseline = json.loads(BASELINE.read_text("utf-8"))

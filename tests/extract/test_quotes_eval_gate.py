@@ -60,7 +60,7 @@ def blind_scores(nlp: Any) -> dict[str, float]:
 
 
 def test_golden_corpus_is_the_one_measured() -> None:
-    from wiretag.evaluation.quotes import corpus_hash
+    from wiretag.evaluation import corpus_hash
 
     baseline = json.loads(BASELINE.read_text("utf-8"))
     assert corpus_hash(GOLDEN) == baseline["sha256"], (
@@ -132,7 +132,8 @@ def test_quotes_on_the_moscow_story(nlp: Any, shared_dir: Path) -> None:
 
 def _update() -> int:
     sys.path.insert(0, str(ROOT / "src"))
-    from wiretag.evaluation.quotes import corpus_hash, evaluate, load_gold
+    from wiretag.evaluation import corpus_hash
+    from wiretag.evaluation.quotes import evaluate, load_gold
     from wiretag.nlp import load_backbone
 
     baseline = json.loads(BASELINE.read_text("utf-8"))

@@ -25,7 +25,6 @@ Run: ``python -m wiretag.evaluation.events tests/golden/events [--model NAME] [-
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import re
 import sys
@@ -122,13 +121,6 @@ def load_gold(path: Path) -> list[GoldStory]:
     files = sorted(path.glob("*.txt")) if path.is_dir() else [path]
     return [parse_story(f.read_text("utf-8"), f.name) for f in files]
 
-
-def corpus_hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    for f in sorted(path.glob("*.txt")):
-        digest.update(f.name.encode())
-        digest.update(f.read_bytes())
-    return digest.hexdigest()
 
 
 def _word_offset(sentence: str, word: str, occurrence: int) -> int | None:

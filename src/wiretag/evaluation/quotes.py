@@ -17,7 +17,6 @@ Run: ``python -m wiretag.evaluation.quotes tests/golden/quotes [--model NAME] [-
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -111,14 +110,6 @@ def load_gold(path: Path) -> list[GoldStory]:
     files = sorted(path.glob("*.txt")) if path.is_dir() else [path]
     return [parse_markup(f.read_text("utf-8"), f.name) for f in files]
 
-
-def corpus_hash(path: Path) -> str:
-    """SHA-256 over the golden files, so a baseline names the corpus it was measured on."""
-    digest = hashlib.sha256()
-    for f in sorted(path.glob("*.txt")):
-        digest.update(f.name.encode())
-        digest.update(f.read_bytes())
-    return digest.hexdigest()
 
 
 # ------------------------------------------------------------------ entities for scoring
