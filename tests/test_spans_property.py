@@ -67,4 +67,34 @@ def test_every_reported_span_matches_the_text(nlp: Any, parts: list[str]) -> Non
         # an empty story after boilerplate removal is a user error, reported with a code
         assert err.code == "W201"
         return
-    check_document(document.to_dict())
+    data = document.to_dict()
+    check_document(data)
+    assert not [t for t in _span_texts(data) if t != t.strip()], "spans carry whitespace"
+
+
+def _span_texts(data: dict[str, Any]) -> list[str]:
+    """Every reported span's text: none should start or end with whitespace."""
+    out = [m["text"] for e in data["entities"] for m in e["mentions"]]
+    for q in data["quotes"]:
+        out += [q["text"]] + [q[k]["text"] for k in ("speaker", "cue") if q[k]]
+    for v in data["events"]:
+        out += [v["trigger"]["text"]]
+        out += [v[k]["text"] for k in ("source", "target", "location") if v[k]]
+    out += [data["text"][s["start"] : s["end"]] for s in data["sentences"]]
+    return out
+
+
+def test_sample_corpus_spans_carry_no_surrounding_whitespace(nlp: Any) -> None:
+    import json
+    from importlib.resources import files
+
+    from wiretag.pipeline import analyze_stream
+    from wiretag.story import Story
+
+    lines = files("wiretag").joinpath("samples/stories.jsonl").read_text("utf-8").splitlines()
+    stories = [Story(text=json.loads(line)["text"]) for line in lines if line.strip()]
+    for document in analyze_stream(stories, nlp):
+        assert not isinstance(document, Exception)
+        data = document.to_dict()
+        bad = [t for t in _span_texts(data) if t != t.strip()]
+        assert not bad, bad

@@ -748,6 +748,7 @@ def _make_actor(token: Token, story: _Story) -> _Arg | None:
         # minister") belongs to the one country its sentence names, else to the country
         # the story is datelined in
         code, homed = home + code, True
+    span = _strip_space(span)
     text = story.document.text[span.start_char : span.end_char]
     return _Arg(
         Actor(text=text, start=span.start_char, end=span.end_char,
@@ -1128,12 +1129,23 @@ def _location(token: Token, story: _Story, taken: set[int]) -> Actor | None:
                 else:
                     found = actor_codes.country_of_word(obj.text)
                     country = found[0] if found else None
+                span = _strip_space(span)
                 return Actor(
                     text=story.document.text[span.start_char : span.end_char],
                     start=span.start_char, end=span.end_char,
                     entity=hit[0].id if hit is not None else None, actor=country,
                 )
     return None
+
+
+def _strip_space(span: Span) -> Span:
+    """The span without line-break tokens at its edges (a phrase opening a paragraph)."""
+    start, end = span.start, span.end
+    while start < end - 1 and span.doc[start].is_space:
+        start += 1
+    while end - 1 > start and span.doc[end - 1].is_space:
+        end -= 1
+    return span.doc[start:end]
 
 
 def _drafts(sent: Span, n: int, story: _Story) -> Iterator[_Draft]:

@@ -1505,6 +1505,9 @@ def _make_speaker(
     story: _Story, rng: tuple[int, int], quote_start: int, running: Speaker | None
 ) -> Speaker:
     a, b = story.span_chars(*rng)
+    # a phrase that starts a paragraph can carry the line breaks before it as tokens
+    a += len(story.text[a:b]) - len(story.text[a:b].lstrip())
+    b -= len(story.text[a:b]) - len(story.text[a:b].rstrip())
     text = story.text[a:b]
     entity, conf = _resolve(story, story.doc[rng[0]:rng[1]], running)
     return Speaker(text=text, start=a, end=b, entity=entity, confidence=conf)
