@@ -331,23 +331,38 @@ def _lexicon() -> dict[str, set[str]]:
     return _LEX
 
 
+def _is_pronoun(word: str) -> bool:
+    """ "it", "They" -- but not the all-caps abbreviations "US", "IT", "ME" (Maine)."""
+    return word.lower() in PRONOUNS and not (len(word) > 1 and word.isupper())
+
+
 def _ner_doc(
-    vocab: Vocab, words: list[str], spaces: list[bool], spans, *, drop=(), clean: bool = False
+    vocab: Vocab,
+    words: list[str],
+    spaces: list[bool],
+    spans,
+    *,
+    drop=(),
+    clean: bool = False,
+    as_annotated: bool = False,
 ) -> Doc:
     """Doc with gold entities. ``clean`` applies the re3d fixes: pronoun "entities" and
     spans without a capitalised word become unannotated, titles and nationality words
-    are trimmed off person names, and countries labelled Organisation become LOC."""
+    are trimmed off person names, and countries labelled Organisation become LOC.
+    ``as_annotated`` keeps the corpus spans exactly (for scoring): no leading article
+    is dropped, because the corpus guidelines count "The" inside names ("The New York
+    Times") and an evaluation must measure the spans the corpus gives."""
     doc = Doc(vocab, words=words, spaces=spaces)
     ents, missing = [], []
     lex = _lexicon() if clean else {}
     for s, e, typ in spans:
         if typ in drop:
             continue
-        while s < e and words[s] in LEADING_DROP:
+        while s < e and words[s] in LEADING_DROP and not as_annotated:
             s += 1
         if s >= e:
             continue
-        if e - s == 1 and words[s].lower() in PRONOUNS:
+        if e - s == 1 and _is_pronoun(words[s]):
             continue
         if clean and NER_MAP.get(typ):
             if not words[e - 1][:1].isupper() or not words[s][:1].isupper():
@@ -374,7 +389,9 @@ def _ner_doc(
     return doc
 
 
-def uner_docs(path: Path, vocab: Vocab, *, sents_per_doc: int = 10) -> list[Doc]:
+def uner_docs(
+    path: Path, vocab: Vocab, *, sents_per_doc: int = 10, as_annotated: bool = False
+) -> list[Doc]:
     """UNER IOB2 (PER/ORG/LOC) with spaces recovered from each sentence's ``# text``."""
     sents = []
     text, words, tags = "", [], []
@@ -408,7 +425,7 @@ def uner_docs(path: Path, vocab: Vocab, *, sents_per_doc: int = 10) -> list[Doc]
             W.extend(words)
             T.extend(tags)
         S[-1] = False
-        docs.append(_ner_doc(vocab, W, S, _tags_to_spans(T)))
+        docs.append(_ner_doc(vocab, W, S, _tags_to_spans(T), as_annotated=as_annotated))
     return docs
 
 
@@ -443,7 +460,7 @@ def wikigold_split(doc_index: int) -> str:
     return {4: "test", 3: "dev"}.get(doc_index % 5, "train")
 
 
-def wikigold_docs(path: Path, vocab: Vocab, split: str) -> list[Doc]:
+def wikigold_docs(path: Path, vocab: Vocab, split: str, *, as_annotated: bool = False) -> list[Doc]:
     out = []
     for i, sents in enumerate(read_wikigold(path)):
         if wikigold_split(i) != split:
@@ -453,7 +470,8 @@ def wikigold_docs(path: Path, vocab: Vocab, split: str) -> list[Doc]:
             for words, tags in sents[j : j + 8]:
                 W.extend(words)
                 T.extend(tags)
-            out.append(_ner_doc(vocab, W, guess_spaces(W), _tags_to_spans(T)))
+            spans = _tags_to_spans(T)
+            out.append(_ner_doc(vocab, W, guess_spaces(W), spans, as_annotated=as_annotated))
     return out
 
 

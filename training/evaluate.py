@@ -127,9 +127,13 @@ def evaluate(
             )
         if syntax:
             res["ewt_test_syntax"] = score_syntax(nlp, ewt_test)
-        uner = cv.uner_docs(corpora / "uner-en-ewt" / "en_ewt-ud-test.iob2", vocab)
+        uner = cv.uner_docs(
+            corpora / "uner-en-ewt" / "en_ewt-ud-test.iob2", vocab, as_annotated=True
+        )
         res["uner_test_ner"] = score_ner(nlp, _doc_items(uner))
-        wg = cv.wikigold_docs(corpora / "wikigold" / "wikigold.conll.txt", vocab, "test")
+        wg = cv.wikigold_docs(
+            corpora / "wikigold" / "wikigold.conll.txt", vocab, "test", as_annotated=True
+        )
         res["wikigold_heldout_ner"] = score_ner(nlp, _doc_items(wg))
     if news is not None and Path(news).exists():
         items = items_from_jsonl(news)
