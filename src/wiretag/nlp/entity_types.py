@@ -80,7 +80,29 @@ LOC_HEADS = {
     "Range",
     "Glacier",
 }
+#: Administrative-division heads: "Aabenraa County", "Bov Parish", "Kherson Region".
+ADMIN_HEADS = {
+    "County",
+    "Parish",
+    "Province",
+    "District",
+    "Region",
+    "Municipality",
+    "Township",
+    "Prefecture",
+    "Oblast",
+    "Governorate",
+    "Canton",
+}
 ORG_HEADS = {
+    "Records",
+    "Club",
+    "Corps",
+    "College",
+    "Academy",
+    "Society",
+    "Airways",
+    "Orchestra",
     "Bank",
     "Front",
     "Party",
@@ -419,6 +441,9 @@ class EntityTyper:
                     span = Span(doc, start, ent.end, label="NORP")
                 elif span[-1].text in ORG_HEADS:  # "National Rally", "Toyota Motors"
                     span = Span(doc, start, ent.end, label="ORG")
+                elif len(span) > 1 and span[-1].text in ADMIN_HEADS | LOC_HEADS | FAC_HEADS:
+                    # a name ending in a place head is a place: "Aabenraa County"
+                    span = Span(doc, start, ent.end, label=self._place_label(span.text))
                 out.append(span)
             return out
         if label == "LOC":
