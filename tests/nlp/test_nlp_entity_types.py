@@ -72,3 +72,26 @@ def test_entity_types_drops_lowercase_group_descriptions(nlp):
 
 def test_entity_types_common_words_not_matched_in_lowercase(nlp):
     assert run(nlp, "They ate turkey in nice weather.") == []
+
+
+def test_entity_types_person_ending_in_place_or_org_head_is_retyped(nlp):
+    # the statistical ner tags unfamiliar district and company names as people
+    out = run(
+        nlp,
+        "Voters in Oskarvik County backed Brenmoor Records and Tallis Street.",
+        [
+            ("Oskarvik County", "PERSON"),
+            ("Brenmoor Records", "PERSON"),
+            ("Tallis Street", "PERSON"),
+        ],
+    )
+    assert out == [
+        ("Oskarvik County", "GPE"),
+        ("Brenmoor Records", "ORG"),
+        ("Tallis Street", "FAC"),
+    ]
+
+
+def test_entity_types_surname_like_head_alone_stays_person(nlp):
+    # one-word spans are never retyped by their head: "Street" alone is a name part
+    assert run(nlp, "Street said no.", [("Street", "PERSON")]) == [("Street", "PERSON")]
