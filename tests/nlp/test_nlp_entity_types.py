@@ -95,3 +95,12 @@ def test_entity_types_person_ending_in_place_or_org_head_is_retyped(nlp):
 def test_entity_types_surname_like_head_alone_stays_person(nlp):
     # one-word spans are never retyped by their head: "Street" alone is a name part
     assert run(nlp, "Street said no.", [("Street", "PERSON")]) == [("Street", "PERSON")]
+
+
+def test_entity_types_named_wars_and_revolutions_are_events(nlp):
+    out = run(
+        nlp,
+        "It was the worst rift since the Cold War, said a veteran of the Orange Revolution.",
+        [("Cold War", "LOC"), ("Orange Revolution", "ORG")],
+    )
+    assert out == [("Cold War", "EVENT"), ("Orange Revolution", "EVENT")]

@@ -94,6 +94,11 @@ ADMIN_HEADS = {
     "Governorate",
     "Canton",
 }
+# Named events end in one of these: "Cold War", "Orange Revolution", "Paris Olympics".
+EVENT_HEADS = frozenset({
+    "War", "Wars", "Revolution", "Uprising", "Olympics", "Intifada", "Massacre", "Genocide",
+})
+
 ORG_HEADS = {
     "Records",
     "Club",
@@ -402,6 +407,13 @@ class EntityTyper:
             return [Span(doc, ent.start, ent.end, label="ORG")]  # "Kremlin", "Pentagon"
         if text in self.norp or (text.isupper() and text.title() in self.norp):
             return [Span(doc, ent.start, ent.end, label="NORP")]
+        if (
+            len(ent) > 1
+            and ent[-1].text in EVENT_HEADS
+            and ent[0].text[:1].isupper()
+            and text not in self.org
+        ):
+            return [Span(doc, ent.start, ent.end, label="EVENT")]  # "the Cold War"
         if not lower_doc and not any(t.text[:1].isupper() or t.like_num for t in ent):
             # names have a capital somewhere; all-lower-case spans are kept only when
             # the gazetteer knows them ("kyiv"), which the matcher below adds back
