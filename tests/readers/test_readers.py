@@ -351,3 +351,16 @@ def test_reader_forced_format_and_gzip_text(tmp_path: Path) -> None:
 )
 def test_normalize_published(value: str | None, expected: str | None) -> None:
     assert normalize_published(value) == expected
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_readers_random_bytes_are_binary_not_undecodable_text(seed: int) -> None:
+    import random
+
+    from wiretag.errors import WiretagError
+    from wiretag.readers.decode import decode_bytes
+
+    data = random.Random(seed).randbytes(3000)
+    with pytest.raises(WiretagError) as err:
+        decode_bytes(data, path="junk.txt")
+    assert err.value.code == "W104"

@@ -24,7 +24,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 #: share of control characters above which "text" is really binary data
-_MAX_CONTROL_SHARE = 0.1
+_MAX_CONTROL_SHARE = 0.05  # random bytes run at ~10%, real text at ~0%
 _TEXT_CONTROLS = {"\t", "\n", "\r", "\f", "\v", "\x1b"}
 
 
