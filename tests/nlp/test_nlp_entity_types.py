@@ -104,3 +104,14 @@ def test_entity_types_named_wars_and_revolutions_are_events(nlp):
         [("Cold War", "LOC"), ("Orange Revolution", "ORG")],
     )
     assert out == [("Cold War", "EVENT"), ("Orange Revolution", "EVENT")]
+
+
+def test_entity_types_paragraph_initial_common_noun_is_not_a_name(nlp):
+    text = "Talks opened.\n\nDiplomats said the gap remained."
+    doc = nlp.make_doc(text)
+    start = text.index("Diplomats")
+    doc.ents = [doc.char_span(start, start + len("Diplomats"), label="PERSON")]
+    for tok in doc:
+        tok.tag_ = "NNS" if tok.text == "Diplomats" else "NN"
+    doc = nlp.get_pipe("wiretag_entity_types_v1")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == []

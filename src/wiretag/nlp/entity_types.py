@@ -30,7 +30,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 GAZETTEER_RESOURCE = "ner_gazetteer.json"
@@ -284,6 +284,16 @@ NOT_LOWERCASE = {
 
 
 @lru_cache(maxsize=1)
+def _opens_sentence(tok: Token) -> bool:
+    """First word of a sentence or paragraph, or of a quotation: where common nouns are
+    capitalised. (The word after a paragraph break follows a whitespace token and is not
+    always marked as a sentence start.)"""
+    if tok.is_sent_start or tok.i == 0:
+        return True
+    prev = tok.doc[tok.i - 1]
+    return prev.is_space or (prev.is_quote and (tok.i < 2 or tok.doc[tok.i - 2].is_space))
+
+
 def load_gazetteer() -> dict[str, Any]:
     """The packaged gazetteer (read once per process; read-only afterwards)."""
     # wiretag/data may be a namespace package (no __init__.py): read it by path.
@@ -398,7 +408,7 @@ class EntityTyper:
         label = ent.label_
         if (
             len(ent) == 1
-            and ent[0].is_sent_start
+            and _opens_sentence(ent[0])
             and ent[0].tag_ in ("NN", "NNS")
             and text.lower() not in self.forms
         ):
