@@ -212,10 +212,10 @@ def test_stage_fills_document(nlp: Language) -> None:
 
 def test_spacy_component_stores_entities_on_doc() -> None:
     nlp = spacy.blank("en")
-    nlp.add_pipe("wiretag_entities")
+    nlp.add_pipe("wiretag_entities_v1")
     doc = nlp("Warsaw hosted the talks.")
     assert doc._.wiretag_entities == []  # blank pipeline: no NER spans, no entities
-    assert "wiretag_entities" in nlp.pipe_names
+    assert "wiretag_entities_v1" in nlp.pipe_names
 
 
 @pytest.mark.shared

@@ -1210,7 +1210,7 @@ class EntitiesComponent:
 
 
 @Language.factory(
-    "wiretag_entities",
+    "wiretag_entities_v1",
     requires=["doc.ents"],
     assigns=["doc._.wiretag_entities"],
 )
