@@ -64,3 +64,14 @@ def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> str:
     path = tmp_path_factory.mktemp("model") / "tiny"
     nlp.to_disk(path)
     return str(path)
+
+
+@pytest.fixture(scope="session")
+def bundled_nlp() -> Any:
+    """The bundled backbone, loaded once per test session; tests that need it skip with a
+    clear reason when the model has not been built (``wiretag train``)."""
+    from wiretag.nlp import BUNDLED_MODEL_PATH, load_backbone
+
+    if not (BUNDLED_MODEL_PATH / "config.cfg").is_file():
+        pytest.skip(f"bundled model is absent ({BUNDLED_MODEL_PATH}); build it with wiretag train")
+    return load_backbone()

@@ -17,10 +17,8 @@ STORY = (
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Any:
-    from wiretag.nlp import load_backbone
-
-    return load_backbone()
+def nlp(bundled_nlp: Any) -> Any:
+    return bundled_nlp
 
 
 def test_pipeline_sentences_hold_text_and_no_surrounding_whitespace(nlp: Any) -> None:

@@ -44,10 +44,8 @@ FRAGMENTS = [
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Any:
-    from wiretag.nlp import load_backbone
-
-    return load_backbone()
+def nlp(bundled_nlp: Any) -> Any:
+    return bundled_nlp
 
 
 @settings(

@@ -20,7 +20,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests" / "golden" / "events"
 BASELINE = Path(__file__).with_name("events_baseline.json")
-MODEL = ROOT / "src" / "wiretag" / "models" / "en_wiretag_news"
 METRICS = (
     "category.f1", "category.precision", "category.recall", "source.country", "source.code",
     "target.country", "modality", "mode", "cameo_root",
@@ -42,12 +41,8 @@ def _flatten(scores: dict[str, Any]) -> dict[str, float]:
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Any:
-    if not (MODEL / "config.cfg").is_file():
-        pytest.skip(f"bundled model is absent ({MODEL}); train it with training/train.py")
-    from wiretag.nlp import load_backbone
-
-    return load_backbone()
+def nlp(bundled_nlp: Any) -> Any:
+    return bundled_nlp
 
 
 @pytest.fixture(scope="module")

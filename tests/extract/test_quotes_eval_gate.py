@@ -25,7 +25,6 @@ BLIND = GOLDEN / "blind"
 BASELINE = Path(__file__).with_name("quotes_baseline.json")
 METRICS = ["content.f1", "direct.f1", "partial.f1", "mixed.f1", "indirect.f1",
            "speaker_accuracy", "entity_accuracy"]
-MODEL = ROOT / "src" / "wiretag" / "models" / "en_wiretag_news"
 
 
 def _flatten(scores: dict[str, Any]) -> dict[str, float]:
@@ -37,12 +36,8 @@ def _flatten(scores: dict[str, Any]) -> dict[str, float]:
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Any:
-    if not (MODEL / "config.cfg").is_file():
-        pytest.skip(f"bundled model is absent ({MODEL}); train it with training/train.py")
-    from wiretag.nlp import load_backbone
-
-    return load_backbone()
+def nlp(bundled_nlp: Any) -> Any:
+    return bundled_nlp
 
 
 @pytest.fixture(scope="module")
