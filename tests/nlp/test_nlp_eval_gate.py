@@ -40,3 +40,16 @@ def test_eval_gate_scores_above_floors():
     }
     if below:
         pytest.fail(f"NER scores fell below floors (score, floor): {below}")
+
+
+@pytest.mark.shared
+def test_corpus_gate_scores_above_floors(shared_dir: Path) -> None:
+    """EWT test tags/trees, UNER-EWT test and held-out Wikigold NER stay above the floors
+    recorded in corpus_baseline.json (needs ../shared/corpora)."""
+    gate = _gate()
+    floors = json.loads(gate.CORPUS_BASELINE.read_text())["floors"]
+    scores = gate.corpus_scores(shared_dir / "corpora")
+    assert set(floors) <= set(scores)
+    below = {k: (round(scores[k], 4), f) for k, f in floors.items() if scores[k] < f}
+    if below:
+        pytest.fail(f"corpus scores fell below floors (score, floor): {below}")

@@ -24,6 +24,7 @@ Model predictions win over gazetteer additions when they overlap.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -95,9 +96,18 @@ ADMIN_HEADS = {
     "Canton",
 }
 # Named events end in one of these: "Cold War", "Orange Revolution", "Paris Olympics".
-EVENT_HEADS = frozenset({
-    "War", "Wars", "Revolution", "Uprising", "Olympics", "Intifada", "Massacre", "Genocide",
-})
+EVENT_HEADS = frozenset(
+    {
+        "War",
+        "Wars",
+        "Revolution",
+        "Uprising",
+        "Olympics",
+        "Intifada",
+        "Massacre",
+        "Genocide",
+    }
+)
 
 ORG_HEADS = {
     "Records",
@@ -283,6 +293,28 @@ NOT_LOWERCASE = {
 }
 
 
+#: what separates the names in a list: "Odessa and Mykolaiv", "Kherson, Zaporizhzhia and Donetsk"
+LIST_SEPS = {",", "and", "or", "&"}
+#: "the Odessa and Mykolaiv regions": names before these are places even when unknown
+PLACE_PLURALS = {
+    "regions",
+    "provinces",
+    "oblasts",
+    "states",
+    "districts",
+    "counties",
+    "cities",
+    "towns",
+    "villages",
+    "islands",
+    "prefectures",
+    "governorates",
+}
+#: an acronym: 2 to 4 capitals ("AFAD", "FBI"); longer all-caps words are often
+#: shouted names ("BREYER filed a concurring opinion")
+ACRONYM = re.compile(r"[A-Z]{2,4}")
+
+
 @lru_cache(maxsize=1)
 def _opens_sentence(tok: Token) -> bool:
     """First word of a sentence or paragraph, or of a quotation: where common nouns are
@@ -393,10 +425,43 @@ class EntityTyper:
             return ent
         return Span(doc, start, end, label=ent.label_)
 
-    def _retype(self, ent: Span, lower_doc: bool = False) -> list[Span]:
+    def _split_places(self, ent: Span) -> list[Span] | None:
+        """A span the model ran across a list of places ("Odessa and Mykolaiv regions",
+        "Kherson, Zaporizhzhia and Donetsk") as one place span per name, or None. Only
+        when every part is a known place and the whole is not a name itself ("Bosnia and
+        Herzegovina", "Trinidad and Tobago")."""
+        doc = ent.doc
+        end = ent.end
+        while end > ent.start + 1 and doc[end - 1].is_lower and doc[end - 1].text not in LIST_SEPS:
+            end -= 1  # "... regions"
+        seps = [i for i in range(ent.start + 1, end - 1) if doc[i].text in LIST_SEPS]
+        if not seps or not any(doc[i].text != "," for i in seps):
+            return None
+        whole = doc[ent.start : end].text
+        places = self.gpe | self.gpe_strong | self.loc
+        if whole in places or whole in self.org:
+            return None
+        parts, start = [], ent.start
+        for i in [*seps, end]:
+            if i > start:
+                parts.append(Span(doc, start, i, label="LOC"))
+            start = i + 1
+        known = [p.text in places for p in parts]
+        plural_head = end < ent.end and doc[end].text in PLACE_PLURALS
+        if all(known) or (
+            plural_head and any(known) and all(p[0].text[:1].isupper() for p in parts)
+        ):
+            return parts
+        return None
+
+    def _retype(self, ent: Span, lower_doc: bool = False, upper_doc: bool = False) -> list[Span]:
         doc = ent.doc
         if ent.text in DATE_WORDS or (len(ent) == 1 and ent.text in self.title_words):
             return []
+        if len(ent) > 2:
+            parts = self._split_places(ent)
+            if parts is not None:
+                return [x for p in parts for x in self._retype(p, lower_doc, upper_doc)]
         if not lower_doc and any(t.text[:1].isupper() for t in ent):
             trimmed = self._trim(ent)
             if trimmed is None:
@@ -462,6 +527,9 @@ class EntityTyper:
                 elif span.text in self.norp:  # "Opposition Conservatives"
                     span = Span(doc, start, ent.end, label="NORP")
                 elif span[-1].text in ORG_HEADS:  # "National Rally", "Toyota Motors"
+                    span = Span(doc, start, ent.end, label="ORG")
+                elif len(span) == 1 and not upper_doc and ACRONYM.fullmatch(span.text):
+                    # a lone acronym in mixed-case copy names a body, not a person ("AFAD")
                     span = Span(doc, start, ent.end, label="ORG")
                 elif len(span) > 1 and span[-1].text in ADMIN_HEADS | LOC_HEADS | FAC_HEADS:
                     # a name ending in a place head is a place: "Aabenraa County"
@@ -529,9 +597,10 @@ class EntityTyper:
         alpha = [t for t in doc if t.is_alpha]
         caps = sum(1 for t in alpha if t.text[:1].isupper())
         lower_doc = bool(alpha) and caps / len(alpha) < 0.02
+        upper_doc = bool(alpha) and sum(1 for t in alpha if t.is_upper) / len(alpha) > 0.5
         model_ents: list[Span] = []
         for ent in doc.ents:
-            model_ents.extend(self._retype(ent, lower_doc))
+            model_ents.extend(self._retype(ent, lower_doc, upper_doc))
         covered = {i for e in model_ents for i in range(e.start, e.end)}
         extra = []
         for match_id, start, end in self.matcher(doc):
