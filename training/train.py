@@ -135,9 +135,9 @@ def assemble(
     import wiretag.nlp  # noqa: F401
 
     nlp = spacy.load(syntax_dir)
-    for name in ("wiretag_entity_types_v1", "ner", "entity_ruler"):
-        if name in nlp.pipe_names:  # syntax taken from an assembled pipeline
-            nlp.remove_pipe(name)
+    for pipe_name in ("wiretag_entity_types_v1", "ner", "entity_ruler"):
+        if pipe_name in nlp.pipe_names:  # syntax taken from an assembled pipeline
+            nlp.remove_pipe(pipe_name)
     ner_nlp = spacy.load(ner_dir)
     nlp.add_pipe("ner", source=ner_nlp, after="parser")
     if "entity_ruler" in ner_nlp.pipe_names:

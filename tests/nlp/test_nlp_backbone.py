@@ -27,6 +27,9 @@ def test_load_backbone_bundled_is_cached_and_complete():
     ):
         assert pipe in nlp.pipe_names
     assert (BUNDLED_MODEL_PATH / "lemmatizer" / "lookups" / "lookups.bin").is_file()
+    # the package name and version users see in Document.model and spacy info
+    assert nlp.meta["lang"] == "en" and nlp.meta["name"] == "wiretag_news"
+    assert nlp.meta["version"].count(".") == 2
 
 
 def test_load_backbone_bundled_parses_and_tags():
