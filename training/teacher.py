@@ -396,9 +396,52 @@ def label_ud(
     return stats
 
 
+def fill_missing(
+    teacher_path: Path, gold: Path, out: Path, *, min_conf: float = 0.85
+) -> dict[str, int]:
+    """Gold docs whose *missing* tokens (annotation the corpus does not make, such as
+    GUM proper nouns outside its linked entities) get the teacher's confident spans.
+    Gold entities and gold O tokens are kept as they are."""
+    from spacy.tokens import Span
+
+    from training import convert as cv
+
+    teacher = Teacher(teacher_path)
+    docs = load_docs(gold)
+    chunks, where = [], []
+    for d, doc in enumerate(docs):
+        words = [t.text for t in doc]
+        for s, e in windows(len(words), words):
+            keep = [i for i in range(s, e) if words[i].strip()]
+            if keep:
+                chunks.append([words[i] for i in keep])
+                where.append((d, keep))
+    preds = teacher.predict(chunks)
+    added: list[list[Span]] = [[] for _ in docs]
+    stats = {"docs": len(docs), "filled": 0}
+    for (d, keep), spans in zip(where, preds, strict=True):
+        doc = docs[d]
+        for s, e, lab, conf in spans:
+            a, b = keep[s], keep[e - 1] + 1
+            if conf >= min_conf and all(doc[i].ent_iob == 0 for i in range(a, b)):
+                added[d].append(Span(doc, a, b, label="PERSON" if lab == "PER" else lab))
+                stats["filled"] += 1
+    for doc, extra in zip(docs, added, strict=True):
+        if not extra:
+            continue
+        ents = list(doc.ents) + extra
+        taken = {i for e in extra for i in range(e.start, e.end)}
+        missing = [doc[i : i + 1] for i, t in enumerate(doc) if t.ent_iob == 0 and i not in taken]
+        doc.set_ents(ents, missing=missing, default="outside")
+    cv.write_docbin(docs, out)
+    print(stats, flush=True)
+    return stats
+
+
 def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    p.add_argument("cmd", choices=["train", "score", "label"])
+    p.add_argument("cmd", choices=["train", "score", "label", "fill"])
+    p.add_argument("--gold", type=Path, default=None, help="fill: the gold .spacy file")
     p.add_argument("--teacher", type=Path, default=OUT)
     p.add_argument("--train", type=Path, nargs="+", default=[DATA / "ner-train.spacy"])
     p.add_argument("--epochs", type=float, default=3.0)
@@ -410,6 +453,8 @@ def main(argv: list[str] | None = None) -> None:
     a = p.parse_args(argv)
     if a.cmd == "train":
         train(a.train, a.teacher, epochs=a.epochs, lr=a.lr, threads=a.threads)
+    elif a.cmd == "fill":
+        fill_missing(a.teacher, a.gold, a.out, min_conf=a.min_conf)
     elif a.cmd == "label":
         label_ud(
             a.teacher,

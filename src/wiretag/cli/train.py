@@ -33,7 +33,10 @@ def train_cli(
 ) -> None:
     """Train the backbone (tagger, parser, lemmatizer, NER) as shipped.
 
-    Extra options (--step, --max-steps, --synthetic, --threads) go to training/train.py.
+    Extra options (--step, --ner-max-steps, --synthetic, --threads, --syntax-from) go to
+    training/train.py. The teacher step (a MiniLM fine-tuned to label silver NER data)
+    needs pip install -e ".[teacher]" (torch, transformers); without it the ner is
+    trained on gold data only and will not match the shipped model.
     """
     try:
         train = checkout_module("training.train")
