@@ -139,3 +139,15 @@ def test_entity_types_list_of_places_split_into_names(nlp):
     ]
     out = run(nlp, "She joined Marks and Spencer.", [("Marks and Spencer", "ORG")])
     assert out == [("Marks and Spencer", "ORG")]
+
+
+def test_entity_types_sentence_initial_common_noun_of_the_story_dropped(nlp):
+    text = "Mackerel have arrived early. Fleets chase the mackerel north."
+    assert run(nlp, text, [("Mackerel", "PERSON")]) == []
+    # a name the story also capitalises mid-sentence stays, and so does a known name
+    text = "Rose said prices rose. Analysts agreed with Rose."
+    assert ("Rose", "PERSON") in run(nlp, text, [("Rose", "PERSON")])
+    text = "Turkey said so. The turkey farms were closed."
+    assert run(nlp, text, [("Turkey", "GPE")]) == [("Turkey", "GPE")]
+    text = "OSLO, July 21 (Reuters) - Trawler crews rallied. Two trawlers stayed in port."
+    assert ("Trawler", "PERSON") not in run(nlp, text, [("Trawler", "PERSON")])

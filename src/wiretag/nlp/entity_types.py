@@ -293,6 +293,7 @@ NOT_LOWERCASE = {
 }
 
 
+DASHES = {"-", "–", "—"}
 #: what separates the names in a list: "Odessa and Mykolaiv", "Kherson, Zaporizhzhia and Donetsk"
 LIST_SEPS = {",", "and", "or", "&"}
 #: "the Odessa and Mykolaiv regions": names before these are places even when unknown
@@ -424,6 +425,19 @@ class EntityTyper:
         if (start, end) == (ent.start, ent.end):
             return ent
         return Span(doc, start, end, label=ent.label_)
+
+    def _common_nouns(self, doc: Doc) -> set[str]:
+        """Capitalised words that are common nouns by the story's own evidence: they are
+        capitalised only where a sentence, paragraph or quotation opens, the story also
+        uses them in lower case, and the gazetteer does not know them as names."""
+        lower = {t.text for t in doc if t.is_lower and t.is_alpha}
+        lower |= {w[:-1] for w in lower if w.endswith("s")} | {w + "s" for w in lower}
+        opening, inside = set(), set()
+        for tok in doc:
+            if tok.is_title and tok.is_alpha and tok.text.lower() in lower:
+                after_dash = tok.i > 0 and doc[tok.i - 1].text in DASHES  # "(Reuters) - "
+                (opening if after_dash or _opens_sentence(tok) else inside).add(tok.text)
+        return {w for w in opening - inside if w.lower() not in self.forms}
 
     def _split_places(self, ent: Span) -> list[Span] | None:
         """A span the model ran across a list of places ("Odessa and Mykolaiv regions",
@@ -599,7 +613,10 @@ class EntityTyper:
         lower_doc = bool(alpha) and caps / len(alpha) < 0.02
         upper_doc = bool(alpha) and sum(1 for t in alpha if t.is_upper) / len(alpha) > 0.5
         model_ents: list[Span] = []
+        common = set() if lower_doc or upper_doc else self._common_nouns(doc)
         for ent in doc.ents:
+            if len(ent) == 1 and ent.text in common:
+                continue  # "Mackerel have arrived ..." in a story about mackerel
             model_ents.extend(self._retype(ent, lower_doc, upper_doc))
         covered = {i for e in model_ents for i in range(e.start, e.end)}
         extra = []
