@@ -67,6 +67,22 @@ def test_api_analyze_metadata(tiny_model: str) -> None:
     assert wiretag.analyze(STORY, model=tiny_model, language="en-GB").language == "en"
 
 
+def test_api_analyze_accepts_a_record_or_a_story(tiny_model: str) -> None:
+    """The same inputs analyze_many takes: a JSON Lines-shaped record or a Story."""
+    record = {"text": STORY, "id": "rec-1", "headline": "Turkey raises rates"}
+    doc = wiretag.analyze(record, model=tiny_model, today=TODAY)
+    assert doc.input.id == "rec-1" and doc.headline == "Turkey raises rates"
+    # keywords override the record's own fields
+    assert wiretag.analyze(record, model=tiny_model, id="rec-2").input.id == "rec-2"
+    story = Story(text=STORY, headline="From a Story")
+    assert wiretag.analyze(story, model=tiny_model).headline == "From a Story"
+    with pytest.raises(WiretagError) as err:
+        wiretag.analyze({"headline": "no text"}, model=tiny_model)
+    assert err.value.code == "W108"
+    with pytest.raises(TypeError):
+        wiretag.analyze(story, model=tiny_model, id="x")
+
+
 @pytest.mark.usefixtures("no_stages")
 def test_api_analyze_many_order_and_errors_in_place(tiny_model: str) -> None:
     items: list[str | dict[str, Any] | Story] = [

@@ -50,17 +50,27 @@ def _as_story(item: str | Mapping[str, Any] | Story) -> Story:
 
 
 def analyze(
-    text: str,
+    text: str | Mapping[str, Any] | Story,
     *,
     model: str | None = None,
     today: date | None = None,
     **metadata: Any,
 ) -> Document:
-    """Analyse one story. ``metadata`` may give ``headline``, ``url``, ``published``
-    (ISO date), ``source``, ``language`` and ``id``."""
+    """Analyse one story: its text, a record shaped like a JSON Lines line
+    (``{"text": ..., "headline": ...}``, or ``html`` instead of ``text``) or a ``Story``.
+    ``metadata`` may give ``headline``, ``url``, ``published`` (ISO date), ``source``,
+    ``language`` and ``id``; with a record, it overrides the record's own fields.
+    A record without text raises ``WiretagError`` W108."""
     from wiretag.pipeline import analyze_story
 
-    story = _as_story({"text": text, **metadata}) if metadata else Story(text=text)
+    if isinstance(text, str):
+        story = _as_story({"text": text, **metadata}) if metadata else Story(text=text)
+    elif isinstance(text, Story):
+        if metadata:
+            raise TypeError("metadata keywords go with text or a record, not with a Story")
+        story = text
+    else:
+        story = _as_story({**dict(text), **metadata})
     return analyze_story(story, load(model), today=today)
 
 

@@ -432,7 +432,8 @@ class EntityTyper:
         uses them in lower case, and the gazetteer does not know them as names."""
         lower = {t.text for t in doc if t.is_lower and t.is_alpha}
         lower |= {w[:-1] for w in lower if w.endswith("s")} | {w + "s" for w in lower}
-        opening, inside = set(), set()
+        opening: set[str] = set()
+        inside: set[str] = set()
         for tok in doc:
             if tok.is_title and tok.is_alpha and tok.text.lower() in lower:
                 after_dash = tok.i > 0 and doc[tok.i - 1].text in DASHES  # "(Reuters) - "
