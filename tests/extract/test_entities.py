@@ -173,6 +173,21 @@ def test_credits_and_dateline(nlp: Language) -> None:
     assert vienna.geo is not None and vienna.geo.country_code == "AT"
 
 
+def test_org_typed_name_of_a_geocoded_place_joins_the_place(nlp: Language) -> None:
+    text = ("Peterhead (AFP) - Fishermen in the Scottish port of Peterhead rallied on Monday. "
+            "The Peterhead Harbour Trust said boats stayed in.")
+    doc = make_doc(nlp, text, [("Peterhead Harbour Trust", "ORG"), ("Peterhead", "ORG")])
+    dateline = Dateline(text="Peterhead (AFP)", start=0, end=15, place="Peterhead",
+                        agency="AFP")
+    ents = extract_entities(doc, dateline=dateline)
+    town = by_name(ents, "Peterhead")
+    assert town.type == "GPE" and len(town.mentions) == 2
+    assert town.geo is not None and town.geo.country_code == "GB"
+    # an organisation named after the town stays an organisation
+    assert by_name(ents, "Peterhead Harbour Trust").type == "ORG"
+    check_offsets(doc, ents)
+
+
 def test_pronoun_linked_only_with_a_single_candidate(nlp: Language) -> None:
     text = ("Kremlin spokesman Dmitry Peskov spoke on Monday. He said talks had stalled. "
             "Peskov met Sergei Lavrov later. He said nothing.")

@@ -695,11 +695,18 @@ def _cluster(text: str, mentions: list[_M], geos: dict[str, Geo | None]) -> list
         if m.cluster >= 0:
             clusters[m.cluster].mentions.append(m)
 
+    # A name the story also uses as a geocoded place is that place where the model typed
+    # it ORG: "the Scottish port of Peterhead" after the dateline "Peterhead (AFP)".
+    places = {fold(text[m.start:m.end]): m.label for m in mentions
+              if m.label in PLACE_TYPES and not m.nogeo
+              and geos.get(text[m.start:m.end]) is not None}
     acronyms: dict[str, int] = {}
     for m in mentions:
         if m.cluster >= 0:
             continue
         surface = text[m.start:m.end]
+        if m.label == "ORG" and fold(surface) in places:
+            m.label = places[fold(surface)]
         if m.label in PLACE_TYPES:
             g = None if m.nogeo else geos.get(surface)
             if g is None and len(_words(surface)) == 1 and not m.nogeo:
