@@ -151,3 +151,17 @@ def test_entity_types_sentence_initial_common_noun_of_the_story_dropped(nlp):
     assert run(nlp, text, [("Turkey", "GPE")]) == [("Turkey", "GPE")]
     text = "OSLO, July 21 (Reuters) - Trawler crews rallied. Two trawlers stayed in port."
     assert ("Trawler", "PERSON") not in run(nlp, text, [("Trawler", "PERSON")])
+
+
+def test_entity_types_place_cues_before_a_name(nlp):
+    text = "Fighting spread to the city of Wad Madani on Sunday."
+    assert run(nlp, text, [("Wad Madani", "PERSON")]) == [("Wad Madani", "GPE")]
+    text = "Jobs are scarce in states such as Bihar and Uttar Pradesh."
+    assert ("Bihar", "GPE") in run(nlp, text, [("Bihar", "PERSON")])
+    text = "He did well in his home province of KwaZulu-Natal."
+    assert run(nlp, text, [("KwaZulu-Natal", "PERSON")]) == [("KwaZulu-Natal", "GPE")]
+    # no cue: a person stays a person; a capitalised "City of" is part of a name
+    text = "The mayor of Wad Madani, Ali Osman, spoke."
+    assert ("Ali Osman", "PERSON") in run(nlp, text, [("Ali Osman", "PERSON")])
+    text = "The City of Ali Osman is fictional."
+    assert run(nlp, text, [("Ali Osman", "PERSON")]) == [("Ali Osman", "PERSON")]

@@ -327,6 +327,46 @@ def _opens_sentence(tok: Token) -> bool:
     return prev.is_space or (prev.is_quote and (tok.i < 2 or tok.doc[tok.i - 2].is_space))
 
 
+#: "the city of X", "his home province of X": nouns whose "of" introduces a place name
+PLACE_NOUNS = {
+    "city",
+    "town",
+    "village",
+    "province",
+    "state",
+    "region",
+    "district",
+    "port",
+    "county",
+    "island",
+    "oblast",
+    "governorate",
+    "prefecture",
+    "municipality",
+    "capital",
+    "township",
+    "emirate",
+    "canton",
+    "republic",
+}
+
+
+def _place_cue(ent: Span) -> bool:
+    """The words before a span say it is a place: "the city of X" (but not "the city of
+    X's" or a whole name such as "the State of Israel" the model already calls a place),
+    "states such as X", "provinces including X"."""
+    doc, i = ent.doc, ent.start
+    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in PLACE_NOUNS:
+        return doc[i - 2].is_lower  # "City of London" is itself a name
+    if i >= 3 and (doc[i - 2].lower_, doc[i - 1].lower_) in (("such", "as"),):
+        return doc[i - 3].lower_.rstrip("s") in PLACE_NOUNS
+    if i >= 2 and doc[i - 1].lower_ in ("including",):
+        return doc[i - 2].lower_.rstrip("s") in PLACE_NOUNS or (
+            doc[i - 2].is_punct and i >= 3 and doc[i - 3].lower_.rstrip("s") in PLACE_NOUNS
+        )
+    return False
+
+
 def load_gazetteer() -> dict[str, Any]:
     """The packaged gazetteer (read once per process; read-only afterwards)."""
     # wiretag/data may be a namespace package (no __init__.py): read it by path.
@@ -516,6 +556,9 @@ class EntityTyper:
             and (text in self.gpe_strong or text in self.gpe)
             and text not in NAME_LIKE_PLACES
         ):
+            return [Span(doc, ent.start, ent.end, label=self._place_label(text))]
+        if label in ("PERSON", "ORG") and _place_cue(ent):
+            # "the city of Wad Madani", "states such as Bihar": the words say place
             return [Span(doc, ent.start, ent.end, label=self._place_label(text))]
         if label == "PERSON":
             start = ent.start
