@@ -56,6 +56,9 @@ class Dateline:
     date: str | None = None
     date_precision: DatePrecision | None = None
     year_inferred: bool = False
+    #: the qualifier after the place, as written: "Ukraine" in "KYIV, Ukraine, March 4",
+    #: "Ill." in "SPRINGFIELD, Ill." (an addition to DESIGN.md's example)
+    region: str | None = None
 
 
 @dataclass

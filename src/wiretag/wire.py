@@ -304,6 +304,7 @@ class _DatelineMatch:
     month: int | None
     day: int | None
     year: int | None
+    region: str | None = None
 
 
 def _match_dateline(text: str) -> _DatelineMatch | None:
@@ -322,11 +323,13 @@ def _match_dateline(text: str) -> _DatelineMatch | None:
             place, title_case, pos = m.group().rstrip("."), True, m.end()
     month = day = year = None
     region_seen = False
+    region: str | None = None
     if place is not None:
         # ", Ukraine" — but not when that word is the date (", Nov. 21") or a weekday.
         r = _REGION.match(text, pos)
         if r and not _is_date_word(r.group("region")):
             region_seen = True
+            region = r.group("region").strip()
             pos = r.end()
         for pattern in (_DATE_MDY, _DATE_DMY, _DATE_MY, _DATE_ISO):
             d = pattern.match(text, pos)
@@ -385,6 +388,7 @@ def _match_dateline(text: str) -> _DatelineMatch | None:
         month=month,
         day=day,
         year=year,
+        region=title_place(region) if region and _is_upper_place(region) else region,
     )
 
 
@@ -464,6 +468,7 @@ def find_dateline(
         date=the_date,
         date_precision=precision,
         year_inferred=inferred,
+        region=m.region,
     )
 
 

@@ -188,6 +188,16 @@ def test_org_typed_name_of_a_geocoded_place_joins_the_place(nlp: Language) -> No
     check_offsets(doc, ents)
 
 
+def test_dateline_region_country_guides_geocoding(nlp: Language) -> None:
+    """"PARIS, Texas" is not the French capital when the dateline says so."""
+    text = "PARIS, Texas, May 2 (Reuters) - Storms hit Paris on Monday."
+    doc = make_doc(nlp, text, [("Paris", "GPE"), ("PARIS", "GPE")])
+    dateline = Dateline(text="PARIS, Texas, May 2 (Reuters)", start=0, end=29,
+                        place="Paris", agency="Reuters", region="Texas")
+    paris = by_name(extract_entities(doc, dateline=dateline), "Paris")
+    assert paris.geo is not None and paris.geo.country_code == "US"
+
+
 def test_pronoun_linked_only_with_a_single_candidate(nlp: Language) -> None:
     text = ("Kremlin spokesman Dmitry Peskov spoke on Monday. He said talks had stalled. "
             "Peskov met Sergei Lavrov later. He said nothing.")

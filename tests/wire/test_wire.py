@@ -55,6 +55,26 @@ def test_wire_dateline_shapes(opening: str, text: str, place: str, agency: str |
 
 
 @pytest.mark.parametrize(
+    ("opening", "region"),
+    [
+        ("KYIV, Ukraine, Nov. 21 (Reuters) - ", "Ukraine"),
+        ("SAN JOSE, Calif., Jan 9 (Reuters) - ", "Calif."),
+        ("WASHINGTON, D.C. (AP) — ", "D.C."),
+        ("GAZA, PALESTINIAN TERRITORIES, May 2 (AFP) - ", "Palestinian Territories"),
+        ("MOSCOW, Nov 21 (Reuters) – ", None),
+        ("BEIJING — ", None),
+    ],
+)
+def test_wire_dateline_region_kept(opening: str, region: str | None) -> None:
+    """The qualifier after the place is reported as written (title-cased if all caps)."""
+    story = opening + "Officials said on Tuesday that talks would resume next week."
+    dl = find_dateline(story, today=TODAY)
+    assert dl is not None and dl.region == region
+    if region is not None:
+        assert region.split()[0].lower() in dl.text.lower()
+
+
+@pytest.mark.parametrize(
     "story",
     [
         "NATO members agreed on Tuesday to raise spending.",

@@ -515,9 +515,15 @@ def _collect(doc: Doc, text: str, dateline: Dateline | None,
             countries.add(found.iso2)
     if dateline is not None and dateline.place:
         # "ZAPORIZHZHIA, Ukraine": the dateline's country qualifier, or the place's own.
-        where = geo_mod.geocode(dateline.place)
-        if where is not None and where.country_code:
-            countries.add(where.country_code)
+        qualifier = lex.lookup(dateline.region) if dateline.region else None
+        if qualifier is not None:
+            countries.add(qualifier.iso2)
+        elif dateline.region and geo_mod.us_state_code(dateline.region):
+            countries.add("US")
+        else:
+            where = geo_mod.geocode(dateline.place)
+            if where is not None and where.country_code:
+                countries.add(where.country_code)
     surnames = frozenset(fold(_words(text[r.start:r.end])[-1]) for r in raws
                          if r.label == "PERSON")
     raws.extend(_sweep(text, [(r.start, r.end) for r in raws], frozenset(countries), surnames))
@@ -581,13 +587,24 @@ def _geo_context(text: str, mentions: list[_M], dateline: Dateline | None) -> ge
             continue  # "Georgia" is no evidence for the country: it may be the US state
         if country is not None:
             named.add(country.iso2)
-    ctx = geo_mod.GeoContext(countries=frozenset(named))
+    admin1: set[tuple[str, str]] = set()
+    if dateline is not None and dateline.region:
+        # "KYIV, Ukraine", "SAN JOSE, Calif.": the dateline's qualifier names the country
+        # or the US state
+        qualifier = lex.lookup(dateline.region)
+        state = geo_mod.us_state_code(dateline.region)
+        if qualifier is not None:
+            named.add(qualifier.iso2)
+        elif state is not None:
+            named.add("US")
+            admin1.add(("US", state))
+    ctx = geo_mod.GeoContext(countries=frozenset(named), admin1=frozenset(admin1))
     if dateline is not None and dateline.place:
         g = geo_mod.geocode(dateline.place, context=ctx)
         if g is not None:
             ctx = geo_mod.GeoContext(
                 dateline_country=g.country_code, dateline_place=g.geonameid,
-                countries=ctx.countries,
+                countries=ctx.countries, admin1=ctx.admin1,
             )
     return ctx
 

@@ -62,6 +62,30 @@ class Place:
     admin1: str = ""
 
 
+#: AP style abbreviations of US states in datelines ("SAN JOSE, Calif."); the states AP
+#: spells out (Alaska, Hawaii, Idaho, Iowa, Maine, Ohio, Texas, Utah) match by name.
+US_STATE_AP: dict[str, str] = {
+    "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Colo.": "CO", "Conn.": "CT",
+    "Del.": "DE", "D.C.": "DC", "Fla.": "FL", "Ga.": "GA", "Ill.": "IL", "Ind.": "IN",
+    "Kan.": "KS", "Ky.": "KY", "La.": "LA", "Md.": "MD", "Mass.": "MA", "Mich.": "MI",
+    "Minn.": "MN", "Miss.": "MS", "Mo.": "MO", "Mont.": "MT", "Neb.": "NE", "Nev.": "NV",
+    "N.H.": "NH", "N.J.": "NJ", "N.M.": "NM", "N.Y.": "NY", "N.C.": "NC", "N.D.": "ND",
+    "Okla.": "OK", "Ore.": "OR", "Pa.": "PA", "R.I.": "RI", "S.C.": "SC", "S.D.": "SD",
+    "Tenn.": "TN", "Vt.": "VT", "Va.": "VA", "Wash.": "WA", "W.Va.": "WV", "Wis.": "WI",
+    "Wyo.": "WY",
+}
+
+
+def us_state_code(region: str) -> str | None:
+    """The postal code of a US state written as a dateline qualifier, by AP abbreviation
+    or by name ("Calif.", "Texas"); None otherwise."""
+    text = region.strip()
+    if text in US_STATE_AP:
+        return US_STATE_AP[text]
+    folded = fold(text)
+    return next((code for code, p in gazetteer().states.items() if fold(p.name) == folded), None)
+
+
 @dataclass(frozen=True)
 class GeoContext:
     """What the story says about where it is: the evidence ``geocode`` weighs.
