@@ -223,6 +223,22 @@ class Teacher:
             i = j
         return results
 
+    def predict_docs(self, docs: list[Any]) -> list[list[tuple[int, int, str, float]]]:
+        """Spans (start token, end token, label, confidence) for each spaCy Doc, predicted
+        over sentence-like windows; whitespace tokens are skipped and never inside."""
+        chunks, where = [], []
+        for d, doc in enumerate(docs):
+            words = [t.text for t in doc]
+            for s, e in windows(len(words), words):
+                keep = [i for i in range(s, e) if words[i].strip()]
+                if keep:
+                    chunks.append([words[i] for i in keep])
+                    where.append((d, keep))
+        out: list[list[tuple[int, int, str, float]]] = [[] for _ in docs]
+        for (d, keep), spans in zip(where, self.predict(chunks), strict=True):
+            out[d].extend((keep[s], keep[e - 1] + 1, lab, c) for s, e, lab, c in spans)
+        return out
+
 
 def bio_spans(tags: list[str], conf: list[float]) -> list[tuple[int, int, str, float]]:
     spans = []
@@ -250,19 +266,10 @@ class TeacherPipe:
         from spacy.tokens import Span
 
         docs = [self.nlp.make_doc(t) for t in texts]
-        chunks, where = [], []
-        for d, doc in enumerate(docs):
-            words = [t.text for t in doc]
-            for s, e in windows(len(words), words):
-                keep = [i for i in range(s, e) if words[i].strip()]
-                if keep:
-                    chunks.append([words[i] for i in keep])
-                    where.append((d, keep))
-        preds = self.teacher.predict(chunks)
-        ents: list[list[Any]] = [[] for _ in docs]
-        for (d, keep), spans in zip(where, preds, strict=True):
-            for s, e, lab, _c in spans:
-                ents[d].append(Span(docs[d], keep[s], keep[e - 1] + 1, label=lab))
+        ents: list[list[Any]] = [
+            [Span(doc, s, e, label=lab) for s, e, lab, _c in spans]
+            for doc, spans in zip(docs, self.teacher.predict_docs(docs), strict=True)
+        ]
         for doc, es in zip(docs, ents, strict=True):
             doc.ents = es
             yield doc
@@ -408,21 +415,10 @@ def fill_missing(
 
     teacher = Teacher(teacher_path)
     docs = load_docs(gold)
-    chunks, where = [], []
-    for d, doc in enumerate(docs):
-        words = [t.text for t in doc]
-        for s, e in windows(len(words), words):
-            keep = [i for i in range(s, e) if words[i].strip()]
-            if keep:
-                chunks.append([words[i] for i in keep])
-                where.append((d, keep))
-    preds = teacher.predict(chunks)
     added: list[list[Span]] = [[] for _ in docs]
     stats = {"docs": len(docs), "filled": 0}
-    for (d, keep), spans in zip(where, preds, strict=True):
-        doc = docs[d]
-        for s, e, lab, conf in spans:
-            a, b = keep[s], keep[e - 1] + 1
+    for d, (doc, spans) in enumerate(zip(docs, teacher.predict_docs(docs), strict=True)):
+        for a, b, lab, conf in spans:
             if conf >= min_conf and all(doc[i].ent_iob == 0 for i in range(a, b)):
                 added[d].append(Span(doc, a, b, label="PERSON" if lab == "PER" else lab))
                 stats["filled"] += 1

@@ -49,3 +49,26 @@ def test_doc_examples_keep_missing_annotation_unlabelled() -> None:
         LABELS.index("B-LOC"),
         0,
     ]
+
+
+def test_predict_docs_maps_window_spans_back_to_doc_tokens() -> None:
+    """Whitespace tokens are skipped in the windows the encoder sees, and spans come back
+    as the Doc's own token offsets."""
+    from training.teacher import Teacher
+
+    class Fake(Teacher):
+        def __init__(self) -> None:  # no encoder: tag every capitalised word as a name
+            self.seen: list[list[str]] = []
+
+        def predict(self, sents, batch_words=2000):  # type: ignore[no-untyped-def]
+            self.seen.extend(sents)
+            return [[(i, i + 1, "PER", 0.9) for i, w in enumerate(ws) if w[:1].isupper()]
+                    for ws in sents]
+
+    nlp = spacy.blank("en")
+    doc = Doc(nlp.vocab, words=["met", "\n\n", "Ann", "in", "Paris", "."],
+              spaces=[False, False, True, True, False, False])
+    fake = Fake()
+    (spans,) = fake.predict_docs([doc])
+    assert [(doc[a:b].text, lab) for a, b, lab, _ in spans] == [("Ann", "PER"), ("Paris", "PER")]
+    assert all("\n\n" not in ws for ws in fake.seen)
