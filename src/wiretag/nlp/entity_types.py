@@ -384,6 +384,7 @@ class EntityTyper:
         self.gpe = set(gz["gpe"])
         self.gpe_strong = set(gz["gpe_strong"])
         self.loc = set(gz["loc"])
+        self.places = self.gpe | self.gpe_strong | self.loc
         self.norp = set(gz["norp"])
         self.org = set(gz["org"])
         self.titles = set(gz["titles"])
@@ -493,7 +494,7 @@ class EntityTyper:
         if not seps or not any(doc[i].text != "," for i in seps):
             return None
         whole = doc[ent.start : end].text
-        places = self.gpe | self.gpe_strong | self.loc
+        places = self.places
         if whole in places or whole in self.org:
             return None
         parts, start = [], ent.start
