@@ -165,3 +165,57 @@ def test_entity_types_place_cues_before_a_name(nlp):
     assert ("Ali Osman", "PERSON") in run(nlp, text, [("Ali Osman", "PERSON")])
     text = "The City of Ali Osman is fictional."
     assert run(nlp, text, [("Ali Osman", "PERSON")]) == [("Ali Osman", "PERSON")]
+
+
+def test_entity_types_headed_org_the_model_missed_or_cut_short(nlp):
+    text = "Ewan MacLeod of the Scottish Pelagic Fishermen's Association told AFP."
+    out = run(nlp, text, [("Ewan MacLeod", "PERSON")])
+    assert ("Scottish Pelagic Fishermen's Association", "ORG") in out
+    assert ("Scottish", "NORP") not in out
+    # the model's lone head grows into the whole name
+    out = run(nlp, text, [("Ewan MacLeod", "PERSON"), ("Association", "ORG")])
+    assert ("Scottish Pelagic Fishermen's Association", "ORG") in out
+    assert ("Association", "ORG") not in out
+    # a possessive head after the model's span joins it
+    out = run(nlp, "The Irish Farmers' Association met.", [("Irish Farmers", "ORG")])
+    assert out == [("Irish Farmers' Association", "ORG")]
+    # one capitalised word before a head is not enough; a bare head is left as tagged
+    out = run(nlp, "The Commission and Fisheries Council met.", [("Commission", "ORG")])
+    assert out == [("Commission", "ORG")]
+
+
+def test_entity_types_place_run_into_a_name_is_split(nlp):
+    out = run(
+        nlp,
+        "Relations healed, and in Oslo Kristian Moe said he would visit.",
+        [("Oslo Kristian Moe", "ORG")],
+    )
+    assert out == [("Oslo", "GPE"), ("Kristian Moe", "PERSON")]
+    out = run(
+        nlp, "Shares fell in London Stock Exchange trading.", [("London Stock Exchange", "ORG")]
+    )
+    assert out == [("London Stock Exchange", "ORG")]
+    out = run(nlp, "He met Paris Hilton Garden staff.", [("Paris Hilton", "PERSON")])
+    assert out == [("Paris Hilton", "PERSON")]
+
+
+def test_entity_types_compass_word_before_a_sea_or_region_is_loc(nlp):
+    out = run(
+        nlp,
+        "Quotas for North Atlantic mackerel and South Africa talks.",
+        [("North Atlantic", "LOC"), ("South Africa", "LOC")],
+    )
+    assert out == [("North Atlantic", "LOC"), ("South Africa", "GPE")]
+
+
+def test_entity_types_dictionary_noun_opening_a_sentence_before_a_plural():
+    """Needs the bundled model: the rule reads POS tags and the lemmatizer's nouns."""
+    from wiretag.nlp import load_backbone
+
+    nlp = load_backbone()
+    doc = nlp("REYKJAVIK, July 21 (Reuters) - Mackerel have arrived in Icelandic waters.")
+    assert "Mackerel" not in [e.text for e in doc.ents]
+    doc = nlp("The fleet sailed.\n\nTrawler crews lined the harbour in Peterhead.")
+    assert "Trawler" not in [e.text for e in doc.ents]
+    doc = nlp("MOSCOW (Reuters) - Putin says Russia will respond to the sanctions.")
+    assert ("Putin", "PERSON") in [(e.text, e.label_) for e in doc.ents]

@@ -168,6 +168,7 @@ ORG_HEADS = {
     "Senate",
     "Navy",
     "Republicains",
+    "Exchange",
 }
 #: Date words the model sometimes tags ("Friday", "Sept" in datelines).
 DATE_WORDS = {
@@ -311,12 +312,40 @@ PLACE_PLURALS = {
     "prefectures",
     "governorates",
 }
+#: compass words before a region or sea: "North Atlantic", "Western Europe"
+COMPASS = {
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+}
+#: prepositions that put a place before a name: "in Oslo Kristian Moe said"
+PLACE_PREPOSITIONS = {"in", "from", "at", "In", "From", "At"}
+POSSESSIVES = {"'s", "'", "’s", "’"}
+#: a plural noun or plural verb after a capitalised opener makes it a common noun
+#: ("Mackerel have arrived", "Trawler crews lined the harbour")
+PLURAL_NEXT_TAGS = {"NNS", "VBP"}
+
 #: an acronym: 2 to 4 capitals ("AFAD", "FBI"); longer all-caps words are often
 #: shouted names ("BREYER filed a concurring opinion")
 ACRONYM = re.compile(r"[A-Z]{2,4}")
 
 
 @lru_cache(maxsize=1)
+def _opens_story_sentence(tok: Token) -> bool:
+    """``_opens_sentence``, or the first word after a dateline's dash ("(Reuters) - ")."""
+    return _opens_sentence(tok) or (tok.i > 0 and tok.doc[tok.i - 1].text in DASHES)
+
+
 def _opens_sentence(tok: Token) -> bool:
     """First word of a sentence or paragraph, or of a quotation: where common nouns are
     capitalised. (The word after a paragraph break follows a whitespace token and is not
@@ -380,6 +409,8 @@ class EntityTyper:
 
     def __init__(self, nlp: Language, name: str, gazetteer: dict[str, Any]) -> None:
         self.name = name
+        self.nlp: Language | None = nlp
+        self._noun_cache: frozenset[str] | None = None
         gz = gazetteer
         self.gpe = set(gz["gpe"])
         self.gpe_strong = set(gz["gpe_strong"])
@@ -429,6 +460,11 @@ class EntityTyper:
     def _place_label(self, text: str, default: str = "GPE") -> str:
         bare = text[4:] if text.startswith(("the ", "The ")) else text
         if bare in self.loc:
+            return "LOC"
+        first, _, rest = bare.partition(" ")
+        known_gpe = bare in self.gpe or bare in self.gpe_strong
+        if first in COMPASS and rest in self.loc and not known_gpe:
+            # "North Atlantic", "Western Europe"; not "South Africa"
             return "LOC"
         if bare in self.org or (bare.split() and bare.split()[-1] in ORG_HEADS):
             return "ORG"
@@ -481,6 +517,46 @@ class EntityTyper:
                 (opening if after_dash or _opens_sentence(tok) else inside).add(tok.text)
         return {w for w in opening - inside if w.lower() not in self.forms}
 
+    def _named_words(self, doc: Doc) -> set[str]:
+        """Capitalised words the story also uses inside a sentence or inside a longer
+        capitalised name: evidence that the word is a name."""
+        named = set()
+        for tok in doc:
+            if tok.is_title and (
+                not _opens_story_sentence(tok) or (tok.i + 1 < len(doc) and doc[tok.i + 1].is_title)
+            ):
+                named.add(tok.text)
+        return named
+
+    def _plural_opener(self, tok: Token) -> bool:
+        """A capitalised dictionary noun opening a sentence and followed by a plural noun
+        or a plural verb ("Mackerel have arrived", "Trawler crews lined"): a common noun,
+        not a person or an organisation. Names say "Putin says", "Bush administration"."""
+        doc = tok.doc
+        if tok.i + 1 >= len(doc) or not _opens_story_sentence(tok):
+            return False
+        nxt = doc[tok.i + 1]
+        low = tok.text.lower()
+        return (
+            tok.is_title
+            and nxt.is_lower
+            and nxt.tag_ in PLURAL_NEXT_TAGS
+            and low not in self.forms
+            and low in self._nouns()
+        )
+
+    def _nouns(self) -> frozenset[str]:
+        """The lemmatizer's dictionary of English nouns (WordNet, via spacy-lookups-data),
+        read from the pipeline on first use; empty when the pipeline has none."""
+        if self._noun_cache is None:
+            nouns: frozenset[str] = frozenset()
+            if self.nlp is not None and "lemmatizer" in self.nlp.pipe_names:
+                lookups = getattr(self.nlp.get_pipe("lemmatizer"), "lookups", None)
+                if lookups is not None and lookups.has_table("lemma_index"):
+                    nouns = frozenset(lookups.get_table("lemma_index").get("noun", ()))
+            self._noun_cache = nouns
+        return self._noun_cache
+
     def _split_places(self, ent: Span) -> list[Span] | None:
         """A span the model ran across a list of places ("Odessa and Mykolaiv regions",
         "Kherson, Zaporizhzhia and Donetsk") as one place span per name, or None. Only
@@ -518,6 +594,10 @@ class EntityTyper:
             parts = self._split_places(ent)
             if parts is not None:
                 return [x for p in parts for x in self._retype(p, lower_doc, upper_doc)]
+            if not lower_doc and not upper_doc and ent.label_ in ("ORG", "PERSON"):
+                split = self._split_place_name(ent)
+                if split is not None:
+                    return split
         if not lower_doc and any(t.text[:1].isupper() for t in ent):
             trimmed = self._trim(ent)
             if trimmed is None:
@@ -605,6 +685,76 @@ class EntityTyper:
             return [Span(doc, ent.start, ent.end, label="GPE")]
         return [ent]
 
+    def _split_place_name(self, ent: Span) -> list[Span] | None:
+        """A place run into the name after it: "in Oslo Kristian Moe said" is the place
+        Oslo and the person Kristian Moe, not one organisation. Only after a preposition
+        of place, when the first word is a well-known place and the rest are two or
+        more capitalised words that do not end like an organisation or a place."""
+        doc = ent.doc
+        if len(ent) < 3 or ent.start == 0 or doc[ent.start - 1].text not in PLACE_PREPOSITIONS:
+            return None
+        rest = doc[ent.start + 1 : ent.end]
+        heads = ORG_HEADS | FAC_HEADS | LOC_HEADS | ADMIN_HEADS
+        if (
+            ent[0].text not in self.gpe_strong
+            or ent.text in self.places
+            or ent.text in self.org
+            or not all(t.is_title and t.is_alpha for t in rest)
+            or rest[-1].text in heads
+            or any(t.text in self.title_words or t.text.lower() in self.forms for t in rest)
+        ):
+            return None
+        return [
+            Span(doc, ent.start, ent.start + 1, label=self._place_label(ent[0].text)),
+            Span(doc, ent.start + 1, ent.end, label="PERSON"),
+        ]
+
+    def _possessive_head(self, ent: Span, covered: set[int]) -> Span:
+        """An organisation the model cut before its possessive head: "Irish Farmers"
+        + "' Association" is "Irish Farmers' Association"."""
+        doc, end = ent.doc, ent.end
+        if (
+            ent.label_ == "ORG"
+            and end + 1 < len(doc)
+            and doc[end].text in POSSESSIVES
+            and doc[end + 1].text in ORG_HEADS
+            and doc[end + 1].is_title
+            and end not in covered
+            and end + 1 not in covered
+        ):
+            return Span(doc, ent.start, end + 2, label="ORG")
+        return ent
+
+    def _headed_orgs(self, doc: Doc, covered: set[int]) -> list[Span]:
+        """Capitalised words ending in an organisation head that the model missed or cut
+        short: "the Scottish Pelagic Fishermen's Association", "Irish Farmers'
+        Association". At least two capitalised words before the head; possessives may sit
+        among them."""
+        out = []
+        for tok in doc:
+            if tok.text not in ORG_HEADS or not tok.is_title or tok.i in covered:
+                continue
+            start, words, i = tok.i, 0, tok.i - 1
+            while i >= 0 and i not in covered:
+                prev = doc[i]
+                if prev.text in POSSESSIVES and i > 0 and doc[i - 1].is_title:
+                    i -= 1  # "Fishermen 's": the word before must still qualify
+                    continue
+                if (
+                    prev.is_title
+                    and prev.is_alpha
+                    and prev.text not in self.title_words
+                    and prev.text not in DATE_WORDS
+                    and prev.text not in ("The", "A", "An")
+                    and not (_opens_story_sentence(prev) and prev.tag_ not in ("NNP", "NNPS"))
+                ):
+                    start, words, i = i, words + 1, i - 1
+                    continue
+                break
+            if words >= 2:
+                out.append(Span(doc, start, tok.i + 1, label="ORG"))
+        return out
+
     def _titled_names(self, doc: Doc, covered: set[int]) -> list[Span]:
         """A capitalised title followed by capitalised words is a person the model missed:
         "President Joe Biden", "Foreign Minister Sergei Lavrov"."""
@@ -659,12 +809,25 @@ class EntityTyper:
         upper_doc = bool(alpha) and sum(1 for t in alpha if t.is_upper) / len(alpha) > 0.5
         model_ents: list[Span] = []
         common = set() if lower_doc or upper_doc else self._common_nouns(doc)
+        named = set() if lower_doc or upper_doc else self._named_words(doc)
         for ent in doc.ents:
             if len(ent) == 1 and ent.text in common:
                 continue  # "Mackerel have arrived ..." in a story about mackerel
+            if len(ent) == 1 and ent.text not in named and self._plural_opener(ent[0]):
+                continue  # "Trawler crews lined the harbour": a noun, without story evidence
             model_ents.extend(self._retype(ent, lower_doc, upper_doc))
         covered = {i for e in model_ents for i in range(e.start, e.end)}
         extra = []
+        if not lower_doc and not upper_doc:
+            # a lone head the model tagged ("Association") may be the end of a longer name
+            model_ents = [self._possessive_head(e, covered) for e in model_ents]
+            covered = {i for e in model_ents for i in range(e.start, e.end)}
+            lone = {e.start for e in model_ents if len(e) == 1 and e.text in ORG_HEADS}
+            headed = self._headed_orgs(doc, covered - lone)
+            taken = {i for e in headed for i in range(e.start, e.end)}
+            model_ents = [e for e in model_ents if not (e.start in lone and e.start in taken)]
+            covered |= taken
+            extra.extend(headed)
         for match_id, start, end in self.matcher(doc):
             label = doc.vocab.strings[match_id]
             span = Span(doc, start, end, label=label)
