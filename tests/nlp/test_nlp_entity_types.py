@@ -219,3 +219,12 @@ def test_entity_types_dictionary_noun_opening_a_sentence_before_a_plural():
     assert "Trawler" not in [e.text for e in doc.ents]
     doc = nlp("MOSCOW (Reuters) - Putin says Russia will respond to the sanctions.")
     assert ("Putin", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_entity_types_portfolio_after_a_title_is_not_an_org(nlp):
+    out = run(
+        nlp,
+        "European Commissioner for Oceans and Fisheries Marta Keller said.",
+        [("Oceans", "ORG"), ("Marta Keller", "PERSON")],
+    )
+    assert out == [("European", "NORP"), ("Marta Keller", "PERSON")]

@@ -608,6 +608,14 @@ class EntityTyper:
         text = ent.text
         label = ent.label_
         if (
+            label == "ORG"
+            and ent.start >= 2
+            and doc[ent.start - 1].text == "for"
+            and doc[ent.start - 2].text in self.title_words
+            and text not in self.org
+        ):
+            return []  # a portfolio, not a body: "Commissioner for Oceans and Fisheries"
+        if (
             len(ent) == 1
             and _opens_sentence(ent[0])
             and ent[0].tag_ in ("NN", "NNS")
