@@ -228,3 +228,17 @@ def test_entity_types_portfolio_after_a_title_is_not_an_org(nlp):
         [("Oceans", "ORG"), ("Marta Keller", "PERSON")],
     )
     assert out == [("European", "NORP"), ("Marta Keller", "PERSON")]
+
+
+def test_entity_types_surname_the_model_cut_off_joins_the_person(nlp):
+    doc = nlp.make_doc("Ewan MacLeod of the association said.")
+    for tok, tag in zip(doc, ["NNP", "NNP", "IN", "DT", "NN", "VBD", "."], strict=True):
+        tok.tag_ = tag
+    doc.ents = [doc.char_span(0, 4, label="PERSON")]
+    doc = nlp.get_pipe("wiretag_entity_types_v1")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Ewan MacLeod", "PERSON")]
+
+
+def test_entity_types_trailing_weekday_trimmed(nlp):
+    out = run(nlp, "Putin Tuesday said Russia would respond.", [("Putin Tuesday", "PERSON")])
+    assert ("Putin", "PERSON") in out

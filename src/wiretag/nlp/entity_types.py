@@ -210,6 +210,7 @@ DATE_WORDS = {
     "Nov.",
     "Dec.",
 }
+WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 #: Place names that are also common first names: a PERSON prediction of exactly
 #: this text is left alone.
 NAME_LIKE_PLACES = {
@@ -605,6 +606,8 @@ class EntityTyper:
             ent = trimmed
         if len(ent) > 1 and ent[0].text in ("A", "An", "The"):  # sentence-initial article
             ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)
+        if len(ent) > 1 and ent[-1].text in WEEKDAYS and not ent[-2].is_punct:
+            ent = Span(doc, ent.start, ent.end - 1, label=ent.label_)  # "Putin Tuesday said"
         text = ent.text
         label = ent.label_
         if (
@@ -716,6 +719,29 @@ class EntityTyper:
             Span(doc, ent.start, ent.start + 1, label=self._place_label(ent[0].text)),
             Span(doc, ent.start + 1, ent.end, label="PERSON"),
         ]
+
+    def _surname(self, ent: Span, covered: set[int]) -> Span:
+        """A person the model cut after the given name: "Ewan" + "MacLeod". The next word
+        must be a capitalised proper noun that is no other name, title, date or head."""
+        doc, end = ent.doc, ent.end
+        if ent.label_ != "PERSON" or end >= len(doc) or end in covered:
+            return ent
+        nxt = doc[end]
+        text = nxt.text
+        if (
+            nxt.tag_ == "NNP"
+            and nxt.is_alpha
+            and text[:1].isupper()
+            and not text.isupper()
+            and ent[-1].whitespace_
+            and text not in DATE_WORDS
+            and text not in self.title_words
+            and text.lower() not in self.forms
+            and text not in ORG_HEADS | FAC_HEADS | LOC_HEADS | ADMIN_HEADS | EVENT_HEADS
+            and not (end + 1 < len(doc) and doc[end + 1].text[:1].isupper())
+        ):
+            return Span(doc, ent.start, end + 1, label="PERSON")
+        return ent
 
     def _possessive_head(self, ent: Span, covered: set[int]) -> Span:
         """An organisation the model cut before its possessive head: "Irish Farmers"
@@ -829,6 +855,7 @@ class EntityTyper:
         if not lower_doc and not upper_doc:
             # a lone head the model tagged ("Association") may be the end of a longer name
             model_ents = [self._possessive_head(e, covered) for e in model_ents]
+            model_ents = [self._surname(e, covered) for e in model_ents]
             covered = {i for e in model_ents for i in range(e.start, e.end)}
             lone = {e.start for e in model_ents if len(e) == 1 and e.text in ORG_HEADS}
             headed = self._headed_orgs(doc, covered - lone)
