@@ -242,3 +242,19 @@ def test_entity_types_surname_the_model_cut_off_joins_the_person(nlp):
 def test_entity_types_trailing_weekday_trimmed(nlp):
     out = run(nlp, "Putin Tuesday said Russia would respond.", [("Putin Tuesday", "PERSON")])
     assert ("Putin", "PERSON") in out
+
+
+def test_entity_types_function_word_given_name_after_a_title(nlp):
+    out = run(nlp, "Vietnamese President To Lam said.", [("Lam", "PERSON")])
+    assert ("To Lam", "PERSON") in out
+    out = run(nlp, "He wrote To Lam and left.", [("Lam", "PERSON")])
+    assert ("Lam", "PERSON") in out
+
+
+def test_entity_types_peoples_republic_is_a_place(nlp):
+    out = run(
+        nlp,
+        "The Luhansk People's Republic said.",
+        [("Luhansk People", "PERSON")],
+    )
+    assert out == [("Luhansk People's Republic", "GPE")]

@@ -744,19 +744,38 @@ class EntityTyper:
         return ent
 
     def _possessive_head(self, ent: Span, covered: set[int]) -> Span:
-        """An organisation the model cut before its possessive head: "Irish Farmers"
-        + "' Association" is "Irish Farmers' Association"."""
+        """A name the model cut before its possessive head: "Irish Farmers" + "'
+        Association" is "Irish Farmers' Association"; "Luhansk People" + "'s Republic"
+        is the self-proclaimed republic (GPE), not a person."""
         doc, end = ent.doc, ent.end
-        if (
-            ent.label_ == "ORG"
-            and end + 1 < len(doc)
-            and doc[end].text in POSSESSIVES
-            and doc[end + 1].text in ORG_HEADS
-            and doc[end + 1].is_title
-            and end not in covered
-            and end + 1 not in covered
-        ):
+        if end + 1 >= len(doc) or doc[end].text not in POSSESSIVES:
+            return ent
+        head = doc[end + 1]
+        if end in covered or end + 1 in covered or not head.is_title:
+            return ent
+        if ent.label_ == "ORG" and head.text in ORG_HEADS:
             return Span(doc, ent.start, end + 2, label="ORG")
+        if ent[-1].text == "People" and head.text == "Republic":
+            stop = end + 2
+            if stop + 1 < len(doc) and doc[stop].text == "of" and doc[stop + 1].is_title:
+                stop += 2  # "Democratic People's Republic of Korea"
+            return Span(doc, ent.start, stop, label="GPE")
+        return ent
+
+    def _particle_given_name(self, ent: Span) -> Span:
+        """A capitalised function word between a title and a name is part of the name
+        ("party chief To Lam"): right after a title, "To" is only capitalised in a name
+        (the parser may still open a sentence there, so that is not asked)."""
+        doc, start = ent.doc, ent.start
+        if start < 2:
+            return ent
+        prev, title = doc[start - 1], doc[start - 2]
+        if (
+            prev.is_title
+            and prev.is_stop
+            and (title.text in self.title_words or title.text.title() in self.title_words)
+        ):
+            return Span(doc, start - 1, ent.end, label="PERSON")
         return ent
 
     def _headed_orgs(self, doc: Doc, covered: set[int]) -> list[Span]:
@@ -856,6 +875,10 @@ class EntityTyper:
             # a lone head the model tagged ("Association") may be the end of a longer name
             model_ents = [self._possessive_head(e, covered) for e in model_ents]
             model_ents = [self._surname(e, covered) for e in model_ents]
+            model_ents = [
+                self._particle_given_name(e) if e.start - 1 not in covered else e
+                for e in model_ents
+            ]
             covered = {i for e in model_ents for i in range(e.start, e.end)}
             lone = {e.start for e in model_ents if len(e) == 1 and e.text in ORG_HEADS}
             headed = self._headed_orgs(doc, covered - lone)
