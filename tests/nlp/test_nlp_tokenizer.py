@@ -38,6 +38,12 @@ def tok():
         ("Russia-backed eastern Ukraine", ["Russia", "-", "backed", "eastern", "Ukraine"]),
         ("WASHINGTON (AP) —", ["WASHINGTON", "(", "AP", ")", "—"]),
         ("Gen. Smith and Sen. Jones", ["Gen.", "Smith", "and", "Sen.", "Jones"]),
+        ("Wow!!! Really?!", ["Wow", "!!!", "Really", "?!"]),
+        ("*****", ["*****"]),
+        ("=== Newsfeed ===", ["===", "Newsfeed", "==="]),
+        ("---- Original Message ----", ["----", "Original", "Message", "----"]),
+        ("Kyiv -- Russia", ["Kyiv", "--", "Russia"]),
+        ("cost $5!", ["cost", "$", "5", "!"]),
     ],
 )
 def test_news_tokenizer_splits(tok, text, tokens):
@@ -48,3 +54,18 @@ def test_news_tokenizer_survives_serialisation(tok):
     nlp = spacy.blank("en")
     nlp.tokenizer.from_bytes(tok.to_bytes())
     assert "Ambassador-at-Large" in [t.text for t in nlp("Ambassador-at-Large Miroshnik")]
+
+
+def test_bundled_model_carries_the_current_rules():
+    """The tokenizer is serialised into the model: retraining must not ship stale rules."""
+    from wiretag.nlp import load_backbone
+
+    nlp = load_backbone()
+    for text in ["Ambassador-at-Large Miroshnik!!!", "===== Kyiv ====="]:
+        assert [t.text for t in nlp.tokenizer(text)] == [t.text for t in tok_of(text)]
+
+
+def tok_of(text):
+    nlp = spacy.blank("en")
+    nlp.tokenizer = news_tokenizer(nlp)
+    return nlp.tokenizer(text)

@@ -793,7 +793,7 @@ def _subject(story: _Story, cue: Token) -> tuple[int, int] | None:
                 more = _phrase(story, extra)
                 if rng is not None and more is not None and more[0] == rng[1]:
                     rng = (rng[0], more[1])
-            return rng
+            return _strip_space(story, rng)
         if _dep(head) in ("conj", "xcomp") and head.head is not head:
             head = head.head
             continue
@@ -805,6 +805,20 @@ def _subject(story: _Story, cue: Token) -> tuple[int, int] | None:
             continue
         break
     return None
+
+
+def _strip_space(story: _Story, rng: tuple[int, int] | None) -> tuple[int, int] | None:
+    """``rng`` without the whitespace tokens a parser may hang on its edges (a paragraph
+    break attached to the next sentence's subject)."""
+    if rng is None:
+        return None
+    lo, hi = rng
+    doc = story.doc
+    while lo < hi and doc[lo].is_space:
+        lo += 1
+    while hi > lo and doc[hi - 1].is_space:
+        hi -= 1
+    return (lo, hi) if lo < hi else None
 
 
 _PHRASE_DROP = frozenset(
@@ -1120,8 +1134,8 @@ _WINDOW = 100
 
 def _cue_clause(story: _Story, cue: Token) -> _Cand | None:
     lemma = _cue_lemma(cue)
-    if _dep(cue) in ("amod", "acl", "relcl") and cue.tag_ == "VBN" and cue.i < cue.head.i \
-            and not _accusation(story, cue):
+    if _dep(cue) in ("amod", "acl", "relcl") and (cue.tag_ in ("VBN", "JJ") or cue.pos_ == "ADJ") \
+            and cue.i < cue.head.i and not _accusation(story, cue):
         return None  # "the alleged crimes": an adjective, not a report
     if cue.i > 0 and story.doc[cue.i - 1].lower_ in ("to", "the", "a", "an", "be", "been"):
         return None  # "to say", "the report", "has been accused"

@@ -6,6 +6,11 @@ with hyphenated prepositions ("Ambassador-at-Large", "Commander-in-Chief") and h
 "-General" titles ("Secretary-General"), which it cuts into five tokens: entity
 extraction wants a title to be one token. Ordinary hyphenated words ("Russia-backed")
 stay split, so that "Russia" can still be tagged as a place.
+
+A run of one punctuation mark ("!!!", "?!", "*****", "=====", "<<", "$$$") stays one
+token, as the Universal Dependencies treebanks write it: spaCy's stock rules cut it into
+one token per character, which hands the tagger and parser a string of fake words
+(separator lines of asterisks or equals signs in scraped copy and e-mail).
 """
 
 from __future__ import annotations
@@ -60,6 +65,22 @@ NEWS_ABBREVIATIONS = (
 )
 
 
+#: Punctuation runs kept whole, tried before the one-character affixes.
+PUNCT_RUNS = (
+    r"[!?]{2,}",
+    r"\*{2,}",
+    r"={2,}",
+    r"_{2,}",
+    r"~{2,}",
+    r"#{2,}",
+    r"\+{2,}",
+    r"\${2,}",
+    r"<{2,}",
+    r">{2,}",
+    r"-{3,}",
+)
+
+
 @registry.tokenizers("wiretag.news_tokenizer.v1")  # type: ignore[untyped-decorator]
 def create_news_tokenizer() -> Callable[[Language], Tokenizer]:
     """Registry entry point: the English tokenizer with news rules added."""
@@ -79,8 +100,8 @@ def news_tokenizer(nlp: Language) -> Tokenizer:
     tokenizer = Tokenizer(
         nlp.vocab,
         rules=rules,
-        prefix_search=compile_prefix_regex(defaults.prefixes or ()).search,
-        suffix_search=compile_suffix_regex(defaults.suffixes or ()).search,
+        prefix_search=compile_prefix_regex([*PUNCT_RUNS, *(defaults.prefixes or ())]).search,
+        suffix_search=compile_suffix_regex([*PUNCT_RUNS, *(defaults.suffixes or ())]).search,
         infix_finditer=compile_infix_regex(defaults.infixes or ()).finditer,
         token_match=TITLE_COMPOUND_RE.match,
         url_match=defaults.url_match,
