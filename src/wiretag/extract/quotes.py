@@ -578,9 +578,11 @@ def _trim_np(story: _Story, a: int, b: int) -> tuple[int, int] | None:
         if doc[k].text in _SUBORDINATORS:
             a = k + 1  # a parse that hangs "5% after the company" on the speaker
             break
-    while a < b and (doc[a].is_punct or doc[a].lower_ in ("and", "but", "while", "as")):
+    # a parser may hang a paragraph break on a phrase's edge ("\n\nUkraine is ...")
+    while a < b and (doc[a].is_punct or doc[a].is_space
+                     or doc[a].lower_ in ("and", "but", "while", "as")):
         a += 1
-    while b > a and (doc[b - 1].is_punct and doc[b - 1].text != "."):
+    while b > a and ((doc[b - 1].is_punct and doc[b - 1].text != ".") or doc[b - 1].is_space):
         b -= 1
     if a >= b or not any(t.is_alpha for t in doc[a:b]):
         return None
@@ -793,7 +795,7 @@ def _subject(story: _Story, cue: Token) -> tuple[int, int] | None:
                 more = _phrase(story, extra)
                 if rng is not None and more is not None and more[0] == rng[1]:
                     rng = (rng[0], more[1])
-            return _strip_space(story, rng)
+            return rng
         if _dep(head) in ("conj", "xcomp") and head.head is not head:
             head = head.head
             continue
@@ -805,20 +807,6 @@ def _subject(story: _Story, cue: Token) -> tuple[int, int] | None:
             continue
         break
     return None
-
-
-def _strip_space(story: _Story, rng: tuple[int, int] | None) -> tuple[int, int] | None:
-    """``rng`` without the whitespace tokens a parser may hang on its edges (a paragraph
-    break attached to the next sentence's subject)."""
-    if rng is None:
-        return None
-    lo, hi = rng
-    doc = story.doc
-    while lo < hi and doc[lo].is_space:
-        lo += 1
-    while hi > lo and doc[hi - 1].is_space:
-        hi -= 1
-    return (lo, hi) if lo < hi else None
 
 
 _PHRASE_DROP = frozenset(

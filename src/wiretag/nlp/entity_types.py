@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -313,6 +312,9 @@ PLACE_PLURALS = {
     "prefectures",
     "governorates",
 }
+#: last words that make a capitalised run an organisation or a place, not a person's name
+NAME_HEADS = frozenset(ORG_HEADS | FAC_HEADS | LOC_HEADS | ADMIN_HEADS | EVENT_HEADS)
+
 #: compass words before a region or sea: "North Atlantic", "Western Europe"
 COMPASS = {
     "North",
@@ -341,7 +343,6 @@ PLURAL_NEXT_TAGS = {"NNS", "VBP"}
 ACRONYM = re.compile(r"[A-Z]{2,4}")
 
 
-@lru_cache(maxsize=1)
 def _opens_story_sentence(tok: Token) -> bool:
     """``_opens_sentence``, or the first word after a dateline's dash ("(Reuters) - ")."""
     return _opens_sentence(tok) or (tok.i > 0 and tok.doc[tok.i - 1].text in DASHES)
@@ -514,8 +515,7 @@ class EntityTyper:
         inside: set[str] = set()
         for tok in doc:
             if tok.is_title and tok.is_alpha and tok.text.lower() in lower:
-                after_dash = tok.i > 0 and doc[tok.i - 1].text in DASHES  # "(Reuters) - "
-                (opening if after_dash or _opens_sentence(tok) else inside).add(tok.text)
+                (opening if _opens_story_sentence(tok) else inside).add(tok.text)
         return {w for w in opening - inside if w.lower() not in self.forms}
 
     def _named_words(self, doc: Doc) -> set[str]:
@@ -705,13 +705,12 @@ class EntityTyper:
         if len(ent) < 3 or ent.start == 0 or doc[ent.start - 1].text not in PLACE_PREPOSITIONS:
             return None
         rest = doc[ent.start + 1 : ent.end]
-        heads = ORG_HEADS | FAC_HEADS | LOC_HEADS | ADMIN_HEADS
         if (
             ent[0].text not in self.gpe_strong
             or ent.text in self.places
             or ent.text in self.org
             or not all(t.is_title and t.is_alpha for t in rest)
-            or rest[-1].text in heads
+            or rest[-1].text in NAME_HEADS
             or any(t.text in self.title_words or t.text.lower() in self.forms for t in rest)
         ):
             return None
@@ -737,7 +736,7 @@ class EntityTyper:
             and text not in DATE_WORDS
             and text not in self.title_words
             and text.lower() not in self.forms
-            and text not in ORG_HEADS | FAC_HEADS | LOC_HEADS | ADMIN_HEADS | EVENT_HEADS
+            and text not in NAME_HEADS
             and not (end + 1 < len(doc) and doc[end + 1].text[:1].isupper())
         ):
             return Span(doc, ent.start, end + 1, label="PERSON")
@@ -862,17 +861,20 @@ class EntityTyper:
         upper_doc = bool(alpha) and sum(1 for t in alpha if t.is_upper) / len(alpha) > 0.5
         model_ents: list[Span] = []
         common = set() if lower_doc or upper_doc else self._common_nouns(doc)
-        named = set() if lower_doc or upper_doc else self._named_words(doc)
+        named: set[str] | None = None  # built for the first plural opener only
         for ent in doc.ents:
             if len(ent) == 1 and ent.text in common:
                 continue  # "Mackerel have arrived ..." in a story about mackerel
-            if len(ent) == 1 and ent.text not in named and self._plural_opener(ent[0]):
-                continue  # "Trawler crews lined the harbour": a noun, without story evidence
+            if len(ent) == 1 and not (lower_doc or upper_doc) and self._plural_opener(ent[0]):
+                named = self._named_words(doc) if named is None else named
+                if ent.text not in named:
+                    continue  # "Trawler crews lined the harbour": a noun, not a name
             model_ents.extend(self._retype(ent, lower_doc, upper_doc))
         covered = {i for e in model_ents for i in range(e.start, e.end)}
         extra = []
         if not lower_doc and not upper_doc:
-            # a lone head the model tagged ("Association") may be the end of a longer name
+            # names the model cut short: "Irish Farmers' Association", "Ewan MacLeod",
+            # "To Lam"
             model_ents = [self._possessive_head(e, covered) for e in model_ents]
             model_ents = [self._surname(e, covered) for e in model_ents]
             model_ents = [
@@ -880,6 +882,7 @@ class EntityTyper:
                 for e in model_ents
             ]
             covered = {i for e in model_ents for i in range(e.start, e.end)}
+            # a lone head the model tagged ("Association") may be the end of a longer name
             lone = {e.start for e in model_ents if len(e) == 1 and e.text in ORG_HEADS}
             headed = self._headed_orgs(doc, covered - lone)
             taken = {i for e in headed for i in range(e.start, e.end)}
