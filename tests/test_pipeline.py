@@ -57,3 +57,20 @@ def test_pipeline_a_failing_stage_fails_one_story_not_the_stream(
     assert [type(x).__name__ for x in out] == ["Document", "WiretagError", "Document"]
     err = out[1]
     assert isinstance(err, WiretagError) and err.code == "W299"
+
+
+def test_pipeline_a_story_over_the_backbone_limit_is_w203_and_the_stream_goes_on(
+    nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wiretag.errors import WiretagError
+
+    monkeypatch.setattr(nlp, "max_length", len(STORY) + 10)
+    long_story = Story(text=STORY + "More talks are planned. " * 5, path="long.txt")
+    out = list(analyze_stream([Story(text=STORY), long_story, Story(text=STORY)], nlp))
+    assert [type(x).__name__ for x in out] == ["Document", "WiretagError", "Document"]
+    err = out[1]
+    assert isinstance(err, WiretagError) and err.code == "W203"
+    assert "long.txt" in str(err) and f"{len(STORY) + 10:,}" in str(err)
+    with pytest.raises(WiretagError) as info:
+        analyze_story(long_story, nlp)
+    assert info.value.code == "W203"

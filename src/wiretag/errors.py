@@ -39,6 +39,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "W114": ("feed item has no text", "The item carries neither content nor summary."),
     "W201": ("story is empty after removing boilerplate", "Check the input record."),
     "W202": ("story is not in English", "Only English stories are analysed for now."),
+    "W203": (
+        "story is too long for the NLP backbone",
+        "Split the text into stories (one per file or JSON Lines record); a news story is "
+        "rarely over 100,000 characters.",
+    ),
     "W299": (
         "internal error while analysing a story",
         "This is a bug in wiretag: please report it with the story named.",

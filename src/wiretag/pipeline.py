@@ -120,6 +120,21 @@ def finish(doc: Doc, document: Document, stages: list[tuple[str, StageFn]]) -> D
     return document
 
 
+def too_long(document: Document, nlp: Language) -> WiretagError | None:
+    """W203 when the story's text is longer than the backbone accepts (spaCy's
+    ``nlp.max_length``, 1,000,000 characters by default), else None."""
+    size = len(document.text)
+    if size <= nlp.max_length:
+        return None
+    return WiretagError(
+        "W203",
+        f"the story is {size:,} characters long, over the backbone's limit of "
+        f"{nlp.max_length:,}",
+        path=document.input.path,
+        line=document.input.line,
+    )
+
+
 def _prepare_safely(story: Story, today: date | None) -> Document | WiretagError:
     try:
         return prepare(story, today=today)
@@ -143,6 +158,9 @@ def analyze_story(
         raise document
     if not is_analysable(document):
         return document
+    error = too_long(document, nlp)
+    if error is not None:
+        raise error
     try:
         doc = nlp(document.text)
     except Exception as exc:
@@ -204,7 +222,9 @@ def analyze_stream(
         elif isinstance(story, WiretagError):
             prepared.append(story)
         else:
-            prepared.append(_prepare_safely(story, today))
+            item = _prepare_safely(story, today)
+            error = too_long(item, nlp) if isinstance(item, Document) else None
+            prepared.append(item if error is None else error)
         if len(prepared) >= batch_size:
             yield from flush()
     yield from flush()
