@@ -236,6 +236,13 @@ def test_cli_analyze_help_lists_options(runner: CliRunner) -> None:
         assert option in result.stdout
 
 
+def test_cli_train_help_names_the_teacher_extra(runner: CliRunner) -> None:
+    """Rich markup must not eat the "[teacher]" of the install command."""
+    result = runner.invoke(app, ["train", "--help"], terminal_width=200)
+    assert result.exit_code == 0
+    assert 'pip install -e ".[teacher]"' in result.stdout
+
+
 #: top-level properties of the ninjs 2.0 schema, which allows no others
 NINJS_2_PROPERTIES = {
     "uri", "type", "representationtype", "profile", "version", "firstcreated",
