@@ -258,3 +258,103 @@ def test_entity_types_peoples_republic_is_a_place(nlp):
         [("Luhansk People", "PERSON")],
     )
     assert out == [("Luhansk People's Republic", "GPE")]
+
+
+def run_tagged(nlp, text, tags, ents=()):
+    """``run`` with POS tags given for the tokens named in ``tags``."""
+    doc = nlp.make_doc(text)
+    for tok in doc:
+        tok.tag_ = tags.get(tok.text, "NNP" if tok.text[:1].isupper() else "NN")
+    spans = []
+    for sub, label in ents:
+        start = text.index(sub)
+        spans.append(doc.char_span(start, start + len(sub), label=label))
+    doc.ents = spans
+    doc = nlp.get_pipe("wiretag_entity_types_v1")(doc)
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+def test_entity_types_a_title_alone_is_no_person(nlp):
+    """The model's "U.S. President" next to the name, or "President-elect" in one
+    span: the title is trimmed and nothing is left to be a person."""
+    out = run(
+        nlp,
+        "U.S. President Joe Biden called her.",
+        [("U.S. President", "PERSON"), ("Joe Biden", "PERSON")],
+    )
+    assert out == [("U.S.", "GPE"), ("Joe Biden", "PERSON")]
+    out = run(
+        nlp,
+        "Tariffs threatened by U.S. President-elect Donald Trump.",
+        [("U.S. President-elect", "PERSON"), ("Donald Trump", "PERSON")],
+    )
+    assert out == [("U.S.", "GPE"), ("Donald Trump", "PERSON")]
+
+
+def test_entity_types_hyphenated_title_trimmed_from_person(nlp):
+    out = run(
+        nlp,
+        "On Wednesday, Commander-in-Chief Oleksandr Syrskyi said.",
+        [("Commander-in-Chief Oleksandr Syrskyi", "PERSON")],
+    )
+    assert out == [("Oleksandr Syrskyi", "PERSON")]
+    # the model missed the name: the title still announces it
+    out = run(nlp, "On Wednesday, Commander-in-Chief Oleksandr Syrskyi said.")
+    assert out == [("Oleksandr Syrskyi", "PERSON")]
+
+
+def test_entity_types_name_after_a_lower_case_title(nlp):
+    text = "Former finance minister Chrystia Freeland and Mark Carney are candidates."
+    out = run_tagged(nlp, text, {"minister": "NN", "and": "CC"}, [("Mark Carney", "PERSON")])
+    assert out == [("Chrystia Freeland", "PERSON"), ("Mark Carney", "PERSON")]
+    # one capitalised word after a lower-case title is not enough ("the minister Monday")
+    out = run_tagged(nlp, "He told the minister Smith about it.", {"minister": "NN"})
+    assert out == []
+    # a verb is no title: "to minister Acme Corp" does not name a person
+    out = run_tagged(nlp, "They went to minister Acme Holdings.", {"minister": "VB"})
+    assert out == []
+
+
+def test_entity_types_title_typed_org_is_no_organisation(nlp):
+    out = run(
+        nlp,
+        "European Commissioner Marta Keller said.",
+        [("European Commissioner", "ORG"), ("Marta Keller", "PERSON")],
+    )
+    assert out == [("European", "NORP"), ("Marta Keller", "PERSON")]
+    out = run(nlp, "The Prime Minister said.", [("Prime Minister", "ORG")])
+    assert out == []
+
+
+def test_entity_types_portfolio_typed_as_a_place_is_dropped(nlp):
+    out = run(
+        nlp,
+        "Marta Keller, the Commissioner for Oceans and Fisheries, said.",
+        [("Marta Keller", "PERSON"), ("Oceans", "LOC")],
+    )
+    assert out == [("Marta Keller", "PERSON")]
+    # a known place after "Minister for" stays a place
+    out = run(nlp, "The Minister for Europe said.", [("Europe", "LOC")])
+    assert out == [("Europe", "LOC")]
+
+
+def test_entity_types_place_run_into_a_name_typed_loc_is_split_before_a_verb(nlp):
+    text = "Relations healed, and in Oslo Kristian Moe said he would visit."
+    out = run_tagged(nlp, text, {"said": "VBD"}, [("Oslo Kristian Moe", "LOC")])
+    assert out == [("Oslo", "GPE"), ("Kristian Moe", "PERSON")]
+    # without a verb after it, a LOC span is left as a place
+    text = "Talks in Oslo Kristian Moe Hall ended."
+    out = run_tagged(nlp, text, {"ended": "VBD"}, [("Oslo Kristian Moe", "LOC")])
+    assert ("Kristian Moe", "PERSON") not in out
+
+
+def test_entity_types_person_cut_before_a_possessive_head_is_the_organisation(nlp):
+    out = run(
+        nlp,
+        "Ewan MacLeod of the Scottish Pelagic Fishermen's Association said.",
+        [("Ewan MacLeod", "PERSON"), ("Scottish", "NORP"), ("Pelagic Fishermen", "PERSON")],
+    )
+    assert out == [
+        ("Ewan MacLeod", "PERSON"),
+        ("Scottish Pelagic Fishermen's Association", "ORG"),
+    ]

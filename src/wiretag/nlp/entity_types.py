@@ -439,6 +439,14 @@ class EntityTyper:
             self.matcher.add(label, pats)
 
     # -------------------------------------------------------------- helpers
+    def _is_title(self, text: str) -> bool:
+        """A title word, or a hyphenated title written as one token: "Commander-in-Chief",
+        "Ambassador-at-Large", "Minister-designate"."""
+        if text in self.title_words:
+            return True
+        parts = text.split("-")
+        return len(parts) > 1 and text[:1].isupper() and parts[0] in self.title_words
+
     def _surface_ok(self, span: Span, label: str) -> bool:
         text = span.text
         low = text.lower()
@@ -589,13 +597,13 @@ class EntityTyper:
 
     def _retype(self, ent: Span, lower_doc: bool = False, upper_doc: bool = False) -> list[Span]:
         doc = ent.doc
-        if ent.text in DATE_WORDS or (len(ent) == 1 and ent.text in self.title_words):
+        if ent.text in DATE_WORDS or (len(ent) == 1 and self._is_title(ent.text)):
             return []
         if len(ent) > 2:
             parts = self._split_places(ent)
             if parts is not None:
                 return [x for p in parts for x in self._retype(p, lower_doc, upper_doc)]
-            if not lower_doc and not upper_doc and ent.label_ in ("ORG", "PERSON"):
+            if not lower_doc and not upper_doc and ent.label_ in ("ORG", "PERSON", "LOC"):
                 split = self._split_place_name(ent)
                 if split is not None:
                     return split
@@ -611,11 +619,12 @@ class EntityTyper:
         text = ent.text
         label = ent.label_
         if (
-            label == "ORG"
+            label in ("ORG", "LOC", "GPE")
             and ent.start >= 2
             and doc[ent.start - 1].text == "for"
             and doc[ent.start - 2].text in self.title_words
             and text not in self.org
+            and text not in self.places
         ):
             return []  # a portfolio, not a body: "Commissioner for Oceans and Fisheries"
         if (
@@ -625,6 +634,15 @@ class EntityTyper:
             and text.lower() not in self.forms
         ):
             return []  # "Gunmen abducted ...": a capitalised common noun, not a name
+        if label == "ORG" and self._is_title(ent[-1].text) and text not in self.org:
+            # "European Commissioner", "Prime Minister": a title, not a body; a nationality
+            # or country before it keeps its own type
+            lead = [t for t in ent[:-1] if not self._is_title(t.text)]
+            if all(t.text in self.norp or t.text in self.gpe_strong for t in lead):
+                return [
+                    Span(doc, t.i, t.i + 1, label="NORP" if t.text in self.norp else "GPE")
+                    for t in lead
+                ]
         if text in self.org and label != "ORG" and text not in self.gpe_strong:
             return [Span(doc, ent.start, ent.end, label="ORG")]  # "Kremlin", "Pentagon"
         if text in self.norp or (text.isupper() and text.title() in self.norp):
@@ -666,10 +684,17 @@ class EntityTyper:
                 elif tok.text in self.gpe_strong and nxt.text in self.title_words:
                     out.append(Span(doc, start, start + 1, label="GPE"))
                 elif not (
-                    tok.text in self.title_words or (tok.is_lower and not lower_doc) or tok.is_punct
+                    self._is_title(tok.text) or (tok.is_lower and not lower_doc) or tok.is_punct
                 ):
                     break
                 start += 1
+            rest = doc[start : ent.end]
+            if not lower_doc and not any(
+                t.text[:1].isupper() and not self._is_title(t.text) for t in rest
+            ):
+                # only a title (or its tail) is left: "U.S. President" + "Joe Biden",
+                # "President-elect" without a name
+                return out
             if start < ent.end:
                 span = Span(doc, start, ent.end, label="PERSON")
                 if span.text in self.gpe_strong and span.text.isupper():
@@ -698,12 +723,17 @@ class EntityTyper:
 
     def _split_place_name(self, ent: Span) -> list[Span] | None:
         """A place run into the name after it: "in Oslo Kristian Moe said" is the place
-        Oslo and the person Kristian Moe, not one organisation. Only after a preposition
-        of place, when the first word is a well-known place and the rest are two or
-        more capitalised words that do not end like an organisation or a place."""
+        Oslo and the person Kristian Moe, not one organisation or place. Only after a
+        preposition of place, when the first word is a well-known place and the rest are
+        two or more capitalised words that do not end like an organisation or a place
+        (for a span the model typed LOC, also only before a verb)."""
         doc = ent.doc
         if len(ent) < 3 or ent.start == 0 or doc[ent.start - 1].text not in PLACE_PREPOSITIONS:
             return None
+        if ent.label_ == "LOC" and not (
+            ent.end < len(doc) and doc[ent.end].tag_ in ("VBD", "VBZ", "VBP", "MD")
+        ):
+            return None  # a place name is longer than the model's LOC only with a verb after
         rest = doc[ent.start + 1 : ent.end]
         if (
             ent[0].text not in self.gpe_strong
@@ -752,8 +782,21 @@ class EntityTyper:
         head = doc[end + 1]
         if end in covered or end + 1 in covered or not head.is_title:
             return ent
-        if ent.label_ == "ORG" and head.text in ORG_HEADS:
-            return Span(doc, ent.start, end + 2, label="ORG")
+        if ent.label_ in ("ORG", "PERSON") and head.text in ORG_HEADS:
+            # "Scottish" + "Pelagic Fishermen" + "'s Association": the capitalised words
+            # before the cut name belong to it
+            start = ent.start
+            while (
+                start > 0
+                and doc[start - 1].is_title
+                and doc[start - 1].is_alpha
+                and not self._is_title(doc[start - 1].text)
+                and doc[start - 1].text not in DATE_WORDS
+                and doc[start - 1].text not in ("The", "A", "An")
+                and not _opens_story_sentence(doc[start - 1])
+            ):
+                start -= 1
+            return Span(doc, start, end + 2, label="ORG")
         if ent[-1].text == "People" and head.text == "Republic":
             stop = end + 2
             if stop + 1 < len(doc) and doc[stop].text == "of" and doc[stop + 1].is_title:
@@ -808,18 +851,28 @@ class EntityTyper:
         return out
 
     def _titled_names(self, doc: Doc, covered: set[int]) -> list[Span]:
-        """A capitalised title followed by capitalised words is a person the model missed:
-        "President Joe Biden", "Foreign Minister Sergei Lavrov"."""
+        """A title followed by capitalised words is a person the model missed: "President
+        Joe Biden", "Foreign Minister Sergei Lavrov", "Commander-in-Chief Oleksandr
+        Syrskyi"; after a lower-case title ("former finance minister Chrystia Freeland")
+        only a name of two or more words counts."""
         out = []
         i = 0
         n = len(doc)
         while i < n:
             tok = doc[i]
-            if tok.text not in self.title_words or not tok.text[:1].isupper() or i in covered:
+            lower_title = tok.is_lower and tok.text.title() in self.title_words
+            if (
+                i in covered
+                or not (lower_title or (tok.text[:1].isupper() and self._is_title(tok.text)))
+                or (lower_title and tok.tag_ not in ("NN", "JJ"))
+            ):
                 i += 1
                 continue
             j = i + 1
-            while j < n and doc[j].text in self.title_words:
+            while j < n and (
+                self._is_title(doc[j].text)
+                or (lower_title and doc[j].is_lower and doc[j].text.title() in self.title_words)
+            ):
                 j += 1
             k = j
             while (
@@ -832,7 +885,7 @@ class EntityTyper:
                         and doc[k].text not in DATE_WORDS
                         and doc[k].text.lower() not in self.forms
                         and not doc[k].is_punct
-                        and doc[k].text not in self.title_words
+                        and not self._is_title(doc[k].text)
                     )
                     or (
                         doc[k].text in NAME_PARTICLES
@@ -847,7 +900,7 @@ class EntityTyper:
                 k > j
                 and doc[k - 1].text[:1].isupper()
                 and doc[k - 1].text not in ORG_HEADS | FAC_HEADS | LOC_HEADS
-                and (k - j >= 2 or (k < n and not doc[k].text[:1].isupper()))
+                and (k - j >= 2 or (not lower_title and k < n and not doc[k].text[:1].isupper()))
             ):
                 out.append(Span(doc, j, k, label="PERSON"))
             i = max(k, i + 1)
