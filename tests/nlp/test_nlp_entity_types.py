@@ -358,3 +358,18 @@ def test_entity_types_person_cut_before_a_possessive_head_is_the_organisation(nl
         ("Ewan MacLeod", "PERSON"),
         ("Scottish Pelagic Fishermen's Association", "ORG"),
     ]
+
+
+def test_entity_types_unknown_place_that_speaks_is_a_person(nlp):
+    """"(Reuters) - Lavrov says": the model's LOC on an unknown name before a reporting
+    verb is a person; a known place that speaks stays a place."""
+    out = run(
+        nlp,
+        "MOSCOW (Reuters) - Lavrov says Russia will respond.",
+        [("MOSCOW", "LOC"), ("Lavrov", "LOC"), ("Russia", "LOC")],
+    )
+    assert out == [("MOSCOW", "GPE"), ("Reuters", "ORG"), ("Lavrov", "PERSON"), ("Russia", "GPE")]
+    out = run(nlp, "Kyiv says it will respond.", [("Kyiv", "LOC")])
+    assert out == [("Kyiv", "GPE")]
+    out = run(nlp, "The Black Sea Fleet said.", [("Black Sea", "LOC")])
+    assert out == [("Black Sea", "LOC")]
