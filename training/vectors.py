@@ -14,10 +14,11 @@ EWT train/dev, GUM train/dev, UNER dev, re3d and Wikigold, the encoder's whole-w
 vocabulary and the single words of our gazetteer's names. No labels are read, and EWT
 test (where the syntax is scored) is never read. Wikigold's file is read whole, held-out
 documents included, for words only: the ner, the one component scored on Wikigold, does
-not use the vectors. The keys are lower-case words (the encoder is uncased). spaCy 3.8
+not use the vectors. The rows are lower-case words (the encoder is uncased). spaCy 3.8
 looks a token up by its exact text (a ``Vectors.attr`` other than ORTH is not saved with
-the pipeline), so lower-case tokens get a vector and capitalised ones rely on the hashed
-prefix/suffix/shape features, in training as at run time.
+the pipeline), so the capitalised spellings of each word ("Kyiv", "KYIV", "O'Neill") are
+extra keys mapped to the same row: no new rows, and the lookup is the same in training as
+at run time.
 
     python -m training.vectors [--dims 64] [--max-words 40000] [--out training/output/vectors]
 
@@ -33,6 +34,7 @@ import re
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -129,6 +131,32 @@ def pca(x: np.ndarray, dims: int) -> np.ndarray:
     return (y / y.std()).astype("float32")
 
 
+def cased_forms(word: str) -> list[str]:
+    """The capitalised spellings of a lower-case word that share its vector: sentence-initial
+    and title case ("The", "Kyiv", "O'Neill") and all capitals ("NATO", "KYIV")."""
+    if not word[:1].isalpha():
+        return []
+    forms = [word[:1].upper() + word[1:], word.title(), word.upper()]
+    return [f for i, f in enumerate(forms) if f != word and f not in forms[:i]]
+
+
+def add_cased_keys(table: Any, words: list[str]) -> int:
+    """Map the cased spellings of every word to the word's row (keys only: no new rows, no
+    strings). spaCy looks a token up by its exact text, so without them "Kyiv" at the
+    start of a sentence or "KYIV" in a dateline would get no vector."""
+    from spacy.strings import hash_string
+
+    lower = set(words)
+    n = 0
+    for i, w in enumerate(words):
+        for form in cased_forms(w):
+            key = hash_string(form)
+            if form not in lower and key not in table.key2row:
+                table.add(key, row=i)
+                n += 1
+    return n
+
+
 def build(corpora: Path, out: Path, dims: int, max_words: int) -> None:
     import spacy
     from transformers import AutoTokenizer
@@ -150,10 +178,11 @@ def build(corpora: Path, out: Path, dims: int, max_words: int) -> None:
                     name="wiretag_minilm_static")
     for i, w in enumerate(words):
         table.add(nlp.vocab.strings.add(w), row=i)
+    n_cased = add_cased_keys(table, words)
     table.data[:] = vecs
     nlp.vocab.vectors = table
     nlp.to_disk(out)
-    print(f"wrote {out} ({len(words)} x {dims}) in {time.time() - t0:.0f}s")
+    print(f"wrote {out} ({len(words)} x {dims}, {n_cased} cased keys) in {time.time() - t0:.0f}s")
 
 
 def main() -> None:
