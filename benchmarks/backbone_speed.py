@@ -18,6 +18,7 @@ import resource
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "nlp" / "news_ner_gold.jsonl"
@@ -34,18 +35,35 @@ def load_texts(n_words: int) -> list[str]:
     return texts
 
 
-def run(model: str | None, texts: list[str], n_process: int) -> tuple[float, int, float]:
-    """(tokens/s, tokens, seconds); spaCy tokens include punctuation."""
-    from wiretag.nlp import load_backbone
-
-    nlp = load_backbone(model)
+def time_pipe(nlp: Any, texts: list[str], n_process: int) -> tuple[int, float]:
+    """(tokens, seconds) for ``nlp.pipe`` over ``texts`` after a warm-up; spaCy tokens
+    include punctuation, whitespace tokens are not counted."""
     list(nlp.pipe(texts[:20]))  # warm-up
     t0 = time.perf_counter()
     n = 0
     for doc in nlp.pipe(texts, batch_size=64, n_process=n_process):
         n += sum(1 for t in doc if not t.is_space)
-    secs = time.perf_counter() - t0
-    return n / secs, n, secs
+    return n, time.perf_counter() - t0
+
+
+def report(label: str, texts: list[str], n_process: int, tokens: int, secs: float) -> None:
+    """One result line: date, what ran, words/s (whitespace words), tokens/s, peak RSS,
+    versions."""
+    import spacy
+
+    words = sum(len(t.split()) for t in texts)
+    wps = words / secs
+    peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(
+        f"{date.today()} {label} "
+        f"processes={n_process} words={words} tokens={tokens} words_per_s={wps:,.0f} "
+        f"tokens_per_s={tokens / secs:,.0f} words_per_s_per_process={wps / n_process:,.0f} "
+        f"peak_rss_mb={max(peak_self, peak_child):.0f} "
+        f"spacy={spacy.__version__} python={platform.python_version()} "
+        f"cpus={os.cpu_count()}",
+        flush=True,
+    )
 
 
 def main() -> None:
@@ -57,25 +75,13 @@ def main() -> None:
     p.add_argument("--processes", type=int, nargs="+", default=[1, 2])
     args = p.parse_args()
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    import spacy
+    from wiretag.nlp import load_backbone
 
     texts = load_texts(args.words)
+    nlp = load_backbone(args.model)
     for n_proc in args.processes:
-        tps, n, secs = run(args.model, texts, n_proc)
-        words = sum(len(t.split()) for t in texts)  # whitespace-separated words
-        wps = words / secs
-        peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        peak_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        print(
-            f"{date.today()} backbone={args.model or 'en_wiretag_news (bundled)'} "
-            f"processes={n_proc} words={words} tokens={n} words_per_s={wps:,.0f} "
-            f"tokens_per_s={tps:,.0f} words_per_s_per_process={wps / n_proc:,.0f} "
-            f"peak_rss_mb={max(peak_self, peak_child):.0f} "
-            f"spacy={spacy.__version__} python={platform.python_version()} "
-            f"cpus={os.cpu_count()}",
-            flush=True,
-        )
-
+        tokens, secs = time_pipe(nlp, texts, n_proc)
+        report(f"backbone={args.model or 'en_wiretag_news (bundled)'}", texts, n_proc, tokens, secs)
 
 if __name__ == "__main__":
     main()

@@ -20,17 +20,32 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
-import resource
-import time
 import warnings
 from collections import Counter
-from datetime import date
 from typing import Any
 
-from backbone_speed import load_texts
+from backbone_speed import load_texts, report, time_pipe
 
-SM_CONFIG = """
+#: en_core_web_sm's CNN tok2vec; the shared one and the ner's own are the same size
+TOK2VEC = """[{path}]
+@architectures = "spacy.Tok2Vec.v2"
+
+[{path}.embed]
+@architectures = "spacy.MultiHashEmbed.v2"
+width = 96
+attrs = ["NORM","PREFIX","SUFFIX","SHAPE","SPACY","IS_SPACE"]
+rows = [5000,1000,2500,2500,50,50]
+include_static_vectors = false
+
+[{path}.encode]
+@architectures = "spacy.MaxoutWindowEncoder.v2"
+width = 96
+depth = 4
+window_size = 1
+maxout_pieces = 3
+"""
+
+SM_TEMPLATE = """
 [nlp]
 lang = "en"
 pipeline = ["tok2vec","tagger","parser","ner"]
@@ -40,23 +55,7 @@ pipeline = ["tok2vec","tagger","parser","ner"]
 [components.tok2vec]
 factory = "tok2vec"
 
-[components.tok2vec.model]
-@architectures = "spacy.Tok2Vec.v2"
-
-[components.tok2vec.model.embed]
-@architectures = "spacy.MultiHashEmbed.v2"
-width = 96
-attrs = ["NORM","PREFIX","SUFFIX","SHAPE","SPACY","IS_SPACE"]
-rows = [5000,1000,2500,2500,50,50]
-include_static_vectors = false
-
-[components.tok2vec.model.encode]
-@architectures = "spacy.MaxoutWindowEncoder.v2"
-width = 96
-depth = 4
-window_size = 1
-maxout_pieces = 3
-
+{tok2vec_shared}
 [components.tagger]
 factory = "tagger"
 
@@ -98,23 +97,11 @@ maxout_pieces = 2
 use_upper = true
 nO = null
 
-[components.ner.model.tok2vec]
-@architectures = "spacy.Tok2Vec.v2"
-
-[components.ner.model.tok2vec.embed]
-@architectures = "spacy.MultiHashEmbed.v2"
-width = 96
-attrs = ["NORM","PREFIX","SUFFIX","SHAPE","SPACY","IS_SPACE"]
-rows = [5000,1000,2500,2500,50,50]
-include_static_vectors = false
-
-[components.ner.model.tok2vec.encode]
-@architectures = "spacy.MaxoutWindowEncoder.v2"
-width = 96
-depth = 4
-window_size = 1
-maxout_pieces = 3
-"""
+{tok2vec_ner}"""
+SM_CONFIG = SM_TEMPLATE.format(
+    tok2vec_shared=TOK2VEC.format(path="components.tok2vec.model"),
+    tok2vec_ner=TOK2VEC.format(path="components.ner.model.tok2vec"),
+)
 
 
 def build_reference(texts: list[str]) -> Any:
@@ -156,30 +143,12 @@ def main() -> None:
     p.add_argument("--processes", type=int, nargs="+", default=[1, 2])
     args = p.parse_args()
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    import spacy
-
     texts = load_texts(args.words)
     nlp = build_reference(texts)
-    words = sum(len(t.split()) for t in texts)
     for n_proc in args.processes:
-        list(nlp.pipe(texts[:20]))  # warm-up
-        t0 = time.perf_counter()
-        n = 0
-        for doc in nlp.pipe(texts, batch_size=64, n_process=n_proc):
-            n += sum(1 for t in doc if not t.is_space)
-        secs = time.perf_counter() - t0
-        peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        peak_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        print(
-            f"{date.today()} reference=en_core_web_sm-architecture (random weights) "
-            f"processes={n_proc} words={words} tokens={n} words_per_s={words / secs:,.0f} "
-            f"tokens_per_s={n / secs:,.0f} words_per_s_per_process={words / secs / n_proc:,.0f} "
-            f"peak_rss_mb={max(peak_self, peak_child):.0f} "
-            f"spacy={spacy.__version__} python={platform.python_version()} "
-            f"cpus={os.cpu_count()}",
-            flush=True,
-        )
-
+        tokens, secs = time_pipe(nlp, texts, n_proc)
+        label = "reference=en_core_web_sm-architecture (random weights)"
+        report(label, texts, n_proc, tokens, secs)
 
 if __name__ == "__main__":
     main()

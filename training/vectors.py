@@ -142,16 +142,16 @@ def cased_forms(word: str) -> list[str]:
 
 def add_cased_keys(table: Any, words: list[str]) -> int:
     """Map the cased spellings of every word to the word's row (keys only: no new rows, no
-    strings). spaCy looks a token up by its exact text, so without them "Kyiv" at the
-    start of a sentence or "KYIV" in a dateline would get no vector."""
+    strings); ``table`` already holds every word's own key. spaCy looks a token up by its
+    exact text, so without them "Kyiv" at the start of a sentence or "KYIV" in a dateline
+    would get no vector."""
     from spacy.strings import hash_string
 
-    lower = set(words)
     n = 0
     for i, w in enumerate(words):
         for form in cased_forms(w):
             key = hash_string(form)
-            if form not in lower and key not in table.key2row:
+            if key not in table.key2row:  # a word of its own ("US") keeps its row
                 table.add(key, row=i)
                 n += 1
     return n

@@ -17,8 +17,13 @@ def nlp():
     return nlp
 
 
-def run(nlp, text, ents=()):
+def run(nlp, text, ents=(), tags=None):
+    """The component on ``text`` with the model's ``ents`` given; with ``tags``, POS tags
+    as a tagger would set them (named tokens as given, else NNP if capitalised, NN)."""
     doc = nlp.make_doc(text)
+    if tags is not None:
+        for tok in doc:
+            tok.tag_ = tags.get(tok.text, "NNP" if tok.text[:1].isupper() else "NN")
     spans = []
     for sub, label in ents:
         start = text.index(sub)
@@ -260,20 +265,6 @@ def test_entity_types_peoples_republic_is_a_place(nlp):
     assert out == [("Luhansk People's Republic", "GPE")]
 
 
-def run_tagged(nlp, text, tags, ents=()):
-    """``run`` with POS tags given for the tokens named in ``tags``."""
-    doc = nlp.make_doc(text)
-    for tok in doc:
-        tok.tag_ = tags.get(tok.text, "NNP" if tok.text[:1].isupper() else "NN")
-    spans = []
-    for sub, label in ents:
-        start = text.index(sub)
-        spans.append(doc.char_span(start, start + len(sub), label=label))
-    doc.ents = spans
-    doc = nlp.get_pipe("wiretag_entity_types_v1")(doc)
-    return [(e.text, e.label_) for e in doc.ents]
-
-
 def test_entity_types_a_title_alone_is_no_person(nlp):
     """The model's "U.S. President" next to the name, or "President-elect" in one
     span: the title is trimmed and nothing is left to be a person."""
@@ -305,13 +296,13 @@ def test_entity_types_hyphenated_title_trimmed_from_person(nlp):
 
 def test_entity_types_name_after_a_lower_case_title(nlp):
     text = "Former finance minister Chrystia Freeland and Mark Carney are candidates."
-    out = run_tagged(nlp, text, {"minister": "NN", "and": "CC"}, [("Mark Carney", "PERSON")])
+    out = run(nlp, text, [("Mark Carney", "PERSON")], tags={"minister": "NN", "and": "CC"})
     assert out == [("Chrystia Freeland", "PERSON"), ("Mark Carney", "PERSON")]
     # one capitalised word after a lower-case title is not enough ("the minister Monday")
-    out = run_tagged(nlp, "He told the minister Smith about it.", {"minister": "NN"})
+    out = run(nlp, "He told the minister Smith about it.", (), tags={"minister": "NN"})
     assert out == []
     # a verb is no title: "to minister Acme Corp" does not name a person
-    out = run_tagged(nlp, "They went to minister Acme Holdings.", {"minister": "VB"})
+    out = run(nlp, "They went to minister Acme Holdings.", (), tags={"minister": "VB"})
     assert out == []
 
 
@@ -340,11 +331,11 @@ def test_entity_types_portfolio_typed_as_a_place_is_dropped(nlp):
 
 def test_entity_types_place_run_into_a_name_typed_loc_is_split_before_a_verb(nlp):
     text = "Relations healed, and in Oslo Kristian Moe said he would visit."
-    out = run_tagged(nlp, text, {"said": "VBD"}, [("Oslo Kristian Moe", "LOC")])
+    out = run(nlp, text, [("Oslo Kristian Moe", "LOC")], tags={"said": "VBD"})
     assert out == [("Oslo", "GPE"), ("Kristian Moe", "PERSON")]
     # without a verb after it, a LOC span is left as a place
     text = "Talks in Oslo Kristian Moe Hall ended."
-    out = run_tagged(nlp, text, {"ended": "VBD"}, [("Oslo Kristian Moe", "LOC")])
+    out = run(nlp, text, [("Oslo Kristian Moe", "LOC")], tags={"ended": "VBD"})
     assert ("Kristian Moe", "PERSON") not in out
 
 

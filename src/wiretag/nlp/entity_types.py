@@ -314,6 +314,10 @@ PLACE_PLURALS = {
 }
 #: last words that make a capitalised run an organisation or a place, not a person's name
 NAME_HEADS = frozenset(ORG_HEADS | FAC_HEADS | LOC_HEADS | ADMIN_HEADS | EVENT_HEADS)
+#: last words that make a capitalised run a place: "Aabenraa County", "Smith Street"
+PLACE_HEADS = frozenset(ADMIN_HEADS | LOC_HEADS | FAC_HEADS)
+#: last words that end no person's name after a title ("Prime Minister Office")
+TITLED_NAME_STOPS = frozenset(ORG_HEADS | FAC_HEADS | LOC_HEADS)
 
 #: compass words before a region or sea: "North Atlantic", "Western Europe"
 COMPASS = {
@@ -448,8 +452,7 @@ class EntityTyper:
         "Ambassador-at-Large", "Minister-designate"."""
         if text in self.title_words:
             return True
-        parts = text.split("-")
-        return len(parts) > 1 and text[:1].isupper() and parts[0] in self.title_words
+        return "-" in text and text[:1].isupper() and text.split("-", 1)[0] in self.title_words
 
     def _surface_ok(self, span: Span, label: str) -> bool:
         text = span.text
@@ -710,7 +713,7 @@ class EntityTyper:
                 elif len(span) == 1 and not upper_doc and ACRONYM.fullmatch(span.text):
                     # a lone acronym in mixed-case copy names a body, not a person ("AFAD")
                     span = Span(doc, start, ent.end, label="ORG")
-                elif len(span) > 1 and span[-1].text in ADMIN_HEADS | LOC_HEADS | FAC_HEADS:
+                elif len(span) > 1 and span[-1].text in PLACE_HEADS:
                     # a name ending in a place head is a place: "Aabenraa County"
                     span = Span(doc, start, ent.end, label=self._place_label(span.text))
                 out.append(span)
@@ -924,7 +927,7 @@ class EntityTyper:
             if (
                 k > j
                 and doc[k - 1].text[:1].isupper()
-                and doc[k - 1].text not in ORG_HEADS | FAC_HEADS | LOC_HEADS
+                and doc[k - 1].text not in TITLED_NAME_STOPS
                 and (k - j >= 2 or (not lower_title and k < n and not doc[k].text[:1].isupper()))
             ):
                 out.append(Span(doc, j, k, label="PERSON"))
