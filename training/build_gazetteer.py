@@ -229,7 +229,7 @@ Taiwan Strait|Korean Peninsula|Sinai|Sinai Peninsula|Golan Heights|West Bank|Gaz
 Donbas|Donbass|Kashmir|Kurdistan|Patagonia|Siberia|Amazon|Alps|Himalayas|Andes|Urals|
 Rockies|Nile|Danube|Dnipro|Dnieper|Euphrates|Tigris|Jordan River|Mekong|Yangtze|Volga|
 Rhine|Thames|Mississippi|Rio Grande|Zambezi|Congo River|Niger River|Limpopo|Indus|Ganges|Brahmaputra|Orinoco|Parana|Don|Neva|Dniester|Oder|Vistula|Elbe|Seine|Po|Lake Victoria|Lake Malawi|Lake Tanganyika|Lake Chad|Dead Sea|Sea of Galilee|Horn|Indo-Pacific|Asia-Pacific|Global South|West|
-Western Hemisphere|Silicon Valley|Wall Street|Crimean Peninsula|Black Sea Fleet
+Western Hemisphere|Silicon Valley|Wall Street|Crimean Peninsula
 """.replace("\n", "").split("|")
 
 # Organisations whose names are unambiguous in news copy (exact case). Our own list.
@@ -255,7 +255,25 @@ Palestinian Authority|Fatah|Kurdistan Workers Party|PKK|YPG|SDF|Syrian Democrati
 Houthis|Taliban|Muslim Brotherhood|Ministry of Defence|Defence Ministry|Defense Ministry|
 Foreign Ministry|Ministry of Foreign Affairs|Gazprom|Rosneft|Lukoil|Aramco|Saudi Aramco|
 Google|Apple|Microsoft|Amazon.com|Meta|Facebook|Twitter|Tesla|Boeing|Airbus|Nvidia|
-Goldman Sachs|JPMorgan|Morgan Stanley|Toyota|Volkswagen|Shell|BP|ExxonMobil|Exxon|Chevron
+Goldman Sachs|JPMorgan|Morgan Stanley|Toyota|Volkswagen|Shell|BP|ExxonMobil|Exxon|Chevron|
+Food and Agriculture Organization|Food and Agriculture Organization of the United Nations|FAO|International Council for the Exploration of the Sea|ICES|
+European Economic Area|European Free Trade Association|EFTA|OECD|
+Organisation for Economic Co-operation and Development|
+Organization for Economic Cooperation and Development|International Labour Organization|ILO|
+International Energy Agency|IEA|International Organization for Migration|European Council|
+Council of the European Union|European Court of Human Rights|European Court of Justice|
+Court of Arbitration for Sport|Federal Bureau of Investigation|Central Intelligence Agency|
+National Security Agency|Federal Security Service|Security Service of Ukraine|
+Armed Forces of Ukraine|Islamic Revolutionary Guard Corps|IRGC|Revolutionary Guards|
+Shanghai Cooperation Organisation|Collective Security Treaty Organization|CSTO|
+Commonwealth of Independent States|Eurasian Economic Union|Bank of England|Bank of Japan|
+People's Bank of China|International Olympic Committee|IOC|FIFA|UEFA|Greenpeace|
+Transparency International|Reporters Without Borders|Committee to Protect Journalists|
+World Economic Forum|European Investment Bank|EBRD|
+European Bank for Reconstruction and Development|Asian Development Bank|
+African Development Bank|Inter-American Development Bank|Organization of American States|
+Organisation of Islamic Cooperation|Mercosur|Eurostat|Frontex|Ministry of Justice|
+Ministry of Finance|Ministry of Health|Ministry of Internal Affairs|Ministry of Emergency Situations|Black Sea Fleet
 """.replace("\n", "").split("|")
 
 # Person titles used to trim titles off PERSON spans (and in synthetic data).
@@ -306,6 +324,7 @@ def build() -> dict:
         "Moldova",
         "Palestine",
         "Britain",
+        "Faroes",
         "Great Britain",
         "England",
         "Scotland",

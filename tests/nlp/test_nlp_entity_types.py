@@ -363,4 +363,35 @@ def test_entity_types_unknown_place_that_speaks_is_a_person(nlp):
     out = run(nlp, "Kyiv says it will respond.", [("Kyiv", "LOC")])
     assert out == [("Kyiv", "GPE")]
     out = run(nlp, "The Black Sea Fleet said.", [("Black Sea", "LOC")])
-    assert out == [("Black Sea", "LOC")]
+    assert out == [("Black Sea Fleet", "ORG")]  # a known name, completed; no person
+
+
+def test_entity_types_known_long_name_replaces_the_pieces_the_model_cut(nlp):
+    out = run(
+        nlp,
+        "The Organization for Security and Co-operation in Europe sent monitors.",
+        [("Organization for Security and Co-operation", "ORG"), ("Europe", "LOC")],
+    )
+    assert out == [("Organization for Security and Co-operation in Europe", "ORG")]
+    out = run(
+        nlp,
+        "Advice from the International Council for the Exploration of the Sea came late.",
+        [("International Council", "ORG"), ("Sea", "LOC")],
+    )
+    assert out == [("International Council for the Exploration of the Sea", "ORG")]
+    out = run(nlp, "Fighting in the Democratic Republic of Congo.", [("Congo", "GPE")])
+    assert out == [("Democratic Republic of Congo", "GPE")]
+
+
+def test_entity_types_known_long_name_never_cuts_a_longer_or_crossing_span(nlp):
+    # the model's span is longer than the gazetteer name: kept as it is
+    text = "The Kenya National Commission on Human Rights said."
+    ents = [("Kenya National Commission on Human Rights", "ORG")]
+    assert run(nlp, text, ents) == [("Kenya National Commission on Human Rights", "ORG")]
+    # a span crossing the name's edge is kept, and the name is not forced in
+    text = "The Organization for Security and Co-operation in Europe Summit opened."
+    out = run(nlp, text, [("Co-operation in Europe Summit", "ORG")])
+    assert out == [("Co-operation in Europe Summit", "ORG")]
+    # a name in the wrong case is left to the model
+    out = run(nlp, "the organization for security and co-operation in europe met.", [])
+    assert ("organization for security and co-operation in europe", "ORG") not in out

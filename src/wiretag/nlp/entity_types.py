@@ -934,6 +934,28 @@ class EntityTyper:
             i = max(k, i + 1)
         return out
 
+    def _known_long_names(
+        self, doc: Doc, matches: list[tuple[str, int, int]], ents: list[Span]
+    ) -> list[Span]:
+        """A gazetteer name of several words replaces the entities the model cut it into:
+        "Organization for Security and Co-operation" + "Europe", "Democratic Republic" +
+        "Congo", "International Council" + "Sea". Only where every overlapping entity lies
+        inside the name, so a longer or crossing model span is never cut."""
+        done: list[tuple[int, int]] = []
+        for label, start, end in sorted(matches, key=lambda m: m[1] - m[2]):
+            if end - start < 2 or any(start < e and s < end for s, e in done):
+                continue
+            inside = [e for e in ents if e.start < end and start < e.end]
+            if not inside or any(
+                e.start < start or e.end > end or (e.start, e.end) == (start, end) for e in inside
+            ):
+                continue
+            span = Span(doc, start, end, label=label)
+            if self._surface_ok(span, label):
+                ents = [e for e in ents if e not in inside] + [span]
+                done.append((start, end))
+        return ents
+
     def __call__(self, doc: Doc) -> Doc:
         # In copy that is lower-cased throughout, case says nothing: trust the model.
         alpha = [t for t in doc if t.is_alpha]
@@ -970,8 +992,10 @@ class EntityTyper:
             model_ents = [e for e in model_ents if not (e.start in lone and e.start in taken)]
             covered |= taken
             extra.extend(headed)
-        for match_id, start, end in self.matcher(doc):
-            label = doc.vocab.strings[match_id]
+        matches = [(doc.vocab.strings[m], start, end) for m, start, end in self.matcher(doc)]
+        model_ents = self._known_long_names(doc, matches, model_ents)
+        covered = {i for e in model_ents for i in range(e.start, e.end)}
+        for label, start, end in matches:
             span = Span(doc, start, end, label=label)
             if any(i in covered for i in range(start, end)):
                 continue
