@@ -105,11 +105,8 @@ def score_syntax(nlp, path: Path, *, gold_tokens: bool = False) -> dict[str, flo
         ]
     else:
         examples = [Example(nlp.make_doc(d.text), d) for d in gold_docs]
-    with nlp.select_pipes(
-        disable=[
-            p for p in nlp.pipe_names if p in ("ner", "entity_ruler") or p.startswith("wiretag_")
-        ]
-    ):
+    ner_pipes = ("ner", "entity_ruler", "wiretag_entity_types_v1")
+    with nlp.select_pipes(disable=[p for p in nlp.pipe_names if p in ner_pipes]):
         s = nlp.evaluate(examples)
     keys = ["pos_acc", "tag_acc", "morph_acc", "dep_uas", "dep_las", "lemma_acc", "sents_f"]
     return {k: round(float(s[k]), 4) for k in keys if s.get(k) is not None}

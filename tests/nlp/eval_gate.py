@@ -56,7 +56,7 @@ def current_scores(nlp=None) -> dict[str, float]:
 
 
 def corpus_scores(corpora: Path, nlp=None) -> dict[str, float]:
-    """Flat {"ewt.pos_acc": .., "ewt.dep_las": .., "uner.ALL": .., "wikigold.ALL": ..}."""
+    """Flat {"ewt.pos_acc": .., "ewt.dep_las": .., "ewt.lemma_acc": .., "uner.ALL": ..}."""
     import sys
 
     root = HERE.parents[1]
@@ -77,7 +77,7 @@ def corpus_scores(corpora: Path, nlp=None) -> dict[str, float]:
         vocab = spacy.blank("en").vocab
         cv.write_docbin(cv.ud_docs(corpora / "ud-en-ewt" / "en_ewt-ud-test.conllu.gz", vocab), ewt)
         syn = score_syntax(nlp, ewt)
-    for k in ("pos_acc", "dep_uas", "dep_las"):
+    for k in ("pos_acc", "dep_uas", "dep_las", "lemma_acc", "sents_f"):
         out[f"ewt.{k}"] = syn[k]
     uner = cv.uner_docs(corpora / "uner-en-ewt" / "en_ewt-ud-test.iob2", vocab, as_annotated=True)
     wiki = cv.wikigold_docs(

@@ -1,7 +1,8 @@
 """The NLP backbone: the bundled English news pipeline, or any installed spaCy pipeline.
 
 ``load_backbone()`` loads lazily and caches per process. Importing this package only
-registers the tokenizer and entity-type component with spaCy's registries (needed to
+registers the tokenizer and wiretag's components (sentence guard, lemma exceptions, entity
+types) with spaCy's registries (needed to
 load the bundled pipeline); it loads nothing.
 """
 
@@ -12,6 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wiretag.nlp import entity_types as _entity_types  # noqa: F401  (registers factory)
+from wiretag.nlp import lemmas as _lemmas  # noqa: F401  (registers the lemma exceptions)
+from wiretag.nlp import sentences as _sentences  # noqa: F401  (registers the sentence guard)
 from wiretag.nlp import tokenizer as _tokenizer  # noqa: F401  (registers tokenizer)
 
 if TYPE_CHECKING:

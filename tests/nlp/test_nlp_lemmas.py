@@ -1,0 +1,46 @@
+"""Lemma exceptions: base-form verbs, auxiliaries, negation, pronouns, determiners."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from wiretag.nlp import load_backbone
+from wiretag.nlp.lemmas import exception_lemma, set_exception_lemmas
+
+
+def tagged(words: list[str], pos: list[str], tags: list[str]) -> Doc:
+    return Doc(spacy.blank("en").vocab, words=words, pos=pos, tags=tags)
+
+
+def test_exception_lemmas_on_hand_tagged_tokens():
+    doc = tagged(
+        ["They", "need", "n't", "bring", "me", "an", "answer", "that", "is", "better"],
+        ["PRON", "VERB", "PART", "VERB", "PRON", "DET", "NOUN", "PRON", "AUX", "ADJ"],
+        ["PRP", "VBP", "RB", "VB", "PRP", "DT", "NN", "WDT", "VBZ", "JJR"],
+    )
+    got = [exception_lemma(t) for t in doc]
+    assert got == [None, "need", "not", "bring", "I", "a", None, None, "be", "good"]
+
+
+def test_exception_lemmas_leave_inflected_verbs_and_possessives_to_the_lemmatizer():
+    doc = tagged(["Her", "envoy", "needed", "talks"], ["PRON", "NOUN", "VERB", "NOUN"],
+                 ["PRP$", "NN", "VBD", "NNS"])
+    assert [exception_lemma(t) for t in doc] == [None, None, None, None]
+
+
+def test_exception_lemmas_keep_a_lemma_already_set():
+    doc = tagged(["is"], ["AUX"], ["VBZ"])
+    doc[0].lemma_ = "is-set-earlier"
+    assert set_exception_lemmas(doc)[0].lemma_ == "is-set-earlier"
+
+
+def test_bundled_pipeline_lemmas():
+    nlp = load_backbone()
+    assert nlp.pipe_names.index("wiretag_lemmas_v1") < nlp.pipe_names.index("lemmatizer")
+    doc = nlp("Officials say they need help and press Moscow, but it isn't clear. Thank you.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["need"] == "need" and lemmas["press"] == "press"
+    assert lemmas["is"] == "be" and lemmas["n't"] == "not"
+    assert lemmas["Thank"] == "thank" and lemmas["Officials"] == "official"
+    assert lemmas["say"] == "say"
