@@ -24,6 +24,7 @@ ROOT = HERE.parent
 COARSE = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 NEWS_GOLD = ROOT / "tests" / "nlp" / "news_ner_gold.jsonl"
 NEWS_BLIND = ROOT / "tests" / "nlp" / "news_ner_blind.jsonl"
+NEWS_BLIND2 = ROOT / "tests" / "nlp" / "news_ner_blind2.jsonl"
 
 
 def prf(gold: set, pred: set) -> dict[str, dict[str, float]]:
@@ -149,10 +150,11 @@ def evaluate(
         items = items_from_jsonl(news)
         res["news_ner_coarse"] = score_ner(nlp, items)
         res["news_ner_fine"] = score_ner(nlp, items, fold=False)
-    if NEWS_BLIND.exists():
-        items = items_from_jsonl(NEWS_BLIND)
-        res["news_blind_ner_coarse"] = score_ner(nlp, items)
-        res["news_blind_ner_fine"] = score_ner(nlp, items, fold=False)
+    for key, path in (("news_blind", NEWS_BLIND), ("news_blind2", NEWS_BLIND2)):
+        if path.exists():
+            items = items_from_jsonl(path)
+            res[f"{key}_ner_coarse"] = score_ner(nlp, items)
+            res[f"{key}_ner_fine"] = score_ner(nlp, items, fold=False)
     return res
 
 
@@ -180,6 +182,8 @@ def format_results(res: dict) -> str:
         "news_ner_fine",
         "news_blind_ner_coarse",
         "news_blind_ner_fine",
+        "news_blind2_ner_coarse",
+        "news_blind2_ner_fine",
     ):
         if key in res:
             lines.append(f"{key}:")

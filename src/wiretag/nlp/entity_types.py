@@ -406,6 +406,86 @@ def _place_cue(ent: Span) -> bool:
     return False
 
 
+#: Lower-case nouns that, directly before a name, say it names a body: "rights group Foro
+#: Penal", "drugmaker Novartis", "the lender Nomura". Person nouns ("lawyer", "leader") and
+#: nouns shared by people and bodies ("member", "partner") are not here.
+ORG_DESCRIPTORS = frozenset(
+    {
+        "group", "bank", "lender", "carmaker", "automaker", "drugmaker", "miner", "broker",
+        "brokerage", "airline", "refiner", "insurer", "planemaker", "retailer", "operator",
+        "firm", "company", "startup", "conglomerate", "newspaper", "broadcaster", "agency",
+        "watchdog", "regulator", "union", "federation", "charity", "party", "manufacturer",
+        "maker", "producer", "supplier", "developer", "chipmaker", "shipbuilder", "shipper",
+        "publisher", "distributor", "utility", "exchange", "fund", "outlet", "network",
+        "magazine", "channel", "website", "platform"
+    }
+)
+#: People who work at a body: "analysts at Jefferies", "a Nomura economist".
+ORG_STAFF = frozenset(
+    {
+        "analyst", "analysts", "economist", "economists", "strategist", "strategists", "banker",
+        "bankers", "executive", "executives", "employee", "employees", "engineers",
+        "researchers", "traders", "shareholders", "shares", "stock", "subsidiary", "unit",
+        "plant", "factory", "refinery", "smelter"
+    }
+)
+#: Plural nouns whose examples are bodies: "firms such as Tsingshan".
+ORG_PLURALS = frozenset(
+    {
+        "companies", "firms", "banks", "lenders", "groups", "carmakers", "automakers",
+        "insurers", "airlines", "miners", "brokers", "parties", "unions", "manufacturers",
+        "makers", "producers", "suppliers"
+    }
+)
+
+
+def _org_cue(ent: Span) -> bool:
+    """The words around a name the model called a person say it is a body: a descriptor
+    before it ("rights group Foro Penal"), staff around it ("analysts at Jefferies",
+    "former Merrill Lynch economist"), a list of bodies ("firms such as Tsingshan"), or
+    "party" after it ("his Pheu Thai party")."""
+    doc, i, j = ent.doc, ent.start, ent.end
+    prev = doc[i - 1] if i >= 1 else None
+    nxt = doc[j] if j < len(doc) else None
+    if prev is not None and prev.is_lower and prev.text in ORG_DESCRIPTORS:
+        return prev.whitespace_ == " "  # on the same line
+    if nxt is not None and nxt.is_lower and (nxt.text in ORG_STAFF or nxt.text == "party"):
+        return doc[j - 1].whitespace_ == " "
+    if i >= 2 and prev is not None and prev.lower_ == "at" and doc[i - 2].lower_ in ORG_STAFF:
+        return True
+    if i >= 3 and (doc[i - 2].lower_, doc[i - 1].lower_) in (("such", "as"),):
+        return doc[i - 3].lower_ in ORG_PLURALS
+    if i >= 2 and prev is not None and prev.lower_ == "including":
+        return doc[i - 2].lower_ in ORG_PLURALS
+    return False
+
+
+def _dateline_place(ent: Span) -> bool:
+    """An all-caps name opening a line, followed by a date, an agency in brackets or a
+    dash, is a dateline's place: "KHARTOUM, April 16 -", "GOMA (Reuters) -"."""
+    doc, i, j = ent.doc, ent.start, ent.end
+    if not ent.text.isupper() or len(ent.text) < 3 or j >= len(doc):
+        return False
+    if i > 0 and not (doc[i - 1].is_space or "\n" in doc[i - 1].whitespace_):
+        return False
+    nxt = doc[j]
+    if nxt.text in DASHES or nxt.text == "(":
+        return True
+    return nxt.text == "," and j + 1 < len(doc) and doc[j + 1].text in DATE_WORDS
+
+
+def _absorb(ents: list[Span], span: Span) -> list[Span] | None:
+    """``ents`` with ``span`` in place of the entities inside it; None when an entity
+    crosses its edge or already is exactly that span."""
+    inside = [e for e in ents if e.start < span.end and span.start < e.end]
+    if any(
+        e.start < span.start or e.end > span.end or (e.start, e.end) == (span.start, span.end)
+        for e in inside
+    ):
+        return None
+    return [e for e in ents if e not in inside] + [span]
+
+
 def load_gazetteer() -> dict[str, Any]:
     """The packaged gazetteer (read once per process; read-only afterwards)."""
     # wiretag/data may be a namespace package (no __init__.py): read it by path.
@@ -674,6 +754,10 @@ class EntityTyper:
             and text not in NAME_LIKE_PLACES
         ):
             return [Span(doc, ent.start, ent.end, label=self._place_label(text))]
+        if label in ("PERSON", "ORG") and text not in self.org and _dateline_place(ent):
+            return [Span(doc, ent.start, ent.end, label=self._place_label(text.title()))]
+        if label == "PERSON" and len(ent) <= 3 and _org_cue(ent):
+            return [Span(doc, ent.start, ent.end, label="ORG")]
         if label in ("PERSON", "ORG") and _place_cue(ent):
             # "the city of Wad Madani", "states such as Bihar": the words say place
             return [Span(doc, ent.start, ent.end, label=self._place_label(text))]
@@ -945,15 +1029,72 @@ class EntityTyper:
         for label, start, end in sorted(matches, key=lambda m: m[1] - m[2]):
             if end - start < 2 or any(start < e and s < end for s, e in done):
                 continue
-            inside = [e for e in ents if e.start < end and start < e.end]
-            if not inside or any(
-                e.start < start or e.end > end or (e.start, e.end) == (start, end) for e in inside
-            ):
-                continue
             span = Span(doc, start, end, label=label)
+            if not any(e.start < end and start < e.end for e in ents):
+                continue  # a name the model missed altogether is the matcher's, below
             if self._surface_ok(span, label):
-                ents = [e for e in ents if e not in inside] + [span]
-                done.append((start, end))
+                joined = _absorb(ents, span)
+                if joined is not None:
+                    ents = joined
+                    done.append((start, end))
+        return ents
+
+    def _head_of_orgs(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """An organisation head followed by "of"/"for"/"on" and capitalised words is one
+        organisation, with the capitalised words before the head: "Bank of
+        Communications", "the Bank of Japan's" (not "Bank of" + "Japan"), "Kenya National
+        Commission on Human Rights". It stops before a title, a date word or a name the
+        model found after it ("Bank of England Governor Andrew Bailey"), and replaces only
+        entities that lie inside it, none of them an organisation after the head ("Group
+        of the British Computer Society" stays the model's)."""
+        n = len(doc)
+        for tok in doc:
+            i = tok.i
+            if tok.text not in ORG_HEADS or not tok.is_title or i + 2 >= n:
+                continue
+            if doc[i + 1].text not in ("of", "for", "on"):
+                continue
+            k = i + 2
+            if doc[k].text == "the":
+                k += 1
+            end = k
+            while k < n:
+                word = doc[k]
+                if word.text in ("of", "the", "for") and end == k and k + 1 < n:
+                    k += 1  # a joiner, kept only if a capitalised word follows
+                    continue
+                if word.text == "-" and end == k and not doc[k - 1].whitespace_:
+                    k += 1  # "American-Islamic"
+                    continue
+                if (
+                    word.text[:1].isupper()
+                    and (word.is_alpha or "-" in word.text)
+                    and word.text not in self.title_words
+                    and word.text not in DATE_WORDS
+                    and not any(e.start == k and e.label_ == "PERSON" for e in ents)
+                ):
+                    k += 1
+                    end = k
+                    continue
+                break
+            if end <= i + 2 or not doc[end - 1].text[:1].isupper():
+                continue
+            start = i
+            while (
+                start > 0
+                and doc[start - 1].is_title
+                and doc[start - 1].is_alpha
+                and doc[start - 1].text not in self.title_words
+                and doc[start - 1].text not in ("The", "A", "An")
+                and doc[start - 1].text not in DATE_WORDS
+                and not _opens_story_sentence(doc[start - 1])
+            ):
+                start -= 1
+            if any(e.label_ == "ORG" and i < e.start < end for e in ents):
+                continue  # a body of a body: "Specialist Group of the British Computer Society"
+            joined = _absorb(ents, Span(doc, start, end, label="ORG"))
+            if joined is not None:
+                ents = joined
         return ents
 
     def __call__(self, doc: Doc) -> Doc:
@@ -994,6 +1135,8 @@ class EntityTyper:
             extra.extend(headed)
         matches = [(doc.vocab.strings[m], start, end) for m, start, end in self.matcher(doc)]
         model_ents = self._known_long_names(doc, matches, model_ents)
+        if not lower_doc and not upper_doc:
+            model_ents = self._head_of_orgs(doc, model_ents)
         covered = {i for e in model_ents for i in range(e.start, e.end)}
         for label, start, end in matches:
             span = Span(doc, start, end, label=label)
