@@ -439,3 +439,24 @@ def test_entity_types_head_of_names_are_one_organisation(nlp):
         [("Andrew Bailey", "PERSON")],
     )
     assert ("Bank of England", "ORG") in out and ("Andrew Bailey", "PERSON") in out
+
+
+def test_entity_types_story_consistency_for_surnames_and_acronyms(nlp):
+    text = (
+        "Keir Starmer met Raila Odinga. Later Starmer said Odinga had agreed. "
+        "The Rapid Support Forces advanced, and RSF fighters took the town in May."
+    )
+    ents = [("Keir Starmer", "PERSON"), ("Raila Odinga", "PERSON"), ("Rapid Support Forces", "ORG")]
+    out = run(nlp, text, ents)
+    assert ("Starmer", "PERSON") in out and ("RSF", "ORG") in out
+    assert ("May", "PERSON") not in out
+    # a later mention the model typed as a place follows the full name
+    text = "Odinga left. Raila Odinga spoke."
+    out = run(nlp, text, [("Odinga", "GPE"), ("Raila Odinga", "PERSON")])
+    assert out == [("Odinga", "PERSON"), ("Raila Odinga", "PERSON")]
+
+
+def test_entity_types_story_consistency_leaves_other_names_alone(nlp):
+    text = "Keir Starmer spoke. Victoria Starmer and the Starmer Foundation did not."
+    out = run(nlp, text, [("Keir Starmer", "PERSON")], tags={"Victoria": "NNP", "Starmer": "NNP"})
+    assert ("Starmer", "PERSON") not in out

@@ -1154,8 +1154,64 @@ class EntityTyper:
                 extra.append(span)
         extra.extend(self._titled_names(doc, covered))
         extra = filter_spans(extra)
-        doc.ents = sorted(filter_spans(model_ents) + extra, key=lambda s: s.start)
+        ents = sorted(filter_spans(model_ents) + extra, key=lambda s: s.start)
+        if not lower_doc and not upper_doc:
+            ents = self._story_consistency(doc, ents)
+        doc.ents = ents
         return doc
+
+    def _story_consistency(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """What one mention says about a name holds for the story: the surname of a person
+        named in full is a person elsewhere ("Odinga" typed as a place, a bare "Starmer"
+        the model missed), and an acronym spelling the initials of an organisation named
+        in the story is that organisation ("Rapid Support Forces" ... "RSF")."""
+        surnames = {
+            e[-1].text
+            for e in ents
+            if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_title and e[-1].is_alpha
+        }
+        acronyms = {
+            "".join(t.text[0] for t in e if t.text[:1].isupper()): e.label_
+            for e in ents
+            if e.label_ == "ORG" and sum(1 for t in e if t.text[:1].isupper()) >= 2
+        }
+        surnames -= self.places | self.org | self.norp | DATE_WORDS | {"May"}
+        if not surnames and not acronyms:
+            return ents
+        out: list[Span] = []
+        for e in ents:
+            if len(e) == 1 and e.text in surnames and e.label_ in ("GPE", "LOC", "ORG"):
+                e = Span(doc, e.start, e.end, label="PERSON")
+            out.append(e)
+        covered = {i for e in out for i in range(e.start, e.end)}
+        for tok in doc:
+            if tok.i in covered:
+                continue
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            prev = doc[tok.i - 1] if tok.i > 0 else None
+            if tok.text in surnames and tok.is_title:
+                if nxt is not None and nxt.text[:1].isupper() and not nxt.is_punct:
+                    continue  # part of another name: "Starmer Foundation"
+                if (
+                    prev is not None
+                    and prev.text[:1].isupper()
+                    and prev.is_alpha
+                    and not self._is_title(prev.text)
+                    and (
+                        prev.tag_ in ("NNP", "NNPS")
+                        or not (
+                            _opens_story_sentence(prev)
+                            or (prev.i > 0 and doc[prev.i - 1].text in (".", "!", "?"))
+                        )
+                    )
+                ):
+                    continue  # "Victoria Starmer": another person; "Mr. Starmer" is him
+                if _opens_sentence(tok) and tok.lower_ in self._nouns():
+                    continue  # "Rice prices rose" in a story that quotes Condoleezza Rice
+                out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+            elif len(tok.text) >= 2 and ACRONYM.fullmatch(tok.text) and tok.text in acronyms:
+                out.append(Span(doc, tok.i, tok.i + 1, label=acronyms[tok.text]))
+        return sorted(out, key=lambda s: s.start)
 
 
 @Language.factory(
