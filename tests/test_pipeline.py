@@ -74,3 +74,29 @@ def test_pipeline_a_story_over_the_backbone_limit_is_w203_and_the_stream_goes_on
     with pytest.raises(WiretagError) as info:
         analyze_story(long_story, nlp)
     assert info.value.code == "W203"
+
+
+def test_pipeline_a_story_far_over_the_limit_fails_before_the_wire_parser(
+    nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 50 MB text used to spend seconds and ~600 MB in the wire parser before W203."""
+    from wiretag import pipeline
+    from wiretag.errors import WiretagError
+
+    prepared: list[str] = []
+    real_prepare = pipeline.prepare
+
+    def spy(story: Story, **kwargs: Any) -> Any:
+        prepared.append(story.text[:10])
+        return real_prepare(story, **kwargs)
+
+    monkeypatch.setattr(pipeline, "prepare", spy)
+    monkeypatch.setattr(nlp, "max_length", len(STORY) + 10)
+    huge = Story(text=STORY * 3, path="huge.txt", line=7)
+    out = list(analyze_stream([huge, Story(text=STORY)], nlp))
+    assert [type(x).__name__ for x in out] == ["WiretagError", "Document"]
+    assert isinstance(out[0], WiretagError) and out[0].code == "W203"
+    assert "huge.txt" in str(out[0]) and len(prepared) == 1  # only the good story
+    with pytest.raises(WiretagError) as info:
+        analyze_story(huge, nlp)
+    assert info.value.code == "W203" and len(prepared) == 1

@@ -120,18 +120,25 @@ def finish(doc: Doc, document: Document, stages: list[tuple[str, StageFn]]) -> D
     return document
 
 
-def too_long(document: Document, nlp: Language) -> WiretagError | None:
-    """W203 when the story's text is longer than the backbone accepts (spaCy's
-    ``nlp.max_length``, 1,000,000 characters by default), else None."""
+def too_long(
+    document: Document | Story, nlp: Language, *, slack: int = 1
+) -> WiretagError | None:
+    """W203 when the story's text is longer than ``slack`` times what the backbone accepts
+    (spaCy's ``nlp.max_length``, 1,000,000 characters by default), else None.
+
+    Checked twice: on the raw story with ``slack=2`` before the wire parser, which would
+    spend seconds and hundreds of megabytes on a 50 MB text only for the story to fail
+    (boilerplate never makes up half a story), and on the prepared text."""
     size = len(document.text)
-    if size <= nlp.max_length:
+    if size <= nlp.max_length * slack:
         return None
+    where = document.input if isinstance(document, Document) else document
     return WiretagError(
         "W203",
         f"the story is {size:,} characters long, over the backbone's limit of "
         f"{nlp.max_length:,}",
-        path=document.input.path,
-        line=document.input.line,
+        path=where.path,
+        line=where.line,
     )
 
 
@@ -153,6 +160,9 @@ def analyze_story(
     stages: list[tuple[str, StageFn]] | None = None,
     today: date | None = None,
 ) -> Document:
+    error = too_long(story, nlp, slack=2)
+    if error is not None:
+        raise error
     document = _prepare_safely(story, today)
     if isinstance(document, WiretagError):
         raise document
@@ -221,6 +231,8 @@ def analyze_stream(
             prepared.append(story.error)
         elif isinstance(story, WiretagError):
             prepared.append(story)
+        elif (error := too_long(story, nlp, slack=2)) is not None:
+            prepared.append(error)
         else:
             item = _prepare_safely(story, today)
             error = too_long(item, nlp) if isinstance(item, Document) else None
