@@ -215,7 +215,7 @@ class Generator:
             )
             self.orgs.append(f"{dem} {body}")
         self.acronym_orgs = []
-        for o in set(self.orgs):
+        for o in sorted(set(self.orgs)):  # sorted: set order changes with PYTHONHASHSEED
             words = [w for w in o.split() if w[:1].isupper()]
             if len(words) >= 3 and "(" not in o:
                 self.acronym_orgs.append(f"{o} ({''.join(w[0] for w in words)})")
@@ -663,34 +663,22 @@ class Generator:
         ]
 
     def doc(self, vocab: Vocab, make_doc) -> Doc | None:
-        parts = self.sentence()
-        text, spans = "", []
-        for frag, label in parts:
-            if label:
-                spans.append((len(text), len(text) + len(frag), label))
-            text += frag
-        doc = make_doc(text)
-        ents = []
-        for s, e, lab in spans:
-            sp = doc.char_span(s, e, label=lab)
-            if sp is None:
-                return None
-            ents.append(sp)
-        try:
-            doc.set_ents(ents, default="outside")
-        except ValueError:
-            return None
-        return doc
+        return _parts_doc(self.sentence(), make_doc)
 
 
 def synthetic_docs(vocab: Vocab, ref: Path, n: int = 5000, seed: int = 0) -> list[Doc]:
+    """``n`` news sentences (``Generator``), five per Doc."""
+    return _stories(Generator(Path(ref), seed=seed), vocab, n)
+
+
+def _stories(gen: Generator | BusinessGenerator, vocab: Vocab, n: int) -> list[Doc]:
+    """``n`` sentences from ``gen``, five per Doc, like a short story."""
     import spacy
 
     from wiretag.nlp.tokenizer import news_tokenizer
 
     nlp = spacy.blank("en", vocab=vocab)
     nlp.tokenizer = news_tokenizer(nlp)
-    gen = Generator(Path(ref), seed=seed)
     docs: list[Doc] = []
     batch: list[Doc] = []
     while len(docs) * 5 < n:
@@ -698,7 +686,199 @@ def synthetic_docs(vocab: Vocab, ref: Path, n: int = 5000, seed: int = 0) -> lis
         if d is None:
             continue
         batch.append(d)
-        if len(batch) == 5:  # five sentences per Doc, like a short story
+        if len(batch) == 5:
             docs.append(Doc.from_docs(batch))
             batch = []
     return docs
+
+
+#: Lower-case descriptors of companies, as wire copy puts them before a name.
+FIRM_KINDS = [
+    "drugmaker",
+    "carmaker",
+    "lender",
+    "miner",
+    "planemaker",
+    "chipmaker",
+    "retailer",
+    "insurer",
+    "airline",
+    "refiner",
+    "broker",
+    "conglomerate",
+    "steelmaker",
+    "shipping group",
+    "investment bank",
+    "tech company",
+    "oil major",
+    "utility",
+]
+SYLLABLES = [
+    "no", "var", "tis", "em", "bra", "er", "tsing", "shan", "zu", "ri", "ka", "lo", "ve", "den",
+    "tri", "ax", "on", "gen", "med", "tel", "cor", "vi", "sa", "ra", "mo", "pha", "lix", "quan",
+    "tum", "ber", "gal", "dor", "sys", "morph", "vel", "nex", "ion", "ar", "ko", "ta", "mi",
+    "ro", "fin", "ly"
+]
+
+
+class BusinessGenerator:
+    """Company names in business copy: the names the entity corpora lack most. A company
+    name here is a coined brand ("Novartis", "MorphoSys"; 65%), two surnames ("Merrill
+    Lynch"), a pair with "&" ("Pratt & Whitney") or a bare surname ("Jefferies"; 10%), and
+    the context carries the type: "shares in X", "analysts at X", "the drugmaker X", "X
+    Chief Executive Y". People in the same copy, by full name and by surname, stay people."""
+
+    def __init__(self, base: Generator, seed: int = 0) -> None:
+        self.base = base
+        self.rng = random.Random(seed)
+        self.surnames = sorted(
+            {p.split()[-1] for p in base.persons if p.split()[-1].isalpha() and len(p) > 3}
+        )
+
+    def firm(self) -> tuple[str, str]:
+        r, s = self.rng, self.surnames
+        k = r.random()
+        if k < 0.1:
+            name = r.choice(s)
+        elif k < 0.25:
+            name = f"{r.choice(s)} {r.choice(s)}"
+        elif k < 0.35:
+            name = f"{r.choice(s)} & {r.choice(s)}"
+        else:
+            coined = "".join(r.choice(SYLLABLES) for _ in range(r.randint(2, 3)))
+            name = coined.capitalize()
+            if r.random() < 0.15:  # "MorphoSys", "OpenAI"
+                name += r.choice([x for x in SYLLABLES if len(x) >= 3]).capitalize()
+        return (name, "ORG")
+
+    def sentence(self) -> list[tuple[str, str | None]]:
+        r, b = self.rng, self.base
+        F, P, C, CITY, N = self.firm, b.P, b.C, b.CITY, b.N
+        day = r.choice(DAYS)
+        pct = f"{r.randint(1, 30)}%"
+        kind = r.choice(FIRM_KINDS)
+        t = r.randrange(13)
+        if t == 0:
+            return [
+                ("Shares in ", None),
+                F(),
+                (
+                    f" {r.choice(['rose', 'fell'])} {pct} on {day} after the {kind} cut "
+                    "its forecast.",
+                    None,
+                ),
+            ]
+        if t == 1:
+            return [
+                F(),
+                (f" said on {day} its quarterly profit fell {pct}, hurt by weak demand in ", None),
+                C(),
+                (".", None),
+            ]
+        if t == 2:
+            return [
+                ("Analysts at ", None),
+                F(),
+                (" and ", None),
+                F(),
+                (" had expected a smaller increase.", None),
+            ]
+        if t == 3:
+            return [
+                (f"The {kind} ", None),
+                F(),
+                (" agreed to buy ", None),
+                F(),
+                (f" for ${r.randint(1, 40)} billion, the companies said.", None),
+            ]
+        if t == 4:
+            return [
+                P(),
+                (", chief executive of ", None),
+                F(),
+                (", told reporters in ", None),
+                CITY(),
+                (" that demand was recovering.", None),
+            ]
+        if t == 5:
+            return [
+                F(),
+                (f" {r.choice(['Chief Executive', 'Chairman', 'Chief Financial Officer'])} ", None),
+                P(),
+                (" said the deal would close next year.", None),
+            ]
+        if t == 6:
+            return [
+                N(),
+                (f" {kind} ", None),
+                F(),
+                (f" said it would cut {r.randint(2, 90) * 100} jobs.", None),
+            ]
+        if t == 7:
+            return [
+                (f"{r.choice(['Firms', 'Companies', 'Lenders'])} such as ", None),
+                F(),
+                (" and ", None),
+                F(),
+                (" have built plants in ", None),
+                C(),
+                (".", None),
+            ]
+        if t == 8:
+            return [
+                ("According to data from ", None),
+                F(),
+                (", sales in ", None),
+                C(),
+                (f" fell {pct} last year.", None),
+            ]
+        if t == 9:
+            return [F(), (f" shares jumped {pct} in ", None), CITY(), (f" on {day}.", None)]
+        if t in (11, 12):
+            # people in business copy stay people, by full name and by surname
+            p = P()
+            return [
+                p,
+                (" told analysts on a call that ", None),
+                F(),
+                (" would raise prices. ", None),
+                (p[0].split()[-1], "PERSON"),
+                (f" said costs had risen {pct}.", None),
+            ]
+        return [
+            ("Former ", None),
+            F(),
+            (" economist ", None),
+            P(),
+            (" was named finance minister of ", None),
+            C(),
+            (".", None),
+        ]
+
+    def doc(self, vocab: Vocab, make_doc) -> Doc | None:
+        return _parts_doc(self.sentence(), make_doc)
+
+
+def _parts_doc(parts: list[tuple[str, str | None]], make_doc) -> Doc | None:
+    text, spans = "", []
+    for frag, label in parts:
+        if label:
+            spans.append((len(text), len(text) + len(frag), label))
+        text += frag
+    doc = make_doc(text)
+    ents = []
+    for s, e, lab in spans:
+        sp = doc.char_span(s, e, label=lab)
+        if sp is None:
+            return None
+        ents.append(sp)
+    try:
+        doc.set_ents(ents, default="outside")
+    except ValueError:
+        return None
+    return doc
+
+
+def business_docs(vocab: Vocab, ref: Path, n: int = 2000, seed: int = 1) -> list[Doc]:
+    """``n`` business sentences (``BusinessGenerator``), five per Doc."""
+    return _stories(BusinessGenerator(Generator(Path(ref), seed=seed), seed=seed), vocab, n)

@@ -4,13 +4,13 @@
         --reference ../shared/reference/petrarch2-dictionaries \
         --output src/wiretag/models/en_wiretag_news
 
-Shipped model (1.3.0): both tok2vec layers read the same static word vectors distilled
-from MiniLM, whose cased spellings ("Kyiv", "KYIV") are keys of their lower-case word's
-row. Syntax (configs/syntax.cfg): seed 1, model-best by the weighted EWT dev score. Ner
-(configs/ner_aug.cfg): width 96, 4,000 steps with case augmentation, 8,000 synthetic
-sentences and the teacher's silver labels on UD EWT train. spaCy trainings use one thread
-each (syntax ~75-110 minutes, ner ~10-15 minutes on a 2-core box; the teacher ~20 minutes
-and the vectors ~1 minute on both).
+Shipped model (1.4.0; trained weights as in 1.3.0): both tok2vec layers read the same
+static word vectors distilled from MiniLM, whose cased spellings ("Kyiv", "KYIV") are keys
+of their lower-case word's row. Syntax (configs/syntax.cfg): seed 1, model-best by the
+weighted EWT dev score. Ner (configs/ner_aug.cfg): width 96, 4,000 steps with case
+augmentation, 8,000 synthetic sentences and the teacher's silver labels on UD EWT train.
+spaCy trainings use one thread each (syntax ~75-110 minutes, ner ~10-15 minutes on a
+2-core box; the teacher ~20 minutes and the vectors ~1 minute on both).
 
 Steps (each can be run alone with ``--step``):
   convert   corpora -> training/data/*.spacy  (plus synthetic news sentences)
@@ -24,8 +24,11 @@ Steps (each can be run alone with ``--step``):
             needs the ``teacher`` extra: torch, transformers; ~20 minutes on 2 cores)
   ner       ner on UNER dev + Wikigold train + re3d + GUM entities + synthetic, plus the
             teacher's silver labels on UD EWT train when --silver files exist
+            (--business N: N synthetic business sentences too; an experiment, off)
             -> training/output/ner
-  assemble  syntax + ner + wiretag_entity_types_v1 -> --output
+  assemble  syntax + ner + the rule components (wiretag_sentence_guard_v1 before the parser,
+            wiretag_entity_types_v1 after the ner, wiretag_lemmas_v1 before the lemmatizer);
+            only the strings the pipeline needs are saved -> --output
             (--syntax-from PIPELINE takes the syntax half of an assembled pipeline)
 """
 
@@ -49,9 +52,11 @@ def convert(
     data: Path = DATA,
     *,
     synthetic: int = 0,
+    business: int = 0,
     syntax: bool = True,
 ) -> None:
-    """Convert the corpora (and generate synthetic news sentences) to .spacy files."""
+    """Convert the corpora (and generate synthetic news and business sentences) to .spacy
+    files."""
     import spacy
 
     from training import convert as cv
@@ -79,6 +84,10 @@ def convert(
         from training import synthetic as syn
 
         ner_train += syn.synthetic_docs(vocab, reference, n=synthetic)
+    if business and reference is not None:
+        from training import synthetic as syn
+
+        cv.write_docbin(syn.business_docs(vocab, reference, n=business), data / "business.spacy")
     cv.write_docbin(ner_train, data / "ner-train.spacy")
     ner_dev = cv.wikigold_docs(corpora / "wikigold" / "wikigold.conll.txt", vocab, "dev")
     ner_dev += cv.ud_docs(
@@ -163,12 +172,13 @@ def run_teacher(corpora: Path, *, required: bool = False) -> None:
 
 
 def ner_train_path(gold: Path, silver: list[Path]) -> Path:
-    """The gold ner file alone, or a directory holding it and the silver files
-    (``spacy.Corpus`` reads every .spacy file under a directory)."""
+    """The gold ner file alone, or a directory holding it and the extra files that exist
+    (teacher-labelled silver data, synthetic business sentences; ``spacy.Corpus`` reads
+    every .spacy file under a directory)."""
     extra = [p for p in silver if p.exists()]
     for p in silver:
         if not p.exists():
-            print(f"note: no silver file {p}; training the ner on gold data only")
+            print(f"note: no file {p}; the ner is trained without it")
     if not extra:
         return gold
     joined = gold.parent / "ner-train-joined"
@@ -323,6 +333,13 @@ def main(argv: list[str] | None = None) -> None:
         default="all",
     )
     p.add_argument("--synthetic", type=int, default=8000, help="synthetic news sentences")
+    p.add_argument(
+        "--business",
+        type=int,
+        default=0,
+        help="synthetic business sentences for the ner (an experiment, not in the shipped "
+        "ner: see training/RESULTS.md)",
+    )
     p.add_argument("--syntax-config", type=Path, default=HERE / "configs" / "syntax.cfg")
     p.add_argument("--ner-config", type=Path, default=HERE / "configs" / "ner_aug.cfg")
     p.add_argument(
@@ -352,7 +369,7 @@ def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("OMP_NUM_THREADS", str(args.threads))
     t0 = time.time()
     if args.step in ("all", "convert"):
-        convert(args.corpora, args.reference, synthetic=args.synthetic)
+        convert(args.corpora, args.reference, synthetic=args.synthetic, business=args.business)
     if args.step in ("all", "vectors"):
         build_vectors(args.corpora, required=args.step == "vectors")
     if args.step in ("all", "syntax"):
@@ -368,9 +385,10 @@ def main(argv: list[str] | None = None) -> None:
     if args.step in ("all", "teacher"):
         run_teacher(args.corpora, required=args.step == "teacher")
     if args.step in ("all", "ner"):
+        business = [DATA / "business.spacy"] if args.business else []
         train_component(
             args.ner_config,
-            ner_train_path(DATA / "ner-train.spacy", args.silver),
+            ner_train_path(DATA / "ner-train.spacy", [*args.silver, *business]),
             DATA / "ner-dev.spacy",
             OUTPUT / "ner",
             {
