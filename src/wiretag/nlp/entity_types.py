@@ -510,6 +510,8 @@ class EntityTyper:
         self.org = set(gz["org"])
         self.titles = set(gz["titles"])
         self.title_words = {w for t in self.titles for w in t.split()}
+        #: words that are never taken for a surname by ``_story_consistency``
+        self.not_surnames = frozenset(self.places | self.org | self.norp | DATE_WORDS | {"May"})
         self.org_lower_exact = {o.lower() for o in self.org}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.forms: dict[str, tuple[str, set[str]]] = {}
@@ -1168,14 +1170,17 @@ class EntityTyper:
         surnames = {
             e[-1].text
             for e in ents
-            if e.label_ == "PERSON" and len(e) >= 2 and e[-1].is_title and e[-1].is_alpha
+            if e.label_ == "PERSON"
+            and len(e) >= 2
+            and e[-1].is_title
+            and e[-1].is_alpha
+            and e[-1].text not in self.not_surnames
         }
         acronyms = {
             "".join(t.text[0] for t in e if t.text[:1].isupper()): e.label_
             for e in ents
             if e.label_ == "ORG" and sum(1 for t in e if t.text[:1].isupper()) >= 2
         }
-        surnames -= self.places | self.org | self.norp | DATE_WORDS | {"May"}
         if not surnames and not acronyms:
             return ents
         out: list[Span] = []
