@@ -44,3 +44,29 @@ def test_bundled_pipeline_lemmas():
     assert lemmas["is"] == "be" and lemmas["n't"] == "not"
     assert lemmas["Thank"] == "thank" and lemmas["Officials"] == "official"
     assert lemmas["say"] == "say"
+
+
+def test_verb_lemmas_prefer_the_silent_e_base_and_the_exception_entry():
+    from wiretag.nlp.lemmas import silent_e_lemma, verb_lemma
+
+    verbs = {"hop", "hope", "scrap", "scrape", "star", "stare", "box", "visit", "use"}
+    exceptions = {"coping": ["cope"], "hopping": ["hop"], "installed": ["instal", "install"]}
+    assert [verb_lemma(w, verbs, exceptions) for w in ("hoping", "hoped", "hopes")] == [
+        "hope",
+        "hope",
+        "hope",
+    ]
+    assert verb_lemma("scraped", verbs, exceptions) == "scrape"
+    assert verb_lemma("coping", verbs, exceptions) == "cope"
+    assert verb_lemma("hopping", verbs, exceptions) == "hop"
+    assert verb_lemma("installed", verbs, exceptions) == "install"
+    # no second verb with an "e", a w/x/y stem, or a long vowel: left to the lemmatizer
+    for word in ("visited", "boxing", "used", "starring"):
+        assert silent_e_lemma(word, verbs, exceptions) is None, word
+
+
+def test_bundled_pipeline_verb_lemmas_after_the_rule_lemmatizer_quirks():
+    doc = load_backbone()("Officials hoped talks were coping, but the deal was scraped.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["hoped"] == "hope" and lemmas["coping"] == "cope"
+    assert lemmas["scraped"] == "scrape"

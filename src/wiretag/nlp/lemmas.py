@@ -11,15 +11,21 @@ wrong without help:
 - closed-class words have no tables: "is" stays "is", "n't" stays "n't", "me" stays "me",
   and a capitalised imperative keeps its capital ("Thank you" → "Thank").
 
-``exception_lemma`` gives the lemma for those tokens (UD's conventions: "be", "have",
-"not", "I", "a"); ``set_exception_lemmas`` is the component (``wiretag_lemmas_v1``), placed
-before spaCy's lemmatizer, which leaves a lemma that is already set alone. Every other
-token is left to the lemmatizer.
+- inflected verbs whose base ends in a silent "e" lose it when a shorter verb exists
+  ("hoping"/"hoped"/"hopes" → "hop", "scraped" → "scrap"), and an irregular form's
+  exception entry loses to a suffix rule that produced the same word further down
+  ("coping" → "cop") (``verb_lemma``).
+
+``exception_lemma`` gives the lemma for the closed-class and base-form tokens (UD's
+conventions: "be", "have", "not", "I", "a"); ``set_exception_lemmas`` applies both, and
+``wiretag_lemmas_v1`` is the component, placed before spaCy's lemmatizer, which leaves a
+lemma that is already set alone. Every other token is left to the lemmatizer.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Container, Mapping
+from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 
@@ -96,21 +102,107 @@ def exception_lemma(token: Token) -> str | None:
     return None
 
 
-def set_exception_lemmas(doc: Doc) -> Doc:
-    """Set ``exception_lemma`` on the tokens that have one and no lemma yet."""
+VOWELS = frozenset("aeiou")
+
+
+def silent_e_lemma(word: str, verbs: Container[str], exceptions: Mapping[str, Any]) -> str | None:
+    """The lemma of an inflected verb whose base ends in a silent "e", where the rule
+    lemmatizer picks the shorter verb: "hoping", "hoped", "hopes" → "hope" (it gives "hop"),
+    "scraped" → "scrape", "coping" → "cope", "stared" → "stare".
+
+    spaCy tries its suffix rules in order and puts each form the dictionary knows in
+    front, so the last rule ("-ing" → "", "-ed" → "") wins whenever both "hop" and "hope"
+    are verbs. English spelling decides: a short stem ending in vowel + consonant doubles
+    that consonant before "-ing"/"-ed" ("hopping", "hopped"); without the doubling, the
+    base has the "e". Words with their own exception entry, and stems ending in w, x or
+    y, are left to the lemmatizer."""
+    if word in exceptions:
+        return None  # see ``verb_lemma``
+    for suffix in ("ing", "ed", "es"):
+        if not word.endswith(suffix):
+            continue
+        stem = word[: -len(suffix)]
+        if (
+            len(stem) >= 2
+            and stem in verbs
+            and stem + "e" in verbs
+            and stem[-1] not in VOWELS
+            and stem[-1] not in "wxy"
+            and stem[-2] in VOWELS
+            and (len(stem) == 2 or stem[-3] not in VOWELS)
+        ):
+            return stem + "e"
+        return None
+    return None
+
+
+def verb_lemma(word: str, verbs: Container[str], exceptions: Mapping[str, Any]) -> str | None:
+    """The lemma of an inflected verb (lower-cased ``word``) where the rule lemmatizer goes
+    wrong: an irregular form takes its exception entry ("coping" → "cope": spaCy puts an
+    exception first only when no suffix rule already produced it, so "cop" won), else
+    ``silent_e_lemma``. Of two spellings in an entry, the doubled "l" is taken
+    ("installed" → "install", not "instal")."""
+    forms = exceptions.get(word)
+    if forms:
+        if len(forms) > 1 and forms[1] == forms[0] + "l":
+            return str(forms[1])
+        return str(forms[0])
+    return silent_e_lemma(word, verbs, exceptions)
+
+
+def set_exception_lemmas(
+    doc: Doc, verbs: Container[str] = (), exceptions: Mapping[str, Any] | None = None
+) -> Doc:
+    """Set ``exception_lemma`` (or, for inflected verbs, ``verb_lemma`` against the
+    lemmatizer's ``verbs`` and verb ``exceptions``) on the tokens that have one and no
+    lemma yet."""
     for token in doc:
-        if not token.lemma:
-            lemma = exception_lemma(token)
-            if lemma is not None:
-                token.lemma_ = lemma
+        if token.lemma:
+            continue
+        lemma = exception_lemma(token)
+        if lemma is None and token.pos_ == "VERB" and token.tag_ in INFLECTED_VERB_TAGS:
+            lemma = verb_lemma(token.lower_, verbs, exceptions or {})
+        if lemma is not None:
+            token.lemma_ = lemma
     return doc
 
 
-@Language.component(
+INFLECTED_VERB_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ"})
+
+
+class LemmaExceptions:
+    """The ``wiretag_lemmas_v1`` component. Reads the verb dictionary and exceptions of the
+    pipeline's rule lemmatizer on first use (none: only ``exception_lemma`` applies)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.nlp = nlp
+        self.name = name
+        self._tables: tuple[Container[str], Mapping[str, Any]] | None = None
+
+    def _verb_tables(self) -> tuple[Container[str], Mapping[str, Any]]:
+        if self._tables is None:
+            verbs: Container[str] = frozenset()
+            exceptions: Mapping[str, Any] = {}
+            if "lemmatizer" in self.nlp.pipe_names:
+                lookups = getattr(self.nlp.get_pipe("lemmatizer"), "lookups", None)
+                if lookups is not None and lookups.has_table("lemma_index"):
+                    verbs = frozenset(lookups.get_table("lemma_index").get("verb", ()))
+                if lookups is not None and lookups.has_table("lemma_exc"):
+                    exceptions = lookups.get_table("lemma_exc").get("verb", {})
+            self._tables = (verbs, exceptions)
+        return self._tables
+
+    def __call__(self, doc: Doc) -> Doc:
+        verbs, exceptions = self._verb_tables()
+        return set_exception_lemmas(doc, verbs, exceptions)
+
+
+@Language.factory(
     "wiretag_lemmas_v1",
     requires=["token.pos", "token.tag"],
     assigns=["token.lemma"],
+    default_config={},
 )
-def lemma_exceptions(doc: Doc) -> Doc:
-    """spaCy component: ``nlp.add_pipe("wiretag_lemmas_v1", before="lemmatizer")``."""
-    return set_exception_lemmas(doc)
+def make_lemma_exceptions(nlp: Language, name: str) -> LemmaExceptions:
+    """spaCy factory: ``nlp.add_pipe("wiretag_lemmas_v1", before="lemmatizer")``."""
+    return LemmaExceptions(nlp, name)
