@@ -80,14 +80,14 @@ def convert(
     ner_train += cv.ud_docs(
         gum / "en_gum-ud-train.open.conllu.gz", vocab, gum_entities=True, syntax=False
     )
-    if synthetic and reference is not None:
+    if reference is not None and (synthetic or business):
         from training import synthetic as syn
 
-        ner_train += syn.synthetic_docs(vocab, reference, n=synthetic)
-    if business and reference is not None:
-        from training import synthetic as syn
-
-        cv.write_docbin(syn.business_docs(vocab, reference, n=business), data / "business.spacy")
+        if synthetic:
+            ner_train += syn.synthetic_docs(vocab, reference, n=synthetic)
+        if business:
+            business_docs = syn.business_docs(vocab, reference, n=business)
+            cv.write_docbin(business_docs, data / "business.spacy")
     cv.write_docbin(ner_train, data / "ner-train.spacy")
     ner_dev = cv.wikigold_docs(corpora / "wikigold" / "wikigold.conll.txt", vocab, "dev")
     ner_dev += cv.ud_docs(

@@ -2,8 +2,7 @@
 
 ``load_backbone()`` loads lazily and caches per process. Importing this package only
 registers the tokenizer and wiretag's components (sentence guard, lemma exceptions, entity
-types) with spaCy's registries (needed to
-load the bundled pipeline); it loads nothing.
+types) with spaCy's registries, which loading the bundled pipeline needs; it loads nothing.
 """
 
 from __future__ import annotations

@@ -33,6 +33,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from wiretag.nlp.lemmas import lemmatizer_table
+
 GAZETTEER_RESOURCE = "ner_gazetteer.json"
 
 FAC_HEADS = {
@@ -647,12 +649,7 @@ class EntityTyper:
         """The lemmatizer's dictionary of English nouns (WordNet, via spacy-lookups-data),
         read from the pipeline on first use; empty when the pipeline has none."""
         if self._noun_cache is None:
-            nouns: frozenset[str] = frozenset()
-            if self.nlp is not None and "lemmatizer" in self.nlp.pipe_names:
-                lookups = getattr(self.nlp.get_pipe("lemmatizer"), "lookups", None)
-                if lookups is not None and lookups.has_table("lemma_index"):
-                    nouns = frozenset(lookups.get_table("lemma_index").get("noun", ()))
-            self._noun_cache = nouns
+            self._noun_cache = frozenset(lemmatizer_table(self.nlp, "lemma_index", "noun"))
         return self._noun_cache
 
     def _split_places(self, ent: Span) -> list[Span] | None:

@@ -103,6 +103,19 @@ def exception_lemma(token: Token) -> str | None:
 
 
 VOWELS = frozenset("aeiou")
+INFLECTED_VERB_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ"})
+
+
+def lemmatizer_table(nlp: Language | None, table: str, pos: str) -> Any:
+    """One part of speech of a lookup table of the pipeline's rule lemmatizer: for
+    "lemma_index" a list of the dictionary's words, for "lemma_exc" a mapping of irregular
+    forms to their lemmas. Empty when the pipeline has no lemmatizer or no such table."""
+    if nlp is None or "lemmatizer" not in nlp.pipe_names:
+        return {}
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table(table):
+        return {}
+    return lookups.get_table(table).get(pos, {})
 
 
 def silent_e_lemma(word: str, verbs: Container[str], exceptions: Mapping[str, Any]) -> str | None:
@@ -167,9 +180,6 @@ def set_exception_lemmas(
     return doc
 
 
-INFLECTED_VERB_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ"})
-
-
 class LemmaExceptions:
     """The ``wiretag_lemmas_v1`` component. Reads the verb dictionary and exceptions of the
     pipeline's rule lemmatizer on first use (none: only ``exception_lemma`` applies)."""
@@ -181,15 +191,10 @@ class LemmaExceptions:
 
     def _verb_tables(self) -> tuple[Container[str], Mapping[str, Any]]:
         if self._tables is None:
-            verbs: Container[str] = frozenset()
-            exceptions: Mapping[str, Any] = {}
-            if "lemmatizer" in self.nlp.pipe_names:
-                lookups = getattr(self.nlp.get_pipe("lemmatizer"), "lookups", None)
-                if lookups is not None and lookups.has_table("lemma_index"):
-                    verbs = frozenset(lookups.get_table("lemma_index").get("verb", ()))
-                if lookups is not None and lookups.has_table("lemma_exc"):
-                    exceptions = lookups.get_table("lemma_exc").get("verb", {})
-            self._tables = (verbs, exceptions)
+            self._tables = (
+                frozenset(lemmatizer_table(self.nlp, "lemma_index", "verb")),
+                lemmatizer_table(self.nlp, "lemma_exc", "verb"),
+            )
         return self._tables
 
     def __call__(self, doc: Doc) -> Doc:
