@@ -1,6 +1,7 @@
 """Score a pipeline: syntax on UD EWT test, NER on UNER-EWT test, held-out Wikigold
 documents and our own news sets (tests/nlp/news_ner_gold.jsonl, the check set the
-entity-type rules were developed against, and news_ner_blind.jsonl, never tuned on).
+entity-type rules were developed against, and the blind sets news_ner_blind*.jsonl: blind2
+and blind3 were never looked at, only scored; blind3 is business copy, rich in companies).
 
     python -m training.evaluate [--model src/wiretag/models/en_wiretag_news] \
         [--corpora ../shared/corpora] [--news tests/nlp/news_ner_gold.jsonl]
@@ -25,6 +26,7 @@ COARSE = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC
 NEWS_GOLD = ROOT / "tests" / "nlp" / "news_ner_gold.jsonl"
 NEWS_BLIND = ROOT / "tests" / "nlp" / "news_ner_blind.jsonl"
 NEWS_BLIND2 = ROOT / "tests" / "nlp" / "news_ner_blind2.jsonl"
+NEWS_BLIND3 = ROOT / "tests" / "nlp" / "news_ner_blind3.jsonl"
 
 
 def prf(gold: set, pred: set) -> dict[str, dict[str, float]]:
@@ -150,7 +152,11 @@ def evaluate(
         items = items_from_jsonl(news)
         res["news_ner_coarse"] = score_ner(nlp, items)
         res["news_ner_fine"] = score_ner(nlp, items, fold=False)
-    for key, path in (("news_blind", NEWS_BLIND), ("news_blind2", NEWS_BLIND2)):
+    for key, path in (
+        ("news_blind", NEWS_BLIND),
+        ("news_blind2", NEWS_BLIND2),
+        ("news_blind3", NEWS_BLIND3),
+    ):
         if path.exists():
             items = items_from_jsonl(path)
             res[f"{key}_ner_coarse"] = score_ner(nlp, items)
@@ -184,6 +190,8 @@ def format_results(res: dict) -> str:
         "news_blind_ner_fine",
         "news_blind2_ner_coarse",
         "news_blind2_ner_fine",
+        "news_blind3_ner_coarse",
+        "news_blind3_ner_fine",
     ):
         if key in res:
             lines.append(f"{key}:")

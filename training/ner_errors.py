@@ -1,7 +1,7 @@
 """Dump and classify NER errors on the corpus test sets (UNER-EWT test, Wikigold held-out)
 or a news set, for the full pipeline or the raw statistical ``ner`` alone.
 
-    python -m training.ner_errors [--set uner|wikigold|news|blind|blind2] [--raw] [--show N]
+    python -m training.ner_errors [--set uner|wikigold|news|blind|blind2|blind3] [--raw] [--show N]
 
 Every false positive and false negative (exact character spans, PER/ORG/LOC folding as
 in ``training.evaluate``) is put into one class, so the counts add up:
@@ -24,6 +24,7 @@ from training.evaluate import (
     COARSE,
     NEWS_BLIND,
     NEWS_BLIND2,
+    NEWS_BLIND3,
     NEWS_GOLD,
     ROOT,
     _doc_items,
@@ -41,7 +42,8 @@ def load_items(name: str, corpora: Path, vocab) -> list:
     if name == "wikigold":
         path = corpora / "wikigold" / "wikigold.conll.txt"
         return _doc_items(cv.wikigold_docs(path, vocab, "test", as_annotated=True))
-    return items_from_jsonl({"news": NEWS_GOLD, "blind2": NEWS_BLIND2}.get(name, NEWS_BLIND))
+    named = {"news": NEWS_GOLD, "blind2": NEWS_BLIND2, "blind3": NEWS_BLIND3}
+    return items_from_jsonl(named.get(name, NEWS_BLIND))
 
 
 def spans(nlp, items: list) -> tuple[list[set], list[set]]:
@@ -91,7 +93,7 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--model", default=str(ROOT / "src" / "wiretag" / "models" / "en_wiretag_news"))
     ap.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
-    sets = ["uner", "wikigold", "news", "blind", "blind2"]
+    sets = ["uner", "wikigold", "news", "blind", "blind2", "blind3"]
     ap.add_argument("--set", default="uner", choices=sets)
     ap.add_argument("--raw", action="store_true", help="statistical ner only, no rule component")
     ap.add_argument("--show", type=int, default=15, help="examples shown per class")
