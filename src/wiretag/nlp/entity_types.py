@@ -16,7 +16,13 @@ component turns those into the wiretag/1 types with a gazetteer
   Zelenskiy") are trimmed off the PERSON span; the nationality word becomes NORP.
 * Names the model missed are added where the gazetteer is unambiguous: countries, capitals
   and major cities (also all-caps datelines "MOSCOW," and lower-cased "kyiv"),
-  international organisations in exact case ("NATO", "International Criminal Court").
+  international organisations in exact case ("NATO", "International Criminal Court")
+  and listed companies whose names cannot be an ordinary word, a person's name or a
+  place ("Novartis", "Deutsche Bank", "ArcelorMittal"; the gazetteer's "company" list).
+* A listed company the model typed as a person or place is an organisation ("Novartis
+  said ..."), unless a person in the story has that name as a surname.
+* The bare surname of a known politician or official (Phoenix actor dictionaries) that the
+  model typed as an organisation or a place is a person ("Barnier said", "Odinga").
 
 Model predictions win over gazetteer additions when they overlap.
 """
@@ -509,11 +515,17 @@ class EntityTyper:
         self.loc = set(gz["loc"])
         self.places = self.gpe | self.gpe_strong | self.loc
         self.norp = set(gz["norp"])
-        self.org = set(gz["org"])
+        #: organisations: our own list, then listed companies (a company named like a
+        #: person's surname still yields to a person of that name in the story)
+        self.org = set(gz["org"]) | set(gz.get("company", ()))
+        #: surnames of known politicians and officials: a bare one is a person
+        self.surnames = frozenset(gz.get("surnames", ())) - self.org
         self.titles = set(gz["titles"])
         self.title_words = {w for t in self.titles for w in t.split()}
         #: words that are never taken for a surname by ``_story_consistency``
-        self.not_surnames = frozenset(self.places | self.org | self.norp | DATE_WORDS | {"May"})
+        self.not_surnames = frozenset(
+            self.places | set(gz["org"]) | self.norp | DATE_WORDS | {"May"}
+        )
         self.org_lower_exact = {o.lower() for o in self.org}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.forms: dict[str, tuple[str, set[str]]] = {}
@@ -731,6 +743,14 @@ class EntityTyper:
                 ]
         if text in self.org and label != "ORG" and text not in self.gpe_strong:
             return [Span(doc, ent.start, ent.end, label="ORG")]  # "Kremlin", "Pentagon"
+        if (
+            len(ent) == 1
+            and label in ("ORG", "LOC")
+            and text in self.surnames
+            and text not in self.places
+            and not _org_cue(ent)
+        ):
+            return [Span(doc, ent.start, ent.end, label="PERSON")]  # "Barnier said"
         if text in self.norp or (text.isupper() and text.title() in self.norp):
             return [Span(doc, ent.start, ent.end, label="NORP")]
         if (

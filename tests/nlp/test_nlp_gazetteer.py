@@ -1,0 +1,55 @@
+"""The company list of the entity-type gazetteer (training/build_gazetteer.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from training.build_gazetteer import companies
+
+GAZETTEER = Path(__file__).resolve().parents[2] / "src" / "wiretag" / "data" / "ner_gazetteer.json"
+
+
+def test_company_names_lose_their_legal_form_and_unsafe_names_are_dropped():
+    listed = [
+        "Workday, Inc.",
+        "The Cheesecake Factory",
+        "Rémy Cointreau",
+        "Central Garden & Pet Company (Class A)",
+        "Shell plc",  # an ordinary word, more frequent in lower case
+        "NOW Inc.",  # the same in capitals
+        "Pearson plc",  # a common surname
+        "Charles Schwab Corporation",  # a given name and a surname
+        "Paris",  # a place
+        "First Bancorp",
+        "Old Second Bancorp",
+        "Stellar Bancorp, Inc.",
+        "Bancorp",  # the last word of three other names
+        "AB",  # too short
+    ]
+    # "Workday" is written capitalised more often than the word "workday" is written
+    prob = {"shell": -11.2, "Shell": -13.0, "now": -5.0, "NOW": -11.3, "workday": -16.0}
+    prob["Workday"] = -15.0
+    people = {"Pearson", "Charles", "Schwab"}
+    out = companies(listed, {"Paris"}, people, prob)
+    assert out == sorted(
+        [
+            "Workday",
+            "Cheesecake Factory",
+            "Rémy Cointreau",
+            "Remy Cointreau",
+            "Central Garden & Pet",
+            "First Bancorp",
+            "Old Second Bancorp",
+            "Stellar Bancorp",
+        ]
+    )
+
+
+def test_shipped_gazetteer_companies_do_not_shadow_places_or_our_organisations():
+    gz = json.loads(GAZETTEER.read_text("utf-8"))
+    firms = set(gz["company"])
+    assert {"Novartis", "Deutsche Bank", "ArcelorMittal", "Siemens"} <= firms
+    assert not firms & set(gz["gpe"])
+    assert not firms & set(gz["org"])
+    assert not firms & {"Next", "Target", "Block", "Pearson", "NOW"}
