@@ -713,6 +713,11 @@ FIRM_KINDS = [
     "oil major",
     "utility",
 ]
+#: Words that make a surname a firm's name ("Renaissance Capital", "Morgan Stanley Group").
+FIRM_SUFFIXES = [
+    "Capital", "Holdings", "Group", "Partners", "Securities", "Brothers", "Motors", "Energy",
+    "Pharma", "Bank", "Industries", "Investments", "Asset Management", "Airlines",
+]
 SYLLABLES = [
     "no", "var", "tis", "em", "bra", "er", "tsing", "shan", "zu", "ri", "ka", "lo", "ve", "den",
     "tri", "ax", "on", "gen", "med", "tel", "cor", "vi", "sa", "ra", "mo", "pha", "lix", "quan",
@@ -723,14 +728,18 @@ SYLLABLES = [
 
 class BusinessGenerator:
     """Company names in business copy: the names the entity corpora lack most. A company
-    name here is a coined brand ("Novartis", "MorphoSys"; 65%), two surnames ("Merrill
-    Lynch"), a pair with "&" ("Pratt & Whitney") or a bare surname ("Jefferies"; 10%), and
-    the context carries the type: "shares in X", "analysts at X", "the drugmaker X", "X
-    Chief Executive Y". People in the same copy, by full name and by surname, stay people."""
+    name here is a coined brand ("Novartis", "MorphoSys"), a pair of surnames with "&"
+    ("Pratt & Whitney") or a surname with a firm word ("Renaissance Capital");
+    ``surname_share`` of them are built from surnames. A bare surname is never a firm:
+    in news it is far more often a person named earlier, and a model taught otherwise
+    types people as companies. The context carries the type: "shares in X", "analysts at
+    X", "the drugmaker X", "X Chief Executive Y". People in the same copy, by full name and
+    by surname, and in the same places of a sentence ("X said on Monday"), stay people."""
 
-    def __init__(self, base: Generator, seed: int = 0) -> None:
+    def __init__(self, base: Generator, seed: int = 0, surname_share: float = 0.2) -> None:
         self.base = base
         self.rng = random.Random(seed)
+        self.surname_share = surname_share
         self.surnames = sorted(
             {p.split()[-1] for p in base.persons if p.split()[-1].isalpha() and len(p) > 3}
         )
@@ -738,12 +747,10 @@ class BusinessGenerator:
     def firm(self) -> tuple[str, str]:
         r, s = self.rng, self.surnames
         k = r.random()
-        if k < 0.1:
-            name = r.choice(s)
-        elif k < 0.25:
-            name = f"{r.choice(s)} {r.choice(s)}"
-        elif k < 0.35:
+        if k < self.surname_share / 2:
             name = f"{r.choice(s)} & {r.choice(s)}"
+        elif k < self.surname_share:
+            name = f"{r.choice(s)} {r.choice(FIRM_SUFFIXES)}"
         else:
             coined = "".join(r.choice(SYLLABLES) for _ in range(r.randint(2, 3)))
             name = coined.capitalize()
@@ -769,6 +776,14 @@ class BusinessGenerator:
                 ),
             ]
         if t == 1:
+            if r.random() < 0.3:  # the same slot holds people too
+                return [
+                    P(),
+                    (f" said on {day} the {kind}'s quarterly profit fell {pct}, hurt by weak "
+                     "demand in ", None),
+                    C(),
+                    (".", None),
+                ]
             return [
                 F(),
                 (f" said on {day} its quarterly profit fell {pct}, hurt by weak demand in ", None),
