@@ -713,7 +713,7 @@ FIRM_KINDS = [
     "oil major",
     "utility",
 ]
-#: Words that make a surname a firm's name ("Renaissance Capital", "Morgan Stanley Group").
+#: Words that make a surname a firm's name ("Renaissance Capital", "Wakabayashi Energy").
 FIRM_SUFFIXES = [
     "Capital", "Holdings", "Group", "Partners", "Securities", "Brothers", "Motors", "Energy",
     "Pharma", "Bank", "Industries", "Investments", "Asset Management", "Airlines",

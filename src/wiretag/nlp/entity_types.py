@@ -526,7 +526,6 @@ class EntityTyper:
         self.not_surnames = frozenset(
             self.places | set(gz["org"]) | self.norp | DATE_WORDS | {"May"}
         )
-        self.org_lower_exact = {o.lower() for o in self.org}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.forms: dict[str, tuple[str, set[str]]] = {}
         groups = {"NORP": self.norp, "ORG": self.org, "LOC": self.loc, "GPE": self.gpe_strong}
