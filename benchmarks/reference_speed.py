@@ -45,6 +45,27 @@ window_size = 1
 maxout_pieces = 3
 """
 
+#: en_core_web_sm's transition-based parser and ner heads: the same network, two state types
+TRANSITION = """[components.{name}]
+factory = "{name}"
+
+[components.{name}.model]
+@architectures = "spacy.TransitionBasedParser.v2"
+state_type = "{name}"
+extra_state_tokens = false
+hidden_width = 64
+maxout_pieces = 2
+use_upper = true
+nO = null
+"""
+
+#: a head reading the shared tok2vec
+LISTENER = """[components.{name}.model.tok2vec]
+@architectures = "spacy.Tok2VecListener.v1"
+width = 96
+upstream = "tok2vec"
+"""
+
 SM_TEMPLATE = """
 [nlp]
 lang = "en"
@@ -63,44 +84,18 @@ factory = "tagger"
 @architectures = "spacy.Tagger.v2"
 nO = null
 
-[components.tagger.model.tok2vec]
-@architectures = "spacy.Tok2VecListener.v1"
-width = 96
-upstream = "tok2vec"
-
-[components.parser]
-factory = "parser"
-
-[components.parser.model]
-@architectures = "spacy.TransitionBasedParser.v2"
-state_type = "parser"
-extra_state_tokens = false
-hidden_width = 64
-maxout_pieces = 2
-use_upper = true
-nO = null
-
-[components.parser.model.tok2vec]
-@architectures = "spacy.Tok2VecListener.v1"
-width = 96
-upstream = "tok2vec"
-
-[components.ner]
-factory = "ner"
-
-[components.ner.model]
-@architectures = "spacy.TransitionBasedParser.v2"
-state_type = "ner"
-extra_state_tokens = false
-hidden_width = 64
-maxout_pieces = 2
-use_upper = true
-nO = null
-
+{tagger_listener}
+{parser}
+{parser_listener}
+{ner}
 {tok2vec_ner}"""
 SM_CONFIG = SM_TEMPLATE.format(
     tok2vec_shared=TOK2VEC.format(path="components.tok2vec.model"),
     tok2vec_ner=TOK2VEC.format(path="components.ner.model.tok2vec"),
+    tagger_listener=LISTENER.format(name="tagger"),
+    parser=TRANSITION.format(name="parser"),
+    parser_listener=LISTENER.format(name="parser"),
+    ner=TRANSITION.format(name="ner"),
 )
 
 
@@ -149,6 +144,7 @@ def main() -> None:
         tokens, secs = time_pipe(nlp, texts, n_proc)
         label = "reference=en_core_web_sm-architecture (random weights)"
         report(label, texts, n_proc, tokens, secs)
+
 
 if __name__ == "__main__":
     main()
