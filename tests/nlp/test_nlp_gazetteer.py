@@ -53,3 +53,15 @@ def test_shipped_gazetteer_companies_do_not_shadow_places_or_our_organisations()
     assert not firms & set(gz["gpe"])
     assert not firms & set(gz["org"])
     assert not firms & {"Next", "Target", "Block", "Pearson", "NOW"}
+
+
+
+def test_shipped_gazetteer_surnames_are_no_place_organisation_or_company():
+    # wiretag_entity_types_v1 turns a bare surname from this list into a person without
+    # checking these lists again
+    gz = json.loads(GAZETTEER.read_text("utf-8"))
+    surnames = set(gz["surnames"])
+    assert {"Barnier", "Guterres", "Odinga"} <= surnames
+    for key in ("gpe", "gpe_strong", "loc", "org", "company", "norp"):
+        assert not surnames & set(gz[key]), key
+    assert "Ford" not in surnames  # a word of a listed company's name

@@ -518,8 +518,9 @@ class EntityTyper:
         #: organisations: our own list, then listed companies (a company named like a
         #: person's surname still yields to a person of that name in the story)
         self.org = set(gz["org"]) | set(gz.get("company", ()))
-        #: surnames of known politicians and officials: a bare one is a person
-        self.surnames = frozenset(gz.get("surnames", ())) - self.org
+        #: surnames of known politicians and officials: a bare one is a person (the
+        #: gazetteer builder keeps places, organisations and companies out of the list)
+        self.surnames = frozenset(gz.get("surnames", ()))
         self.titles = set(gz["titles"])
         self.title_words = {w for t in self.titles for w in t.split()}
         #: words that are never taken for a surname by ``_story_consistency``
@@ -746,7 +747,6 @@ class EntityTyper:
             len(ent) == 1
             and label in ("ORG", "LOC")
             and text in self.surnames
-            and text not in self.places
             and not _org_cue(ent)
         ):
             return [Span(doc, ent.start, ent.end, label="PERSON")]  # "Barnier said"
