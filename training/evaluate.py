@@ -1,7 +1,9 @@
 """Score a pipeline: syntax on UD EWT test, NER on UNER-EWT test, held-out Wikigold
 documents and our own news sets (tests/nlp/news_ner_gold.jsonl, the check set the
 entity-type rules were developed against, and the blind sets news_ner_blind*.jsonl: blind2
-and blind3 were never looked at, only scored; blind3 is business copy, rich in companies).
+blind3 and blind4 were never looked at, only scored; blind3 is business copy, rich in
+companies; blind4 is world news rich in organisations from outside Europe and North
+America).
 
     python -m training.evaluate [--model src/wiretag/models/en_wiretag_news] \
         [--corpora ../shared/corpora] [--news tests/nlp/news_ner_gold.jsonl]
@@ -27,6 +29,7 @@ NEWS_GOLD = ROOT / "tests" / "nlp" / "news_ner_gold.jsonl"
 NEWS_BLIND = ROOT / "tests" / "nlp" / "news_ner_blind.jsonl"
 NEWS_BLIND2 = ROOT / "tests" / "nlp" / "news_ner_blind2.jsonl"
 NEWS_BLIND3 = ROOT / "tests" / "nlp" / "news_ner_blind3.jsonl"
+NEWS_BLIND4 = ROOT / "tests" / "nlp" / "news_ner_blind4.jsonl"
 
 
 def prf(gold: set, pred: set) -> dict[str, dict[str, float]]:
@@ -156,6 +159,7 @@ def evaluate(
         ("news_blind", NEWS_BLIND),
         ("news_blind2", NEWS_BLIND2),
         ("news_blind3", NEWS_BLIND3),
+        ("news_blind4", NEWS_BLIND4),
     ):
         if path.exists():
             items = items_from_jsonl(path)
@@ -192,6 +196,8 @@ def format_results(res: dict) -> str:
         "news_blind2_ner_fine",
         "news_blind3_ner_coarse",
         "news_blind3_ner_fine",
+        "news_blind4_ner_coarse",
+        "news_blind4_ner_fine",
     ):
         if key in res:
             lines.append(f"{key}:")

@@ -1,7 +1,7 @@
 """Convert our news check set from inline markup to JSON Lines with character offsets.
 
-Source of truth: tests/nlp/news_ner_gold.md, news_ner_blind.md, news_ner_blind2.md and
-news_ner_blind3.md --
+Source of truth: tests/nlp/news_ner_gold.md, news_ner_blind.md, news_ner_blind2.md,
+news_ner_blind3.md and news_ner_blind4.md --
 wire-style sentences written by wiretag contributors (not copied from any agency), one
 per line, entities marked ``[text](LABEL)``; ``[text](O)`` marks a deliberate non-entity
 (titles). Output: one .jsonl per set (tests/nlp/news_ner_gold.jsonl, ...), one
@@ -22,8 +22,16 @@ ROOT = Path(__file__).resolve().parent.parent
 #: 4 errors seen on it prompted four general rules); news_ner_blind2: written in round 5,
 #: after the rules of that round, and only ever scored; news_ner_blind3: business and
 #: economy copy (company-rich), written in round 6 before any model was run on it, only
-#: ever scored.
-SETS = ("news_ner_gold", "news_ner_blind", "news_ner_blind2", "news_ner_blind3")
+#: ever scored; news_ner_blind4: world news (round 7) rich in organisations from Asia,
+#: Latin America, Africa and the Middle East (firms, parties, armed groups, regulators),
+#: written by a separate session before any model ran on it, only ever scored.
+SETS = (
+    "news_ner_gold",
+    "news_ner_blind",
+    "news_ner_blind2",
+    "news_ner_blind3",
+    "news_ner_blind4",
+)
 NLP_TESTS = ROOT / "tests" / "nlp"
 MARK = re.compile(r"\[([^\]]+)\]\(([A-Z]+)\)")
 
