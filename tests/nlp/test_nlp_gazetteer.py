@@ -65,3 +65,53 @@ def test_shipped_gazetteer_surnames_are_no_place_organisation_or_company():
     for key in ("gpe", "gpe_strong", "loc", "org", "company", "norp"):
         assert not surnames & set(gz[key]), key
     assert "Ford" not in surnames  # a word of a listed company's name
+
+
+def test_world_stock_names_are_cut_to_the_name_news_writes():
+    from training.build_gazetteer import world_names
+
+    full = [
+        "Semen Baturaja Persero Tbk",
+        "Fima Corporation Bhd",  # too short once the legal form is gone
+        "Swedbank AB ser A",
+        "Grupo Bimbo SAB de CV",
+        "PT Astra International Tbk",
+        "Jollibee Foods Corp",
+        "Bank of Ayudhya PCL",
+        "Kuwait Foundry Co SAK",  # "SAK" is not a legal form we know: kept whole
+        "VAN CARGOES",  # all capitals: a ticker-like name
+        "Hydraulics Construction No4",  # a digit
+        "Pharaoh tech for control and communication systems",  # lower-case words
+        "S Science",  # opens with a single letter
+        "President Chain Store Corp",  # opens with a title
+    ]
+    assert world_names(full) == sorted(
+        [
+            "Semen Baturaja",
+            "Swedbank",
+            "Grupo Bimbo",
+            "Astra International",
+            "Jollibee Foods",
+            "Bank of Ayudhya",
+            "Kuwait Foundry Co SAK",
+        ]
+    )
+
+
+def test_shipped_gazetteer_knows_companies_outside_the_big_indices():
+    gz = json.loads(GAZETTEER.read_text("utf-8"))
+    firms = set(gz["company"])
+    assert {"Safaricom", "Ecopetrol", "Jollibee Foods", "Grupo Bimbo"} <= firms
+    # one-word names that English text knows in any case stay with the model
+    assert not firms & {"Ceres", "Demeter", "Excelsior", "Summit", "Koda"}
+
+
+def test_one_word_world_names_must_be_unknown_to_english():
+    from training.build_gazetteer import common_word
+
+    prob = {"ceres": -16.7, "Ceres": -14.9, "koda": -18.4, "Koda": -16.6}
+    prob |= {"safaricom": -19.5, "Safaricom": -19.5, "Jollibee": -17.5}
+    assert common_word("Ceres", prob) and common_word("Koda", prob)
+    assert not common_word("Safaricom", prob) and not common_word("Jollibee", prob)
+    assert not common_word("Hanwha", prob)  # unknown
+    assert not common_word("Grupo Bimbo", prob)  # names of two words are judged elsewhere
