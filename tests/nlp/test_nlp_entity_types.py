@@ -301,8 +301,8 @@ def test_entity_types_name_after_a_lower_case_title(nlp):
     # one capitalised word after a lower-case title is not enough ("the minister Monday")
     out = run(nlp, "He told the minister Smith about it.", (), tags={"minister": "NN"})
     assert out == []
-    # a verb is no title: "to minister Acme Corp" does not name a person
-    out = run(nlp, "They went to minister Acme Holdings.", (), tags={"minister": "VB"})
+    # a verb is no title: "to minister Zorvath Quillan" does not name a person
+    out = run(nlp, "They went to minister Zorvath Quillan.", (), tags={"minister": "VB"})
     assert out == []
 
 
@@ -497,3 +497,48 @@ def test_entity_types_bare_surname_of_a_known_official_is_a_person(nlp):
     assert run(nlp, "Ford said it would recall cars.", [("Ford", "ORG")]) == [("Ford", "ORG")]
     out = run(nlp, "Analysts at Sanchez said so.", [("Sanchez", "ORG")])
     assert out == [("Sanchez", "ORG")]
+
+
+def test_name_matcher_finds_what_spacys_phrase_matcher_finds():
+    import json
+    from pathlib import Path
+
+    from spacy.matcher import PhraseMatcher
+
+    from wiretag.nlp.entity_types import NameMatcher, load_gazetteer
+
+    blank = spacy.blank("en")
+    blank.tokenizer = news_tokenizer(blank)
+    gz = load_gazetteer()
+    groups = {
+        "GPE": gz["gpe_strong"],
+        "LOC": gz["loc"],
+        "ORG": gz["org"] + gz["company"],
+        "NORP": gz["norp"],
+    }
+    ours = NameMatcher(blank, groups)
+    theirs = PhraseMatcher(blank.vocab, attr="LOWER")
+    for label, names in groups.items():
+        theirs.add(label, [blank.make_doc(n) for n in names])
+    gold = Path(__file__).parent / "news_ner_gold.jsonl"
+    texts = [json.loads(x)["text"] for x in gold.read_text("utf-8").splitlines() if x]
+    texts += [t.upper() for t in texts[:40]] + [t.lower() for t in texts[:40]]
+    texts.append("Shares of Jollibee Foods, Procter & Gamble and the U.S. Steel unit fell.")
+    found = 0
+    for text in texts:
+        doc = blank.make_doc(text)
+        expected = sorted((blank.vocab.strings[m], s, e) for m, s, e in theirs(doc))
+        got = ours(doc)
+        assert sorted(got) == expected, text
+        assert got == sorted(got, key=lambda m: (m[1], m[2], ours.hashes[m[0]]))
+        found += len(got)
+    assert found > 500
+
+
+def test_entity_types_structure_typed_org_is_a_facility(nlp):
+    text = "He was taken to Bangkok Remand Prison on Friday."
+    out = run(nlp, text, [("Bangkok Remand Prison", "ORG")])
+    assert out == [("Bangkok Remand Prison", "FAC")]
+    # an institution's head stays with the model
+    out = run(nlp, "Doctors at Nairobi West Hospital said.", [("Nairobi West Hospital", "ORG")])
+    assert out == [("Nairobi West Hospital", "ORG")]

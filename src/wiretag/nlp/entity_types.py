@@ -35,7 +35,6 @@ from importlib import resources
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -61,6 +60,10 @@ FAC_HEADS = {
     "Tower",
     "Boulevard",
 }
+#: Heads of names that are a structure, never the body that runs it: a name the model
+#: typed ORG with one of these is a facility ("Bangkok Remand Prison", "Orly Airport").
+#: ("Hospital", "Station", "Palace" also name institutions and stay with the model.)
+BUILT_HEADS = {"Prison", "Airport", "Bridge", "Stadium", "Street", "Avenue", "Highway"}
 LOC_HEADS = {
     "Sea",
     "Ocean",
@@ -502,6 +505,61 @@ def load_gazetteer() -> dict[str, Any]:
     return data
 
 
+class NameMatcher:
+    """Every occurrence of a gazetteer name in a Doc, compared in lower case token by
+    token: what spaCy's ``PhraseMatcher(attr="LOWER")`` finds, without keeping a Doc per
+    pattern (the ~50,000 names cost the PhraseMatcher ~100 MB and ~1.5 s to load). A
+    name of plain letters and single spaces with no tokenizer special case in it
+    ("Jollibee Foods") is split on its spaces, which is what the tokenizer does; any
+    other name goes through the pipeline's tokenizer ("U.S.", "Procter & Gamble")."""
+
+    _PLAIN = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+
+    def __init__(self, nlp: Language, names: dict[str, Any]) -> None:
+        rules = getattr(nlp.tokenizer, "rules", None) or {}
+        special = {k.lower() for k in rules if k.isalpha()}
+        self.hashes = {label: nlp.vocab.strings.add(label) for label in names}
+        #: one-token names: token (lower case) -> labels
+        self.single: dict[str, list[str]] = {}
+        #: longer names: first two tokens -> length -> all tokens -> labels
+        self.multi: dict[tuple[str, str], dict[int, dict[tuple[str, ...], list[str]]]] = {}
+        for label, group in names.items():
+            for name in sorted(group):
+                words = name.lower().split(" ")
+                if self._PLAIN.fullmatch(name) and not any(w in special for w in words):
+                    toks = tuple(words)
+                else:
+                    toks = tuple(t.lower_ for t in nlp.make_doc(name))
+                if not toks:
+                    continue
+                if len(toks) == 1:
+                    labels = self.single.setdefault(toks[0], [])
+                else:
+                    by_len = self.multi.setdefault((toks[0], toks[1]), {})
+                    labels = by_len.setdefault(len(toks), {}).setdefault(toks, [])
+                if label not in labels:
+                    labels.append(label)
+
+    def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """(label, start, end) of every match, by start, then end."""
+        lowers = [t.lower_ for t in doc]
+        single, multi = self.single, self.multi
+        out = []
+        for i, low in enumerate(lowers):
+            for label in single.get(low, ()):
+                out.append((label, i, i + 1))
+            if i + 1 < len(lowers):
+                by_len = multi.get((low, lowers[i + 1]))
+                if by_len:
+                    for n, table in by_len.items():
+                        for label in table.get(tuple(lowers[i : i + n]), ()):
+                            out.append((label, i, i + n))
+        # one span under two labels ("Taliban": NORP and ORG) in a fixed order, by the
+        # labels' hashes; only the label that owns the written form passes _surface_ok
+        out.sort(key=lambda m: (m[1], m[2], self.hashes[m[0]]))
+        return out
+
+
 class EntityTyper:
     """Callable pipeline component; see the module docstring."""
 
@@ -527,7 +585,6 @@ class EntityTyper:
         self.not_surnames = frozenset(
             self.places | set(gz["org"]) | self.norp | DATE_WORDS | {"May"}
         )
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.forms: dict[str, tuple[str, set[str]]] = {}
         groups = {"NORP": self.norp, "ORG": self.org, "LOC": self.loc, "GPE": self.gpe_strong}
         for label in ("GPE", "LOC", "ORG", "NORP"):  # later wins on identical lower form
@@ -537,10 +594,7 @@ class EntityTyper:
                 forms = prev[1] if prev and prev[0] == label else set()
                 forms.add(name_)
                 self.forms[low] = (label, forms)
-        make = nlp.make_doc
-        for label in ("GPE", "LOC", "ORG", "NORP"):
-            pats = [make(n) for n in groups[label]]
-            self.matcher.add(label, pats)
+        self.matcher = NameMatcher(nlp, groups)
 
     # -------------------------------------------------------------- helpers
     def _is_title(self, text: str) -> bool:
@@ -743,6 +797,8 @@ class EntityTyper:
                 ]
         if text in self.org and label != "ORG" and text not in self.gpe_strong:
             return [Span(doc, ent.start, ent.end, label="ORG")]  # "Kremlin", "Pentagon"
+        if label == "ORG" and len(ent) > 1 and ent[-1].text in BUILT_HEADS and text not in self.org:
+            return [Span(doc, ent.start, ent.end, label="FAC")]  # "Bangkok Remand Prison"
         if (
             len(ent) == 1
             and label in ("ORG", "LOC")
@@ -1151,7 +1207,7 @@ class EntityTyper:
             model_ents = [e for e in model_ents if not (e.start in lone and e.start in taken)]
             covered |= taken
             extra.extend(headed)
-        matches = [(doc.vocab.strings[m], start, end) for m, start, end in self.matcher(doc)]
+        matches = self.matcher(doc)
         model_ents = self._known_long_names(doc, matches, model_ents)
         if not lower_doc and not upper_doc:
             model_ents = self._head_of_orgs(doc, model_ents)
