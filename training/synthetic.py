@@ -734,18 +734,32 @@ class BusinessGenerator:
     in news it is far more often a person named earlier, and a model taught otherwise
     types people as companies. The context carries the type: "shares in X", "analysts at
     X", "the drugmaker X", "X Chief Executive Y". People in the same copy, by full name and
-    by surname, and in the same places of a sentence ("X said on Monday"), stay people."""
+    by surname, and in the same places of a sentence ("X said on Monday"), stay people.
+    ``world_share`` of the names are real listed companies from the shipped gazetteer's
+    world list ("Semen Baturaja", "Jollibee Foods", "Safaricom"), so the ner sees how
+    firms of every market are named, not only coined brands."""
 
-    def __init__(self, base: Generator, seed: int = 0, surname_share: float = 0.2) -> None:
+    def __init__(
+        self,
+        base: Generator,
+        seed: int = 0,
+        surname_share: float = 0.2,
+        world_share: float = 0.0,
+        world: list[str] | None = None,
+    ) -> None:
         self.base = base
         self.rng = random.Random(seed)
         self.surname_share = surname_share
+        self.world_share = world_share
+        self.world = sorted(world) if world is not None else []
         self.surnames = sorted(
             {p.split()[-1] for p in base.persons if p.split()[-1].isalpha() and len(p) > 3}
         )
 
     def firm(self) -> tuple[str, str]:
         r, s = self.rng, self.surnames
+        if self.world and r.random() < self.world_share:
+            return (r.choice(self.world), "ORG")
         k = r.random()
         if k < self.surname_share / 2:
             name = f"{r.choice(s)} & {r.choice(s)}"
@@ -889,6 +903,15 @@ def _parts_doc(parts: list[tuple[str, str | None]], make_doc) -> Doc | None:
     return doc
 
 
-def business_docs(vocab: Vocab, ref: Path, n: int = 2000, seed: int = 1) -> list[Doc]:
-    """``n`` business sentences (``BusinessGenerator``), five per Doc."""
-    return _stories(BusinessGenerator(Generator(Path(ref), seed=seed), seed=seed), vocab, n)
+def business_docs(
+    vocab: Vocab, ref: Path, n: int = 2000, seed: int = 1, world_share: float = 0.5
+) -> list[Doc]:
+    """``n`` business sentences (``BusinessGenerator``), five per Doc; ``world_share`` of
+    the firms are real company names from the gazetteer (0 = the 1.5.0 recipe)."""
+    from wiretag.nlp.entity_types import load_gazetteer
+
+    world = list(load_gazetteer().get("company", ())) if world_share else None
+    gen = BusinessGenerator(
+        Generator(Path(ref), seed=seed), seed=seed, world_share=world_share, world=world
+    )
+    return _stories(gen, vocab, n)
