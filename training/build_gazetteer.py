@@ -305,11 +305,12 @@ Vice-President|Head|Chief|Marshal|Field Marshal|Brigadier|Brigadier General|Brig
 
 #: Legal forms and listing words after a company's name: "Workday, Inc.", "Atos SE",
 #: "Swiss Reinsurance Company Ltd" -- news copy drops them.
-LEGAL_FORM = re.compile(
-    r"(?:,?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.|plc|PLC|Plc|AG|SE|SA|"
+_LEGAL_WORDS = (
+    r"Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.|plc|PLC|Plc|AG|SE|SA|"
     r"S\.A\.|N\.V\.|NV|AB|ASA|Oyj|Ltd\.?|Limited|KGaA|GmbH|S\.p\.A\.|LLC|L\.P\.|LP|"
-    r"\(publ\)|& Co\.?))+$"
+    r"\(publ\)|& Co\.?"
 )
+LEGAL_FORM = re.compile(rf"(?:,?\s+(?:{_LEGAL_WORDS}))+$")
 
 
 def _fold(name: str) -> str:
@@ -383,15 +384,14 @@ def listed_companies() -> list[str]:
     return sorted({c["name"] for idx in INDICES.values() for c in idx["companies"]})
 
 
-#: Legal forms, listing suffixes and share classes of the world's exchanges, as the
-#: investpy stock list spells them: "Semen Baturaja Persero Tbk", "Fima Corporation Bhd",
-#: "Swedbank AB ser A", "Grupo Bimbo SAB de CV".
+#: Legal forms (``LEGAL_FORM``'s and more), listing suffixes and share classes of the
+#: world's exchanges, as the investpy stock list spells them: "Semen Baturaja Persero
+#: Tbk", "Fima Corporation Bhd", "Swedbank AB ser A", "Grupo Bimbo SAB de CV".
 GLOBAL_FORM = re.compile(
-    r"(?:,?\s+(?:Inc|Incorporated|Corp|Corporation|Company|Co|plc|PLC|Plc|AG|SE|SA|S\.A|N\.V|"
-    r"NV|AB|ASA|AS|A/S|Oyj|Ltd|Limited|KGaA|GmbH|S\.p\.A|SpA|LLC|L\.P|LP|\(publ\)|& Co|Bhd|"
-    r"Berhad|Tbk|PT|PCL|Pcl|PJSC|JSC|OJSC|SAB de CV|S\.A\.B\. de C\.V|SAA|SAE|S\.A\.E|SAOG|"
-    r"QSC|QPSC|KSC|KSCP|PSC|BSC|Pty|NL|Persero|Pref|ON|PN|ser [A-Z]|Class [A-Z]|[A-Z]|ADR|GDR|"
-    r"Ord|Units?|Shs|Sdn|Non Voting)\.?)+$"
+    rf"(?:,?\s+(?:{_LEGAL_WORDS}|(?:Co|S\.A|N\.V|S\.p\.A|L\.P|AS|A/S|SpA|Bhd|Berhad|Tbk|"
+    r"PT|PCL|Pcl|PJSC|JSC|OJSC|SAB de CV|S\.A\.B\. de C\.V|SAA|SAE|S\.A\.E|SAOG|QSC|QPSC|KSC|"
+    r"KSCP|PSC|BSC|Pty|NL|Persero|Pref|ON|PN|ser [A-Z]|Class [A-Z]|[A-Z]|ADR|GDR|Ord|Units?|"
+    r"Shs|Sdn|Non Voting)\.?))+$"
 )
 #: Words a company name from the world list may be lower-case in ("Bank of Ayudhya").
 NAME_CONNECTORS = frozenset(

@@ -903,8 +903,12 @@ def _parts_doc(parts: list[tuple[str, str | None]], make_doc) -> Doc | None:
     return doc
 
 
+#: Share of the business sentences' firms that are real listed companies (1.6.0's recipe).
+WORLD_SHARE = 0.5
+
+
 def business_docs(
-    vocab: Vocab, ref: Path, n: int = 2000, seed: int = 1, world_share: float = 0.5
+    vocab: Vocab, ref: Path, n: int = 2000, seed: int = 1, world_share: float = WORLD_SHARE
 ) -> list[Doc]:
     """``n`` business sentences (``BusinessGenerator``), five per Doc; ``world_share`` of
     the firms are real company names from the gazetteer (0 = the 1.5.0 recipe)."""

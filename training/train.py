@@ -57,7 +57,7 @@ def convert(
     *,
     synthetic: int = 0,
     business: int = 0,
-    world_share: float = 0.5,
+    world_share: float | None = None,
     syntax: bool = True,
 ) -> None:
     """Convert the corpora (and generate synthetic news and business sentences) to .spacy
@@ -91,9 +91,8 @@ def convert(
         if synthetic:
             ner_train += syn.synthetic_docs(vocab, reference, n=synthetic)
         if business:
-            business_docs = syn.business_docs(
-                vocab, reference, n=business, world_share=world_share
-            )
+            share = syn.WORLD_SHARE if world_share is None else world_share
+            business_docs = syn.business_docs(vocab, reference, n=business, world_share=share)
             cv.write_docbin(business_docs, data / "business.spacy")
     cv.write_docbin(ner_train, data / "ner-train.spacy")
     ner_dev = cv.wikigold_docs(corpora / "wikigold" / "wikigold.conll.txt", vocab, "dev")
@@ -356,9 +355,10 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument(
         "--world-share",
         type=float,
-        default=0.5,
+        default=None,
         help="share of the business sentences' firms that are real listed companies from "
-        "the gazetteer's world list (0.5 since 1.6.0; 0 reproduces the 1.5.0 ner)",
+        "the gazetteer's world list (default training.synthetic.WORLD_SHARE, 0.5 since "
+        "1.6.0; 0 reproduces the 1.5.0 ner)",
     )
     p.add_argument("--syntax-config", type=Path, default=HERE / "configs" / "syntax.cfg")
     p.add_argument("--ner-config", type=Path, default=HERE / "configs" / "ner_aug.cfg")

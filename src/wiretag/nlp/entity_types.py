@@ -518,7 +518,6 @@ class NameMatcher:
     def __init__(self, nlp: Language, names: dict[str, Any]) -> None:
         rules = getattr(nlp.tokenizer, "rules", None) or {}
         special = {k.lower() for k in rules if k.isalpha()}
-        self.hashes = {label: nlp.vocab.strings.add(label) for label in names}
         #: one-token names: token (lower case) -> labels
         self.single: dict[str, list[str]] = {}
         #: longer names: first two tokens -> length -> all tokens -> labels
@@ -541,7 +540,7 @@ class NameMatcher:
                     labels.append(label)
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
-        """(label, start, end) of every match, by start, then end."""
+        """(label, start, end) of every match, by start, then end, then label."""
         lowers = [t.lower_ for t in doc]
         single, multi = self.single, self.multi
         out = []
@@ -554,9 +553,9 @@ class NameMatcher:
                     for n, table in by_len.items():
                         for label in table.get(tuple(lowers[i : i + n]), ()):
                             out.append((label, i, i + n))
-        # one span under two labels ("Taliban": NORP and ORG) in a fixed order, by the
-        # labels' hashes; only the label that owns the written form passes _surface_ok
-        out.sort(key=lambda m: (m[1], m[2], self.hashes[m[0]]))
+        # one span under two labels ("Taliban": NORP and ORG) comes in the labels' order;
+        # only the label that owns the written form passes _surface_ok
+        out.sort(key=lambda m: (m[1], m[2], m[0]))
         return out
 
 
