@@ -39,6 +39,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from wiretag.nlp.lemmas import lemmatizer_table
+from wiretag.nlp.sports import sports_story, team_spans
+from wiretag.nlp.truecase import caps_lines, running_forms, truecase
 
 GAZETTEER_RESOURCE = "ner_gazetteer.json"
 
@@ -566,6 +568,10 @@ class EntityTyper:
         self.name = name
         self.nlp: Language | None = nlp
         self._noun_cache: frozenset[str] | None = None
+        self._dictionary_cache: frozenset[str] | None = None
+        self._not_noun_cache: frozenset[str] | None = None
+        self._irregular_cache: frozenset[str] | None = None
+        self._country_cache: frozenset[str] | None = None
         gz = gazetteer
         self.gpe = set(gz["gpe"])
         self.gpe_strong = set(gz["gpe_strong"])
@@ -707,6 +713,7 @@ class EntityTyper:
             and nxt.is_lower
             and nxt.tag_ in PLURAL_NEXT_TAGS
             and low not in self.forms
+            and tok.text not in self.gpe  # "Leeds hold Newcastle": a town's name
             and low in self._nouns()
         )
 
@@ -783,6 +790,7 @@ class EntityTyper:
             and _opens_sentence(ent[0])
             and ent[0].tag_ in ("NN", "NNS")
             and text.lower() not in self.forms
+            and text not in self.gpe
         ):
             return []  # "Gunmen abducted ...": a capitalised common noun, not a name
         if label == "ORG" and self._is_title(ent[-1].text) and text not in self.org:
@@ -1171,6 +1179,17 @@ class EntityTyper:
         return ents
 
     def __call__(self, doc: Doc) -> Doc:
+        ents = self._type(doc)
+        lines = caps_lines(doc)
+        if lines and self._recogniser():
+            ents = self._caps_line_ents(doc, ents, lines)
+        if sports_story(doc):
+            ents = team_spans(doc, ents, is_country=self._is_country, places=self.places)
+        doc.ents = ents
+        return doc
+
+    def _type(self, doc: Doc) -> list[Span]:
+        """The final entities of ``doc`` from the model's (``doc.ents``)."""
         # In copy that is lower-cased throughout, case says nothing: trust the model.
         alpha = [t for t in doc if t.is_alpha]
         caps = sum(1 for t in alpha if t.text[:1].isupper())
@@ -1230,8 +1249,148 @@ class EntityTyper:
         ents = sorted(filter_spans(model_ents) + extra, key=lambda s: s.start)
         if not lower_doc and not upper_doc:
             ents = self._story_consistency(doc, ents)
-        doc.ents = ents
-        return doc
+        return ents
+
+    def _caps_line_ents(
+        self, doc: Doc, ents: list[Span], lines: list[tuple[int, int]]
+    ) -> list[Span]:
+        """The names in lines written in capitals (headlines), found by running the
+        pipeline up to the ner and this typer on the line's words in running-text case
+        (``wiretag.nlp.truecase``); they replace what was found on the capitals."""
+        if self.nlp is None:
+            return ents
+        skip = {i for lo, hi in lines for i in range(lo, hi)}
+        names = {i for e in ents for i in range(e.start, e.end)}
+        story = running_forms(list(doc), skip, names)
+        # what the story's running text calls its names: "Pete Sampras" (and "Sampras")
+        body: dict[str, str] = {}
+        for e in ents:
+            if e.start in skip:
+                continue
+            body.setdefault(e.text, e.label_)
+            if e.label_ == "PERSON" and len(e) > 1 and e[-1].is_title:
+                body.setdefault(e[-1].text, "PERSON")
+        for lo, hi in lines:
+            toks = doc[lo:hi]
+            words = truecase(
+                [t.text for t in toks],
+                story=story,
+                known=self._known_form,
+                function_words=self.nlp.Defaults.stop_words,
+                dictionary=self._dictionary(),
+                irregular=self._irregular(),
+            )
+            kept = [e for e in ents if e.end <= lo or e.start >= hi]
+            if not any(w[:1].isupper() for w in words[1:]) and words[0].lower() in (
+                self._dictionary()
+            ):
+                ents = kept  # a slug or a line of common words: "SOCCER", "RUGBY UNION"
+                continue
+            sub = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in toks])
+            for name, proc in self.nlp.pipeline:
+                if name == self.name:
+                    break
+                sub = proc(sub)
+            found = self._type(sub)
+            found = [
+                Span(sub, e.start, e.end, label=body.get(e.text, e.label_)) for e in found
+            ]
+            found = filter_spans(found + self._story_names(sub, found, body))
+            ents = kept + [Span(doc, lo + e.start, lo + e.end, label=e.label_) for e in found]
+        return sorted(ents, key=lambda s: s.start)
+
+    @staticmethod
+    def _story_names(doc: Doc, found: list[Span], body: dict[str, str]) -> list[Span]:
+        """Names of the story's running text that a re-cased headline repeats and the
+        model missed there ("Sampras advances ..." after "Pete Sampras" in the story)."""
+        covered = {i for e in found for i in range(e.start, e.end)}
+        out: list[Span] = []
+        i = 0
+        while i < len(doc):
+            for n in (4, 3, 2, 1):
+                span = doc[i : i + n]
+                if (
+                    len(span) == n
+                    and span.text in body
+                    and span[0].text[:1].isupper()
+                    and not any(k in covered for k in range(i, i + n))
+                ):
+                    out.append(Span(doc, i, i + n, label=body[span.text]))
+                    i += n - 1
+                    break
+            i += 1
+        return out
+
+    def _recogniser(self) -> bool:
+        """The pipeline finds entities before this component (a ner), so lines in
+        capitals can be read again in running-text case."""
+        if self.nlp is None:
+            return False
+        for name in self.nlp.pipe_names:
+            if name == self.name:
+                return False
+            if "doc.ents" in self.nlp.get_pipe_meta(name).assigns:
+                return True
+        return False
+
+    def _is_country(self, name: str) -> bool:
+        """``name`` is a country's name or short form ("Pakistan", "England", "U.S.")."""
+        if self._country_cache is None:
+            from wiretag.lexicon.countries import countries, fold
+
+            self._country_cache = frozenset(
+                fold(n) for c in countries() for n in (c.name, *c.aliases)
+            )
+        from wiretag.lexicon.countries import fold
+
+        key = fold(name)
+        return (key[4:] if key.startswith("the ") else key) in self._country_cache
+
+    def _known_form(self, word: str) -> str | None:
+        """How the gazetteer writes a name spelt ``word`` in capitals: the word itself for
+        names written in capitals ("NATO"), else a mixed-case form of the same length
+        ("MOSCOW" -> "Moscow", "LEEDS" -> "Leeds"); None when it knows no such name or
+        the name is also a common word ("NICE", "TURKEY" stay to the dictionary)."""
+        low = word.lower()
+        entry = self.forms.get(low)
+        if entry is not None:
+            forms = entry[1]
+            if word in forms:
+                return word
+            cased = sorted(f for f in forms if not f.isupper() and len(f) == len(word))
+            if cased and low not in NOT_LOWERCASE:
+                return cased[0]
+        title = word[:1] + low[1:]
+        if title in self.gpe and low not in NOT_LOWERCASE and low not in self._not_nouns():
+            return title  # a town the dictionary knows only as a noun: "Leeds"
+        return None
+
+    def _dictionary(self) -> frozenset[str]:
+        """The lemmatizer's dictionary of English words (WordNet, all parts of speech)."""
+        if self._dictionary_cache is None:
+            words: set[str] = set()
+            for pos in ("noun", "verb", "adj", "adv"):
+                words.update(lemmatizer_table(self.nlp, "lemma_index", pos))
+            self._dictionary_cache = frozenset(words)
+        return self._dictionary_cache
+
+    def _not_nouns(self) -> frozenset[str]:
+        """Dictionary verbs, adjectives and adverbs (WordNet's nouns include places)."""
+        if self._not_noun_cache is None:
+            words: set[str] = set()
+            for pos in ("verb", "adj", "adv"):
+                words.update(lemmatizer_table(self.nlp, "lemma_index", pos))
+            self._not_noun_cache = frozenset(words)
+        return self._not_noun_cache
+
+    def _irregular(self) -> frozenset[str]:
+        """Irregular inflections of the lemmatizer's tables ("won", "held", "children")."""
+        if self._irregular_cache is None:
+            words: set[str] = set()
+            for pos in ("noun", "verb", "adj", "adv"):
+                words.update(lemmatizer_table(self.nlp, "lemma_exc", pos))
+            self._irregular_cache = frozenset(words)
+        return self._irregular_cache
 
     def _story_consistency(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """What one mention says about a name holds for the story: the surname of a person

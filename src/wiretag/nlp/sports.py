@@ -1,0 +1,291 @@
+"""Teams in sports copy: a club named after its town is an organisation.
+
+"Leeds United held Newcastle to a 1-1 draw", "Arsenal 2 Chelsea 0", "Everton striker
+...": in a sports story a town or city name that plays, scores, wins or loses is the
+club, and the model (and the gazetteer) type it as a place. National sides named by
+their country ("Pakistan beat England") keep the country's type, as GPE.
+
+``sports_story`` says whether a story is sports copy; ``team_spans`` retypes the place
+names that act as teams, adds the teams of results lines the model missed, and types
+every other mention of a team's name in the story alike.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Container
+
+from spacy.tokens import Doc, Span, Token
+
+#: wire slugs that open a sports story's headline: "SOCCER - ...", "CRICKET-..."
+SLUGS = frozenset(
+    {
+        "soccer", "football", "cricket", "tennis", "golf", "rugby", "athletics", "cycling",
+        "boxing", "baseball", "basketball", "hockey", "motor", "motorcycling", "formula",
+        "skiing", "swimming", "olympics", "snooker", "racing", "nfl", "nba", "nhl", "mlb",
+        "sailing", "rowing", "badminton", "volleyball", "handball", "sport", "sports",
+    }
+)
+#: words that only sports copy uses (two different ones make a story sports copy)
+CUES = frozenset(
+    {
+        "goal", "goals", "striker", "strikers", "midfielder", "defender", "goalkeeper",
+        "keeper", "wicket", "wickets", "innings", "equaliser", "equalizer", "hat-trick",
+        "half-time", "halftime", "touchdown", "touchdowns", "quarterback", "birdie",
+        "birdies", "bogey", "tiebreak", "tiebreaker", "semi-final", "semi-finals",
+        "semifinal", "quarter-final", "quarter-finals", "quarterfinal", "relegation",
+        "kickoff", "batsman", "batsmen", "bowler", "playoff", "playoffs", "podium",
+        "scored", "scorer", "scorers", "winger", "fixture", "fixtures", "league", "derby",
+        "penalty", "stoppage", "unbeaten", "seeded", "seed", "coach", "draw", "drew",
+        "points", "standings", "leaderboard", "par", "lap", "laps", "inning", "homer",
+        "pitcher", "rebounds", "try", "tries", "match", "matches",
+    }
+)
+#: verbs whose subject or object is a team: "Leeds held Newcastle", "Chelsea lost"
+TEAM_VERBS = frozenset(
+    {
+        "beat", "defeat", "draw", "hold", "hammer", "thrash", "edge", "rout", "stun",
+        "overcome", "outplay", "trounce", "lose", "win", "host", "play", "face", "top",
+        "lead", "sign", "sack", "score", "concede", "eliminate", "knock", "earn", "clinch",
+        "relegate", "promote", "battle", "fight", "come", "go",
+    }
+)
+#: nouns whose owner or whose "over"/"against"/"to" is a team: "Chelsea's defeat",
+#: "a 2-0 win over Chelsea", "defeat to Everton"
+TEAM_NOUNS = frozenset(
+    {
+        "win", "victory", "defeat", "draw", "loss", "match", "game", "clash", "tie",
+        "triumph", "success", "comeback", "striker", "midfielder", "defender", "goalkeeper",
+        "keeper", "coach", "manager", "captain", "forward", "winger", "fans", "supporters",
+        "squad", "side", "team", "player", "players", "boss", "goal", "goals", "lead",
+        "equaliser", "equalizer", "debut", "season", "title", "bench",
+    }
+)
+#: team roles after a club's name: "Everton striker", "Newcastle manager"
+ROLE_AFTER = frozenset(
+    {
+        "striker", "midfielder", "defender", "goalkeeper", "keeper", "coach", "manager",
+        "captain", "forward", "winger", "fans", "supporters", "squad", "boss", "players",
+        "player", "side", "team", "academy", "chairman", "owner", "owners",
+    }
+)
+#: last words of club names: "Leeds United", "Blackburn Rovers", "Aston Villa"
+CLUB_LAST = frozenset(
+    {
+        "United", "City", "Rovers", "Athletic", "Wanderers", "Albion", "Hotspur", "Villa",
+        "Argyle", "Rangers", "Celtic", "FC", "F.C.", "CF", "SC", "AFC", "Town", "County",
+        "Forest", "Palace", "Wednesday", "Orient", "Alexandra", "Stanley", "Thistle",
+        "Hearts", "Academicals", "Olympic", "Dynamo", "Juniors", "Calcio", "Hotspurs",
+    }
+)
+#: first words of club names: "Real Madrid", "FC Porto", "Borussia Dortmund"
+CLUB_FIRST = frozenset(
+    {
+        "FC", "AC", "AS", "SC", "SV", "VfB", "VfL", "TSG", "Real", "Atletico", "Athletic",
+        "Sporting", "Olympique", "Borussia", "Dynamo", "Dinamo", "Racing", "Inter",
+        "Bayer", "Hertha", "Eintracht", "Werder", "Fortuna", "Union", "Deportivo",
+        "Club", "PSV", "Ajax", "Benfica", "Galatasaray", "Fenerbahce", "Besiktas",
+    }
+)
+#: irregular forms of TEAM_VERBS (the typer runs before the lemmatizer)
+IRREGULAR = {
+    "held": "hold", "won": "win", "lost": "lose", "drew": "draw", "drawn": "draw",
+    "went": "go", "gone": "go", "came": "come", "fought": "fight", "led": "lead",
+    "overcame": "overcome", "beaten": "beat", "beats": "beat", "beating": "beat",
+}
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: prepositions of place: "in Newcastle" is the town even in a match report
+PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "outside", "to"})
+INTEGER = re.compile(r"\d{1,3}")
+
+
+def sports_story(doc: Doc) -> bool:
+    """A wire sports slug opens a line ("SOCCER - ..."), or the story uses two different
+    words only sports copy uses."""
+    seen: set[str] = set()
+    for tok in doc:
+        low = tok.lower_
+        if low in SLUGS and tok.text.isupper():
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            opens = tok.i == 0 or doc[tok.i - 1].is_space
+            if opens and nxt is not None and nxt.text in ("-", "–", "—"):
+                return True
+        if low in CUES:
+            seen.add(low)
+            if len(seen) >= 2:
+                return True
+    return False
+
+
+def _lines(doc: Doc) -> list[list[Token]]:
+    out: list[list[Token]] = [[]]
+    for tok in doc:
+        if tok.is_space and "\n" in tok.text:
+            out.append([])
+        elif not tok.is_space:
+            out[-1].append(tok)
+    return [line for line in out if line]
+
+
+def _name_run(line: list[Token], k: int) -> int:
+    """End of the run of capitalised words (with "." "&" "'" inside) from ``line[k]``."""
+    j = k
+    while j < len(line) and (
+        (line[j].text[:1].isupper() and any(ch.isalpha() for ch in line[j].text))
+        or (j > k and line[j].text in ("&", "'", "of", "de", "del", "la"))
+    ):
+        j += 1
+    while j > k and not line[j - 1].text[:1].isupper():
+        j -= 1
+    return j
+
+
+def _skip_brackets(line: list[Token], k: int) -> int:
+    if k < len(line) and line[k].text == "(":
+        depth = 0
+        while k < len(line):
+            depth += line[k].text == "("
+            depth -= line[k].text == ")"
+            k += 1
+            if depth == 0:
+                break
+    return k
+
+
+def result_names(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the team names of results and standings lines: "Arsenal 2
+    Chelsea 0", "Real Madrid 3 (Vinicius 12) Getafe 1 (Mayoral 55)", "1. Liverpool 10 8 1
+    1 25 8 25"."""
+    out: list[tuple[int, int]] = []
+    for line in _lines(doc):
+        k = 0
+        if len(line) > 2 and INTEGER.fullmatch(line[0].text) and line[1].text in (".", ")"):
+            k = 2  # standings: "1. Liverpool ..."
+            j = _name_run(line, k)
+            nums = line[j:]
+            if j > k and len(nums) >= 3 and all(INTEGER.fullmatch(t.text) for t in nums):
+                out.append((line[k].i, line[j - 1].i + 1))
+            continue
+        names: list[tuple[int, int]] = []
+        while k < len(line):
+            j = _name_run(line, k)
+            if j == k or j >= len(line) or not INTEGER.fullmatch(line[j].text):
+                names = []
+                break
+            names.append((line[k].i, line[j - 1].i + 1))
+            k = _skip_brackets(line, j + 1)
+        if len(names) == 2:
+            out.extend(names)
+    return out
+
+
+def _base(tok: Token, words: Container[str]) -> str:
+    """The word of ``words`` that ``tok`` inflects ("held" -> "hold", "wins" -> "win");
+    the lower-case text when none (the typer runs before the lemmatizer)."""
+    low = tok.lower_
+    if low in IRREGULAR:
+        return IRREGULAR[low]
+    for cut in (0, 1, 2, 3):
+        stem = low[: len(low) - cut] if cut else low
+        if stem in words and (cut == 0 or low.endswith(("s", "es", "ed", "d", "ing"))):
+            return stem
+    if low.endswith("ing") and low[:-3] + "e" in words:
+        return low[:-3] + "e"
+    if len(low) > 4 and low.endswith(("ped", "ted", "ned", "ged")) and low[:-3] in words:
+        return low[:-3]  # "stopped", "edged" is above
+    return low
+
+
+#: prepositions before a team: "a win over Chelsea", "lost to Everton", "drew with Leeds"
+TEAM_CASES = frozenset({"over", "against", "with", "to", "for"})
+
+
+def _team_context(span: Span) -> bool:
+    """The words around a name say it plays: it wins, loses or is beaten, it has a
+    defeat or a striker, it is what a win came over. (Universal Dependencies labels, as
+    our parser gives them; spaCy's English labels too.)"""
+    doc = span.doc
+    root = span.root
+    head = root.head
+    dep = root.dep_
+    if dep in ("nsubj", "obj", "dobj", "nsubj:pass", "nsubjpass") and (
+        _base(head, TEAM_VERBS) in TEAM_VERBS
+    ):
+        return True
+    if dep in ("nmod:poss", "poss") and _base(head, TEAM_NOUNS) in TEAM_NOUNS:
+        return True
+    case = [c.lower_ for c in root.children if c.dep_ == "case" and c.lower_ in TEAM_CASES]
+    if dep == "pobj" and head.lower_ in TEAM_CASES:
+        case, head = [head.lower_], head.head
+    if case and dep in ("nmod", "obl", "pobj"):
+        gov = _base(head, TEAM_NOUNS | TEAM_VERBS)
+        if case[0] in ("with", "to") and gov not in ("draw", "lose", "defeat", "loss"):
+            return False
+        if case[0] == "for" and gov not in ("score", "play", "sign", "goal"):
+            return False
+        return gov in TEAM_NOUNS or gov in TEAM_VERBS
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and nxt.is_lower and nxt.text in ROLE_AFTER
+
+
+def team_spans(
+    doc: Doc,
+    ents: list[Span],
+    *,
+    is_country: Callable[[str], bool],
+    places: Container[str],
+) -> list[Span]:
+    """``ents`` with the teams of a sports story typed ORG. Call only for sports copy
+    (``sports_story``). ``is_country``: a country's name (a national side, left alone);
+    ``places``: known place names (a club-named span such as "Kansas City" that is a
+    known place needs a team context)."""
+    teams: set[str] = set()  # lower case: the headline's "LEEDS" is the body's "Leeds"
+    out: list[Span] = []
+    for e in ents:
+        text = e.text
+        if e.label_ == "ORG" or is_country(text):
+            out.append(e)
+            continue
+        club = e.label_ != "PERSON" and (
+            (len(e) > 1 and (e[-1].text in CLUB_LAST or e[0].text in CLUB_FIRST))
+            and text not in places
+        )
+        if club or (e.label_ in PLACE_LABELS and _team_context(e)):
+            teams.add(text.lower())
+            if len(e) > 1 and e[-1].text in CLUB_LAST:
+                teams.add(e[:-1].text.lower())  # "Leeds United" is also "Leeds"
+            out.append(Span(doc, e.start, e.end, label="ORG"))
+        else:
+            out.append(e)
+    covered = {i for e in out for i in range(e.start, e.end)}
+    added: list[Span] = []
+    for start, end in result_names(doc):
+        span = doc[start:end]
+        inside = [e for e in out if start <= e.start and e.end <= end]
+        if any(i in covered for i in range(start, end)) and not (
+            len(inside) == 1 and (inside[0].start, inside[0].end) == (start, end)
+        ):
+            continue
+        if is_country(span.text):
+            if not inside:
+                added.append(Span(doc, start, end, label="GPE"))
+            continue
+        if inside and inside[0].label_ == "PERSON":
+            continue  # "66 Colin Montgomerie" is not a results line's team
+        teams.add(span.text.lower())
+        out = [e for e in out if e not in inside]
+        added.append(Span(doc, start, end, label="ORG"))
+    out += added
+    if not teams:
+        return sorted(out, key=lambda s: s.start)
+    final: list[Span] = []
+    for e in out:
+        prev = doc[e.start - 1] if e.start > 0 else None
+        if (
+            e.text.lower() in teams
+            and e.label_ in PLACE_LABELS
+            and not (prev is not None and prev.lower_ in PLACE_PREPOSITIONS)
+        ):
+            e = Span(doc, e.start, e.end, label="ORG")
+        final.append(e)
+    return sorted(final, key=lambda s: s.start)

@@ -1,0 +1,179 @@
+"""Case for lines written in capitals: wire headlines ("SOCCER - LEEDS HOLD NEWCASTLE AS
+ARSENAL GO TOP.", "SAMPRAS ADVANCES AT U.S. OPEN").
+
+A statistical NER learns that names are capitalised; in a line of capitals every word is,
+and the model finds little or nothing there. ``caps_lines`` finds such lines and
+``truecase`` gives each of their words the case it would have in running text, so the
+entity typer can run the pipeline on the re-cased words and put the names it finds back
+on the original tokens (the words keep their lengths, so the offsets do not move).
+
+A word's case comes, in this order, from:
+
+1. a name the gazetteer knows in capitals ("NATO", "FIFA", "U.S.") -- kept;
+2. the story itself: how the same word is written inside the story's other sentences
+   (the headline's "BECKER" is the body's "Boris Becker");
+3. English function words -- lower case;
+4. a name the gazetteer knows ("MOSCOW" -> "Moscow");
+5. the dictionary: an English word (or an inflection of one) -- lower case;
+6. otherwise a name: short words without vowels stay in capitals ("NBA"), others are
+   capitalised ("SAMPRAS" -> "Sampras").
+
+The first word of the line is capitalised, as a sentence's is.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Container, Mapping
+
+from spacy.tokens import Doc, Token
+
+#: at least this many words with letters make a line a headline, not "LONDON 1996-08-30"
+MIN_CAPS_WORDS = 2
+#: share of a line's words with letters that are written in capitals
+MIN_CAPS_SHARE = 0.8
+VOWELS = frozenset("AEIOUY")
+DASHES = frozenset({"-", "–", "—"})
+
+
+def _has_letters(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
+def caps_lines(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges (start, end) of the lines of ``doc`` written in capitals. Lines are
+    separated by line breaks; whitespace tokens at a line's edges are left out. A line is
+    cut at a spaced dash, which ends a wire slug ("SOCCER - ...") or a dateline, so each
+    part is read alone."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    n = len(doc)
+    for i in range(n + 1):
+        if (
+            i < n
+            and not (doc[i].is_space and "\n" in doc[i].text)
+            and (i == 0 or "\n" not in doc[i - 1].whitespace_)
+        ):
+            continue
+        # a line is doc[start:i] (the token at i is a line break, or the line ended
+        # with a newline in the whitespace of the token before i)
+        lo, hi = start, i
+        while lo < hi and doc[lo].is_space:
+            lo += 1
+        while hi > lo and doc[hi - 1].is_space:
+            hi -= 1
+        words = [t.text for t in doc[lo:hi] if _has_letters(t.text)]
+        if len(words) >= MIN_CAPS_WORDS:
+            caps = sum(1 for w in words if w.isupper())
+            if caps >= MIN_CAPS_SHARE * len(words) and caps >= MIN_CAPS_WORDS:
+                cuts = [
+                    k
+                    for k in range(lo + 1, hi - 1)
+                    if doc[k].text in DASHES and doc[k - 1].whitespace_ and doc[k].whitespace_
+                ]
+                for a, b in zip([lo, *(k + 1 for k in cuts)], [*cuts, hi], strict=True):
+                    if any(_has_letters(t.text) for t in doc[a:b]):
+                        out.append((a, b))
+        start = i + 1 if i < n and doc[i].is_space else i
+    return out
+
+
+def running_forms(
+    tokens: list[Token], skip: Container[int], names: Container[int] = ()
+) -> dict[str, str]:
+    """How the story writes each word in running text: lower-case word -> its most
+    frequent written form among tokens that are not in capitals and not inside ``skip``
+    (token indices of caps lines), and are not at a sentence's, line's or quotation's
+    opening -- unless they are inside ``names`` (token indices of the story's entities:
+    "Arsenal went top ..." after a dateline)."""
+    counts: dict[str, Counter[str]] = {}
+    for tok in tokens:
+        text = tok.text
+        if tok.i in skip or not _has_letters(text) or text.isupper() or tok.is_space:
+            continue
+        if tok.i not in names:
+            if tok.is_sent_start or tok.i == 0:
+                continue
+            prev = tok.doc[tok.i - 1]
+            if prev.is_quote or prev.is_space or prev.text in DASHES or prev.text == ":":
+                continue
+        counts.setdefault(text.lower(), Counter())[text] += 1
+    return {low: c.most_common(1)[0][0] for low, c in counts.items()}
+
+
+def is_english_word(low: str, words: Container[str], irregular: Container[str]) -> bool:
+    """``low`` is in the dictionary ``words``, or an irregular form or regular inflection
+    of a word in it ("advances", "firms", "wickets", "hit", "ruled", "taking")."""
+    if low in words or low in irregular:
+        return True
+    candidates = []
+    if low.endswith("ies"):
+        candidates.append(low[:-3] + "y")
+    if low.endswith("es"):
+        candidates.append(low[:-2])
+    if low.endswith("s"):
+        candidates.append(low[:-1])
+    if low.endswith("ied"):
+        candidates.append(low[:-3] + "y")
+    if low.endswith("ed"):
+        candidates += [low[:-2], low[:-1]]
+        if len(low) > 4 and low[-3] == low[-4]:
+            candidates.append(low[:-3])  # "stopped"
+    if low.endswith("ing"):
+        candidates += [low[:-3], low[:-3] + "e"]
+        if len(low) > 5 and low[-4] == low[-5]:
+            candidates.append(low[:-4])  # "winning"
+    return any(len(c) >= 2 and c in words for c in candidates)
+
+
+def truecase(
+    words: list[str],
+    *,
+    story: Mapping[str, str],
+    known: Callable[[str], str | None],
+    function_words: Container[str],
+    dictionary: Container[str],
+    irregular: Container[str] = (),
+) -> list[str]:
+    """The running-text case of the words of one line of capitals (same lengths).
+
+    ``story``: running_forms of the story; ``known(word)``: the gazetteer's written form
+    of a name (None when unknown); ``function_words``: lower-case stop words;
+    ``dictionary``/``irregular``: lower-case English words and irregular inflections."""
+    out: list[str] = []
+    first = True
+    for word in words:
+        if not word.isupper():
+            out.append(word)
+            if _has_letters(word):
+                first = False
+            continue
+        low = word.lower()
+        name = known(word)
+        if name is not None and name == word:
+            cased = word  # "NATO", "U.S."
+        elif low in story and len(story[low]) == len(word):
+            cased = story[low]
+        elif low in function_words:
+            cased = low
+        elif name is not None and len(name) == len(word):
+            cased = name
+        elif "-" in word and not word.startswith("-"):
+            parts = word.split("-")
+            cased = "-".join(
+                p.lower() if is_english_word(p.lower(), dictionary, irregular) else p.title()
+                for p in parts
+            )
+            if all(is_english_word(p.lower(), dictionary, irregular) for p in parts if p):
+                cased = low  # "FIRST-ROUND"
+        elif is_english_word(low, dictionary, irregular):
+            cased = low
+        elif len(word) <= 3 or not (VOWELS & set(word)):
+            cased = word  # "NBA", "PSG", "CSKA"
+        else:
+            cased = word[:1] + word[1:].lower()
+        if first and _has_letters(word):
+            cased = cased[:1].upper() + cased[1:]
+            first = False
+        out.append(cased)
+    return out

@@ -1,0 +1,75 @@
+"""Lines in capitals: found, re-cased, and read again by the bundled pipeline."""
+
+from __future__ import annotations
+
+import spacy
+
+from wiretag.nlp.tokenizer import news_tokenizer
+from wiretag.nlp.truecase import caps_lines, is_english_word, running_forms, truecase
+
+DICTIONARY = {"hold", "draw", "go", "top", "win", "lucky", "soccer", "arsenal", "beat", "wicket"}
+IRREGULAR = {"held"}
+FUNCTION = {"to", "as", "at", "by", "in", "the", "for"}
+
+
+def _nlp():
+    nlp = spacy.blank("en")
+    nlp.tokenizer = news_tokenizer(nlp)
+    return nlp
+
+
+def _case(words, story=None, known=None):
+    return truecase(
+        words,
+        story=story or {},
+        known=known or (lambda w: None),
+        function_words=FUNCTION,
+        dictionary=DICTIONARY,
+        irregular=IRREGULAR,
+    )
+
+
+def test_caps_lines_cut_at_the_slug_dash_and_skip_datelines():
+    nlp = _nlp()
+    doc = nlp("SOCCER - LEEDS HOLD NEWCASTLE.\nLONDON 1996-08-30\nLeeds held Newcastle.")
+    spans = [doc[a:b].text for a, b in caps_lines(doc)]
+    assert spans == ["SOCCER", "LEEDS HOLD NEWCASTLE."]
+
+
+def test_caps_lines_ignore_mixed_case_lines_and_single_acronyms():
+    nlp = _nlp()
+    doc = nlp("NATO said on Friday that its AWACS planes flew.\nThe IAEA met.")
+    assert caps_lines(doc) == []
+
+
+def test_truecase_order_of_evidence():
+    story = {"leeds": "Leeds", "newcastle": "Newcastle"}
+    known = {"NATO": "NATO", "MOSCOW": "Moscow"}.get
+    out = _case(["LEEDS", "HOLD", "NEWCASTLE", "TO", "DRAW", "AS", "SAMPRAS", "GOES", "TOP"],
+                story=story, known=known)
+    assert out == ["Leeds", "hold", "Newcastle", "to", "draw", "as", "Sampras", "goes", "top"]
+    assert _case(["NATO", "HOLD", "MOSCOW"], known=known) == ["NATO", "hold", "Moscow"]
+    # the story's own spelling beats the dictionary; short words without vowels stay
+    assert _case(["WIN", "FOR", "ARSENAL", "NBA"], story={"arsenal": "Arsenal"}) == [
+        "Win", "for", "Arsenal", "NBA"
+    ]
+    assert _case(["INZAMAM-UL-HAQ", "HELD"]) == ["Inzamam-Ul-Haq", "held"]
+
+
+def test_is_english_word_knows_inflections():
+    words = {"advance", "firm", "wicket", "rule", "take", "stop", "win", "try"}
+    for w in ("advances", "firms", "wickets", "ruled", "taking", "stopped", "winning", "tries"):
+        assert is_english_word(w, words, ())
+    assert not is_english_word("sampras", words, ())
+
+
+def test_running_forms_skip_openings_unless_a_name():
+    nlp = _nlp()
+    doc = nlp("Results came in. Arsenal went top, and the results pleased Leeds.")
+    for tok in doc:
+        tok.is_sent_start = tok.i in (0, 4)  # as a parser sets them
+    forms = running_forms(list(doc), skip=set())
+    assert forms["leeds"] == "Leeds" and forms["results"] == "results"
+    assert "arsenal" not in forms  # a sentence's first word says nothing by itself
+    forms = running_forms(list(doc), skip=set(), names={doc[4].i})
+    assert forms["arsenal"] == "Arsenal"
