@@ -4,7 +4,8 @@ entity-type rules were developed against, and the blind sets news_ner_blind*.jso
 blind3 and blind4 were never looked at, only scored; blind3 is business copy, rich in
 companies; blind4 is world news rich in organisations from outside Europe and North
 America; blind5 is a day of agency wire across desks -- sports results and scorecards,
-markets, general news, all-caps headlines -- in multi-line records).
+markets, general news, all-caps headlines -- in multi-line records; news_sports is the
+development set of sports, markets and headline copy the round-8 rules were tuned on).
 
     python -m training.evaluate [--model src/wiretag/models/en_wiretag_news] \
         [--corpora ../shared/corpora] [--news tests/nlp/news_ner_gold.jsonl]
@@ -32,6 +33,7 @@ NEWS_BLIND2 = ROOT / "tests" / "nlp" / "news_ner_blind2.jsonl"
 NEWS_BLIND3 = ROOT / "tests" / "nlp" / "news_ner_blind3.jsonl"
 NEWS_BLIND4 = ROOT / "tests" / "nlp" / "news_ner_blind4.jsonl"
 NEWS_BLIND5 = ROOT / "tests" / "nlp" / "news_ner_blind5.jsonl"
+NEWS_SPORTS = ROOT / "tests" / "nlp" / "news_ner_sports.jsonl"
 
 
 def prf(gold: set, pred: set) -> dict[str, dict[str, float]]:
@@ -164,6 +166,7 @@ def evaluate(
         ("news_blind3", NEWS_BLIND3),
         ("news_blind4", NEWS_BLIND4),
         ("news_blind5", NEWS_BLIND5),
+        ("news_sports", NEWS_SPORTS),
     ):
         if path.exists():
             items = items_from_jsonl(path)
@@ -204,6 +207,8 @@ def format_results(res: dict) -> str:
         "news_blind4_ner_fine",
         "news_blind5_ner_coarse",
         "news_blind5_ner_fine",
+        "news_sports_ner_coarse",
+        "news_sports_ner_fine",
     ):
         if key in res:
             lines.append(f"{key}:")

@@ -42,6 +42,23 @@ def test_eval_gate_scores_above_floors():
         pytest.fail(f"NER scores fell below floors (score, floor): {below}")
 
 
+def test_blind_gate_baseline_matches_pinned_sets():
+    gate = _gate()
+    base = json.loads(gate.BLIND_BASELINE.read_text())
+    assert base["sets"] == gate.blind_sha256(), "a blind set changed: re-run --blind --update"
+
+
+def test_blind_gate_scores_above_floors():
+    """The blind news sets (scored, never tuned on) stay above their recorded floors."""
+    gate = _gate()
+    floors = json.loads(gate.BLIND_BASELINE.read_text())["floors"]
+    scores = gate.blind_scores()
+    assert set(floors) == set(scores)
+    below = {k: (round(scores[k], 4), f) for k, f in floors.items() if scores[k] < f}
+    if below:
+        pytest.fail(f"blind-set scores fell below floors (score, floor): {below}")
+
+
 @pytest.mark.shared
 def test_corpus_gate_scores_above_floors(shared_dir: Path) -> None:
     """EWT test tags/trees, UNER-EWT test and held-out Wikigold NER stay above the floors

@@ -96,3 +96,17 @@ def test_bundled_pipeline_keeps_places_outside_sports(bundled):
     ents = {(e.text, e.label_) for e in doc.ents}
     want = {("UKRAINE", "GPE"), ("RUSSIAN", "NORP"), ("KHARKIV", "GPE"), ("Leeds", "GPE")}
     assert want <= ents
+
+
+def test_scorers_scorecards_and_club_names(blank):
+    text = (
+        "The striker scored.\nReal Madrid 3 (Vinicius 12, Bellingham 40) Getafe 1 (Mayoral 55)\n"
+        "Joe Root c Carey b Cummins 84\nSheffield Wednesday and West Ham drew."
+    )
+    ents = [("Madrid", "GPE"), ("Joe Root c Carey b Cummins", "PERSON"), ("Sheffield", "GPE"),
+            ("West", "LOC")]
+    out = run(blank, text, ents)
+    assert ("Real Madrid", "ORG") in out and ("Getafe", "ORG") in out
+    for name in ("Vinicius", "Bellingham", "Mayoral", "Joe Root", "Carey", "Cummins"):
+        assert (name, "PERSON") in out, name
+    assert ("Sheffield Wednesday", "ORG") in out and ("West Ham", "ORG") in out

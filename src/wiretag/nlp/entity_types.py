@@ -24,6 +24,10 @@ component turns those into the wiretag/1 types with a gazetteer
 * The bare surname of a known politician or official (Phoenix actor dictionaries) that the
   model typed as an organisation or a place is a person ("Barnier said", "Odinga").
 
+* Lines written in capitals (headlines) are read again in running-text case
+  (``wiretag.nlp.truecase``), and in sports copy towns that play are their clubs
+  (``wiretag.nlp.sports``).
+
 Model predictions win over gazetteer additions when they overlap.
 """
 

@@ -94,6 +94,8 @@ IRREGULAR = {
     "overcame": "overcome", "beaten": "beat", "beats": "beat", "beating": "beat",
 }
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: club-name first words that are English words in a headline's capitals
+ENGLISH_CLUB_WORDS = frozenset({"as", "real", "union", "club", "racing", "sporting", "athletic"})
 #: prepositions of place: "in Newcastle" is the town even in a match report
 PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "outside", "to"})
 INTEGER = re.compile(r"\d{1,3}")
@@ -228,6 +230,86 @@ def _team_context(span: Span) -> bool:
     return nxt is not None and nxt.is_lower and nxt.text in ROLE_AFTER
 
 
+def _club_name(ent: Span, taken: Container[int]) -> Span:
+    """A place or person span the model cut out of a club's name, widened to the name:
+    "Real" + "Madrid", "Sheffield" + "Wednesday", "West" + "Ham", "Bayer" + "Leverkusen"."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    before = doc[start - 1] if start > 0 else None
+    if (
+        before is not None
+        and before.text in CLUB_FIRST
+        and before.i not in taken
+        and not (before.is_upper and before.lower_ in ENGLISH_CLUB_WORDS)  # "AS ARSENAL GO"
+    ):
+        start -= 1
+    nxt = doc[end] if end < len(doc) else None
+    if (
+        nxt is not None
+        and nxt.i not in taken
+        and (
+            nxt.text in CLUB_LAST
+            or (
+                (ent.text in CLUB_FIRST or ent.text in ("West", "East", "North", "South"))
+                and nxt.is_title
+                and bool(ent[-1].whitespace_)
+            )
+        )
+    ):
+        end += 1
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(doc, start, end, label=ent.label_)
+
+
+def _dateline(span: Span) -> bool:
+    """A place opening a line before a comma, a bracket, a dash or a date: a dateline's
+    place ("NEWCASTLE, England, Dec 26 -", "LONDON 1996-08-30"), not a team."""
+    doc = span.doc
+    if span.start > 0 and not doc[span.start - 1].is_space:
+        return False
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and (nxt.text in (",", "(", "-", "–", "—") or nxt.like_num)
+
+
+def scorer_names(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the scorers in brackets after a score: "Real Madrid 3 (Vinicius 12,
+    Bellingham 40) Getafe 1 (Mayoral 55)"."""
+    out: list[tuple[int, int]] = []
+    for line in _lines(doc):
+        for k in range(1, len(line) - 2):
+            if line[k].text != "(" or not INTEGER.fullmatch(line[k - 1].text):
+                continue
+            j = k + 1
+            while j < len(line) and line[j].text != ")":
+                end = _name_run(line, j)
+                minute = line[end].text[:3].rstrip("+") if end < len(line) else ""
+                if end > j and INTEGER.fullmatch(minute):
+                    out.append((line[j].i, line[end - 1].i + 1))
+                    j = end
+                j += 1
+    return out
+
+
+#: a cricket scorecard's words between players: "Joe Root c Carey b Cummins 84"
+SCORECARD_WORDS = frozenset({"b", "c", "st", "lbw", "c&b"})
+
+
+def _scorecard_split(ent: Span) -> list[Span]:
+    """A person span run across a scorecard line ("Joe Root c Carey b Cummins") as one
+    person per name."""
+    if ent.label_ != "PERSON" or not any(t.text in SCORECARD_WORDS for t in ent[1:-1]):
+        return [ent]
+    out, start = [], ent.start
+    for tok in [*ent[1:-1], None]:
+        if tok is None or tok.text in SCORECARD_WORDS:
+            end = ent.end if tok is None else tok.i
+            if end > start and ent.doc[start].text[:1].isupper():
+                out.append(Span(ent.doc, start, end, label="PERSON"))
+            start = end + 1
+    return out
+
+
 def team_spans(
     doc: Doc,
     ents: list[Span],
@@ -241,15 +323,24 @@ def team_spans(
     known place needs a team context)."""
     teams: set[str] = set()  # lower case: the headline's "LEEDS" is the body's "Leeds"
     out: list[Span] = []
+    taken = {i for e in ents for i in range(e.start, e.end)}
     for e in ents:
+        widened = False
+        if e.label_ != "ORG" and not is_country(e.text):
+            club_name = _club_name(e, taken)
+            widened, e = len(club_name) > len(e), club_name
         text = e.text
         if e.label_ == "ORG" or is_country(text):
             out.append(e)
             continue
-        club = e.label_ != "PERSON" and (
-            (len(e) > 1 and (e[-1].text in CLUB_LAST or e[0].text in CLUB_FIRST))
-            and text not in places
+        club = (len(e) > 1 and (e[-1].text in CLUB_LAST or e[0].text in CLUB_FIRST)) or (
+            # "Los Angeles Lakers", "Pittsburgh Steelers": a town and a plural nickname
+            len(e) > 1
+            and e[:-1].text in places
+            and e[-1].is_title
+            and e[-1].text.endswith("s")
         )
+        club = widened or (club and text not in places)
         if club or (e.label_ in PLACE_LABELS and _team_context(e)):
             teams.add(text.lower())
             if len(e) > 1 and e[-1].text in CLUB_LAST:
@@ -275,7 +366,19 @@ def team_spans(
         teams.add(span.text.lower())
         out = [e for e in out if e not in inside]
         added.append(Span(doc, start, end, label="ORG"))
+    covered = {i for e in out + added for i in range(e.start, e.end)}
+    for start, end in scorer_names(doc):
+        if not any(i in covered for i in range(start, end)):
+            added.append(Span(doc, start, end, label="PERSON"))
+        else:
+            out = [
+                Span(doc, e.start, e.end, label="PERSON")
+                if (e.start, e.end) == (start, end) and e.label_ != "PERSON"
+                else e
+                for e in out
+            ]
     out += added
+    out = [part for e in out for part in _scorecard_split(e)]
     if not teams:
         return sorted(out, key=lambda s: s.start)
     final: list[Span] = []
@@ -283,8 +386,9 @@ def team_spans(
         prev = doc[e.start - 1] if e.start > 0 else None
         if (
             e.text.lower() in teams
-            and e.label_ in PLACE_LABELS
+            and (e.label_ in PLACE_LABELS or (e.label_ == "PERSON" and len(e) == 1))
             and not (prev is not None and prev.lower_ in PLACE_PREPOSITIONS)
+            and not _dateline(e)
         ):
             e = Span(doc, e.start, e.end, label="ORG")
         final.append(e)
