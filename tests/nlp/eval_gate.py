@@ -161,83 +161,66 @@ def main() -> None:
     if args.blind:
         _blind_main(args)
         return
-    scores = current_scores()
-    base = json.loads(BASELINE.read_text()) if BASELINE.exists() else {"floors": {}}
-    floors = base.get("floors", {})
-    for k, v in sorted(scores.items()):
-        print(f"{k:14s} {v:.4f}  floor {floors.get(k, float('nan')):.4f}")
-    if args.update:
-        new = _floors(scores, floors, lambda _k: args.margin, args.allow_lower)
-        BASELINE.write_text(
-            json.dumps(
-                {
-                    "corpus": GOLD.name,
-                    "sha256": gold_sha256(),
-                    "margin": args.margin,
-                    "note": "floors = measured F1 minus margin; "
-                    "update with tests/nlp/eval_gate.py --update",
-                    "floors": new,
-                },
-                indent=1,
-            )
-            + "\n"
-        )
-        print("updated", BASELINE)
+    _report(
+        BASELINE,
+        current_scores(),
+        {
+            "corpus": GOLD.name,
+            "sha256": gold_sha256(),
+            "margin": args.margin,
+            "note": "floors = measured F1 minus margin; "
+            "update with tests/nlp/eval_gate.py --update",
+        },
+        lambda _k: args.margin,
+        args,
+    )
 
 
 def _blind_main(args: argparse.Namespace) -> None:
-    scores = blind_scores()
-    base = json.loads(BLIND_BASELINE.read_text()) if BLIND_BASELINE.exists() else {}
-    floors = base.get("floors", {})
-    for k, v in sorted(scores.items()):
-        print(f"{k:28s} {v:.4f}  floor {floors.get(k, float('nan')):.4f}")
-    if args.update:
-        new = _floors(scores, floors, lambda _k: args.margin, args.allow_lower)
-        BLIND_BASELINE.write_text(
-            json.dumps(
-                {
-                    "sets": blind_sha256(),
-                    "margin": args.margin,
-                    "note": "floors = measured overall F1 minus margin; "
-                    "update with tests/nlp/eval_gate.py --blind --update",
-                    "floors": new,
-                },
-                indent=1,
-            )
-            + "\n"
-        )
-        print("updated", BLIND_BASELINE)
+    _report(
+        BLIND_BASELINE,
+        blind_scores(),
+        {
+            "sets": blind_sha256(),
+            "margin": args.margin,
+            "note": "floors = measured overall F1 minus margin; "
+            "update with tests/nlp/eval_gate.py --blind --update",
+        },
+        lambda _k: args.margin,
+        args,
+    )
 
 
 def _corpus_main(args: argparse.Namespace) -> None:
-    scores = corpus_scores(args.corpora)
-    base = json.loads(CORPUS_BASELINE.read_text()) if CORPUS_BASELINE.exists() else {}
-    floors = base.get("floors", {})
+    _report(
+        CORPUS_BASELINE,
+        corpus_scores(args.corpora),
+        {
+            "corpora": "UD English EWT test, UNER English-EWT test, Wikigold "
+            "held-out documents (every 5th); commits in "
+            "src/wiretag/models/README.md",
+            "margins": CORPUS_MARGINS,
+            "note": "floors = measured score minus margin; update with "
+            "tests/nlp/eval_gate.py --corpora ../shared/corpora --update",
+        },
+        lambda k: CORPUS_MARGINS["ewt" if k.startswith("ewt.") else "ner"],
+        args,
+    )
+
+
+def _report(
+    path: Path, scores: dict[str, float], header: dict, margin_of, args: argparse.Namespace
+) -> None:
+    """Print scores against the floors in ``path``; with --update, write ``header`` and
+    the raised floors there."""
+    floors = json.loads(path.read_text()).get("floors", {}) if path.exists() else {}
+    width = max((len(k) for k in scores), default=0) + 2
     for k, v in sorted(scores.items()):
-        print(f"{k:16s} {v:.4f}  floor {floors.get(k, float('nan')):.4f}")
+        print(f"{k:{width}s} {v:.4f}  floor {floors.get(k, float('nan')):.4f}")
     if args.update:
-        new = _floors(
-            scores,
-            floors,
-            lambda k: CORPUS_MARGINS["ewt" if k.startswith("ewt.") else "ner"],
-            args.allow_lower,
-        )
-        CORPUS_BASELINE.write_text(
-            json.dumps(
-                {
-                    "corpora": "UD English EWT test, UNER English-EWT test, Wikigold "
-                    "held-out documents (every 5th); commits in "
-                    "src/wiretag/models/README.md",
-                    "margins": CORPUS_MARGINS,
-                    "note": "floors = measured score minus margin; update with "
-                    "tests/nlp/eval_gate.py --corpora ../shared/corpora --update",
-                    "floors": new,
-                },
-                indent=1,
-            )
-            + "\n"
-        )
-        print("updated", CORPUS_BASELINE)
+        new = _floors(scores, floors, margin_of, args.allow_lower)
+        path.write_text(json.dumps({**header, "floors": new}, indent=1) + "\n")
+        print("updated", path)
 
 
 if __name__ == "__main__":

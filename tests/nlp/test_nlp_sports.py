@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from test_nlp_entity_types import run  # the typer on given model entities
 
 import wiretag.nlp  # noqa: F401  (registers the factory)
 from wiretag.nlp import load_backbone
@@ -17,17 +18,6 @@ def blank():
     nlp.tokenizer = news_tokenizer(nlp)
     nlp.add_pipe("wiretag_entity_types_v1")
     return nlp
-
-
-def run(nlp, text, ents=()):
-    doc = nlp.make_doc(text)
-    spans = []
-    for sub, label in ents:
-        start = text.index(sub)
-        spans.append(doc.char_span(start, start + len(sub), label=label))
-    doc.ents = spans
-    doc = nlp.get_pipe("wiretag_entity_types_v1")(doc)
-    return [(e.text, e.label_) for e in doc.ents]
 
 
 def test_sports_story_by_slug_or_two_cues(blank):

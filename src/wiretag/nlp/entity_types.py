@@ -571,10 +571,8 @@ class EntityTyper:
     def __init__(self, nlp: Language, name: str, gazetteer: dict[str, Any]) -> None:
         self.name = name
         self.nlp: Language | None = nlp
-        self._noun_cache: frozenset[str] | None = None
-        self._dictionary_cache: frozenset[str] | None = None
-        self._not_noun_cache: frozenset[str] | None = None
-        self._irregular_cache: frozenset[str] | None = None
+        #: lemmatizer word lists by (table, parts of speech), read on first use
+        self._word_tables: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {}
         self._country_cache: frozenset[str] | None = None
         gz = gazetteer
         self.gpe = set(gz["gpe"])
@@ -724,9 +722,7 @@ class EntityTyper:
     def _nouns(self) -> frozenset[str]:
         """The lemmatizer's dictionary of English nouns (WordNet, via spacy-lookups-data),
         read from the pipeline on first use; empty when the pipeline has none."""
-        if self._noun_cache is None:
-            self._noun_cache = frozenset(lemmatizer_table(self.nlp, "lemma_index", "noun"))
-        return self._noun_cache
+        return self._words("lemma_index", ("noun",))
 
     def _split_places(self, ent: Span) -> list[Span] | None:
         """A span the model ran across a list of places ("Odessa and Mykolaiv regions",
@@ -1339,14 +1335,12 @@ class EntityTyper:
 
     def _is_country(self, name: str) -> bool:
         """``name`` is a country's name or short form ("Pakistan", "England", "U.S.")."""
-        if self._country_cache is None:
-            from wiretag.lexicon.countries import countries, fold
+        from wiretag.lexicon.countries import countries, fold
 
+        if self._country_cache is None:
             self._country_cache = frozenset(
                 fold(n) for c in countries() for n in (c.name, *c.aliases)
             )
-        from wiretag.lexicon.countries import fold
-
         key = fold(name)
         return (key[4:] if key.startswith("the ") else key) in self._country_cache
 
@@ -1371,30 +1365,25 @@ class EntityTyper:
 
     def _dictionary(self) -> frozenset[str]:
         """The lemmatizer's dictionary of English words (WordNet, all parts of speech)."""
-        if self._dictionary_cache is None:
-            words: set[str] = set()
-            for pos in ("noun", "verb", "adj", "adv"):
-                words.update(lemmatizer_table(self.nlp, "lemma_index", pos))
-            self._dictionary_cache = frozenset(words)
-        return self._dictionary_cache
+        return self._words("lemma_index", ("noun", "verb", "adj", "adv"))
 
     def _not_nouns(self) -> frozenset[str]:
         """Dictionary verbs, adjectives and adverbs (WordNet's nouns include places)."""
-        if self._not_noun_cache is None:
-            words: set[str] = set()
-            for pos in ("verb", "adj", "adv"):
-                words.update(lemmatizer_table(self.nlp, "lemma_index", pos))
-            self._not_noun_cache = frozenset(words)
-        return self._not_noun_cache
+        return self._words("lemma_index", ("verb", "adj", "adv"))
 
     def _irregular(self) -> frozenset[str]:
         """Irregular inflections of the lemmatizer's tables ("won", "held", "children")."""
-        if self._irregular_cache is None:
+        return self._words("lemma_exc", ("noun", "verb", "adj", "adv"))
+
+    def _words(self, table: str, parts: tuple[str, ...]) -> frozenset[str]:
+        """The words of some parts of speech of a lemmatizer table, read once."""
+        key = (table, parts)
+        if key not in self._word_tables:
             words: set[str] = set()
-            for pos in ("noun", "verb", "adj", "adv"):
-                words.update(lemmatizer_table(self.nlp, "lemma_exc", pos))
-            self._irregular_cache = frozenset(words)
-        return self._irregular_cache
+            for pos in parts:
+                words.update(lemmatizer_table(self.nlp, table, pos))
+            self._word_tables[key] = frozenset(words)
+        return self._word_tables[key]
 
     def _story_consistency(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """What one mention says about a name holds for the story: the surname of a person

@@ -17,6 +17,9 @@ from collections.abc import Callable, Container
 
 from spacy.tokens import Doc, Span, Token
 
+from wiretag.nlp.sentences import DASHES
+from wiretag.nlp.truecase import base_form, line_ranges
+
 #: wire slugs that open a sports story's headline: "SOCCER - ...", "CRICKET-..."
 SLUGS = frozenset(
     {
@@ -110,7 +113,7 @@ def sports_story(doc: Doc) -> bool:
         if low in SLUGS and tok.text.isupper():
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             opens = tok.i == 0 or doc[tok.i - 1].is_space
-            if opens and nxt is not None and nxt.text in ("-", "–", "—"):
+            if opens and nxt is not None and nxt.text in DASHES:
                 return True
         if low in CUES:
             seen.add(low)
@@ -120,13 +123,8 @@ def sports_story(doc: Doc) -> bool:
 
 
 def _lines(doc: Doc) -> list[list[Token]]:
-    out: list[list[Token]] = [[]]
-    for tok in doc:
-        if tok.is_space and "\n" in tok.text:
-            out.append([])
-        elif not tok.is_space:
-            out[-1].append(tok)
-    return [line for line in out if line]
+    """The tokens of each line of ``doc``, whitespace left out."""
+    return [[t for t in doc[lo:hi] if not t.is_space] for lo, hi in line_ranges(doc)]
 
 
 def _name_run(line: list[Token], k: int) -> int:
@@ -185,17 +183,7 @@ def _base(tok: Token, words: Container[str]) -> str:
     """The word of ``words`` that ``tok`` inflects ("held" -> "hold", "wins" -> "win");
     the lower-case text when none (the typer runs before the lemmatizer)."""
     low = tok.lower_
-    if low in IRREGULAR:
-        return IRREGULAR[low]
-    for cut in (0, 1, 2, 3):
-        stem = low[: len(low) - cut] if cut else low
-        if stem in words and (cut == 0 or low.endswith(("s", "es", "ed", "d", "ing"))):
-            return stem
-    if low.endswith("ing") and low[:-3] + "e" in words:
-        return low[:-3] + "e"
-    if len(low) > 4 and low.endswith(("ped", "ted", "ned", "ged")) and low[:-3] in words:
-        return low[:-3]  # "stopped", "edged" is above
-    return low
+    return IRREGULAR.get(low) or base_form(low, words) or low
 
 
 #: prepositions before a team: "a win over Chelsea", "lost to Everton", "drew with Leeds"
@@ -269,7 +257,7 @@ def _dateline(span: Span) -> bool:
     if span.start > 0 and not doc[span.start - 1].is_space:
         return False
     nxt = doc[span.end] if span.end < len(doc) else None
-    return nxt is not None and (nxt.text in (",", "(", "-", "–", "—") or nxt.like_num)
+    return nxt is not None and (nxt.text in (",", "(") or nxt.text in DASHES or nxt.like_num)
 
 
 def scorer_names(doc: Doc) -> list[tuple[int, int]]:

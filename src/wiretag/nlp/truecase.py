@@ -28,23 +28,22 @@ from collections.abc import Callable, Container, Mapping
 
 from spacy.tokens import Doc, Token
 
+from wiretag.nlp.sentences import DASHES
+
 #: at least this many words with letters make a line a headline, not "LONDON 1996-08-30"
 MIN_CAPS_WORDS = 2
 #: share of a line's words with letters that are written in capitals
 MIN_CAPS_SHARE = 0.8
 VOWELS = frozenset("AEIOUY")
-DASHES = frozenset({"-", "–", "—"})
 
 
 def _has_letters(text: str) -> bool:
     return any(ch.isalpha() for ch in text)
 
 
-def caps_lines(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges (start, end) of the lines of ``doc`` written in capitals. Lines are
-    separated by line breaks; whitespace tokens at a line's edges are left out. A line is
-    cut at a spaced dash, which ends a wire slug ("SOCCER - ...") or a dateline, so each
-    part is read alone."""
+def line_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges (start, end) of the lines of ``doc`` (separated by line breaks),
+    without the whitespace tokens at their edges; empty lines are left out."""
     out: list[tuple[int, int]] = []
     start = 0
     n = len(doc)
@@ -62,19 +61,30 @@ def caps_lines(doc: Doc) -> list[tuple[int, int]]:
             lo += 1
         while hi > lo and doc[hi - 1].is_space:
             hi -= 1
-        words = [t.text for t in doc[lo:hi] if _has_letters(t.text)]
-        if len(words) >= MIN_CAPS_WORDS:
-            caps = sum(1 for w in words if w.isupper())
-            if caps >= MIN_CAPS_SHARE * len(words) and caps >= MIN_CAPS_WORDS:
-                cuts = [
-                    k
-                    for k in range(lo + 1, hi - 1)
-                    if doc[k].text in DASHES and doc[k - 1].whitespace_ and doc[k].whitespace_
-                ]
-                for a, b in zip([lo, *(k + 1 for k in cuts)], [*cuts, hi], strict=True):
-                    if any(_has_letters(t.text) for t in doc[a:b]):
-                        out.append((a, b))
+        if hi > lo:
+            out.append((lo, hi))
         start = i + 1 if i < n and doc[i].is_space else i
+    return out
+
+
+def caps_lines(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges (start, end) of the lines of ``doc`` written in capitals. A line is
+    cut at a spaced dash, which ends a wire slug ("SOCCER - ...") or a dateline, so each
+    part is read alone."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in line_ranges(doc):
+        words = [t.text for t in doc[lo:hi] if _has_letters(t.text)]
+        caps = sum(1 for w in words if w.isupper())
+        if caps < MIN_CAPS_WORDS or caps < MIN_CAPS_SHARE * len(words):
+            continue
+        cuts = [
+            k
+            for k in range(lo + 1, hi - 1)
+            if doc[k].text in DASHES and doc[k - 1].whitespace_ and doc[k].whitespace_
+        ]
+        for a, b in zip([lo, *(k + 1 for k in cuts)], [*cuts, hi], strict=True):
+            if any(_has_letters(t.text) for t in doc[a:b]):
+                out.append((a, b))
     return out
 
 
@@ -101,11 +111,12 @@ def running_forms(
     return {low: c.most_common(1)[0][0] for low, c in counts.items()}
 
 
-def is_english_word(low: str, words: Container[str], irregular: Container[str]) -> bool:
-    """``low`` is in the dictionary ``words``, or an irregular form or regular inflection
-    of a word in it ("advances", "firms", "wickets", "hit", "ruled", "taking")."""
-    if low in words or low in irregular:
-        return True
+def base_form(low: str, words: Container[str]) -> str | None:
+    """The word of ``words`` that the lower-case ``low`` is or regularly inflects
+    ("advances" -> "advance", "firms" -> "firm", "ruled" -> "rule", "stopped" -> "stop",
+    "winning" -> "win"); None when there is none."""
+    if low in words:
+        return low
     candidates = []
     if low.endswith("ies"):
         candidates.append(low[:-3] + "y")
@@ -123,7 +134,13 @@ def is_english_word(low: str, words: Container[str], irregular: Container[str]) 
         candidates += [low[:-3], low[:-3] + "e"]
         if len(low) > 5 and low[-4] == low[-5]:
             candidates.append(low[:-4])  # "winning"
-    return any(len(c) >= 2 and c in words for c in candidates)
+    return next((c for c in candidates if len(c) >= 2 and c in words), None)
+
+
+def is_english_word(low: str, words: Container[str], irregular: Container[str]) -> bool:
+    """``low`` is in the dictionary ``words``, or an irregular form or regular inflection
+    of a word in it ("advances", "firms", "wickets", "hit", "ruled", "taking")."""
+    return low in irregular or base_form(low, words) is not None
 
 
 def truecase(
