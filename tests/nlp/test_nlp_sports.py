@@ -180,3 +180,24 @@ def test_standings_without_ranks_and_golf_leaderboards(blank):
     out = run(blank, text, [("Chicago", "GPE"), ("Tiger Woods", "LOC")])
     assert ("Chicago", "ORG") in out and ("Indiana", "ORG") in out
     assert ("Tiger Woods", "PERSON") in out and ("Ernie Els", "PERSON") in out
+
+
+def test_headlines_with_a_clause_or_a_country_first(bundled):
+    text = (
+        "NVIDIA OVERTAKES APPLE AS MARKET VALUE TOPS $3 TRILLION.\n"
+        "SAN FRANCISCO, June 5 (Reuters) - Nvidia became the third company to be worth "
+        "$3 trillion, overtaking Apple.\n"
+        "THAILAND FLOATS BAHT, CURRENCY PLUNGES.\nBANGKOK 1997-07-02\n"
+        "The Bank of Thailand abandoned the baht's peg on Wednesday."
+    )
+    ents = {(e.text, e.label_) for e in bundled(text).ents}
+    assert ("NVIDIA", "ORG") in ents and ("APPLE", "ORG") in ents
+    assert ("THAILAND", "GPE") in ents
+    assert not any(" " in e and e.isupper() and label == "PERSON" for e, label in ents)
+
+
+def test_venues_are_facilities(blank):
+    text = "They met at Epsom Downs, at the Amerant Bank Arena and at Yas Marina Circuit."
+    ents = [("Epsom Downs", "ORG"), ("Amerant Bank Arena", "ORG"), ("Yas Marina Circuit", "ORG")]
+    out = run(blank, text, ents)
+    assert out == [(name, "FAC") for name, _ in ents]

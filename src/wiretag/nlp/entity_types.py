@@ -69,11 +69,20 @@ FAC_HEADS = {
     "Plant",
     "Tower",
     "Boulevard",
+    "Arena",
+    "Racecourse",
+    "Speedway",
+    "Raceway",
+    "Velodrome",
+    "Downs",
 }
 #: Heads of names that are a structure, never the body that runs it: a name the model
 #: typed ORG with one of these is a facility ("Bangkok Remand Prison", "Orly Airport").
 #: ("Hospital", "Station", "Palace" also name institutions and stay with the model.)
-BUILT_HEADS = {"Prison", "Airport", "Bridge", "Stadium", "Street", "Avenue", "Highway"}
+BUILT_HEADS = {
+    "Prison", "Airport", "Bridge", "Stadium", "Street", "Avenue", "Highway",
+    "Arena", "Racecourse", "Speedway", "Raceway", "Velodrome", "Downs", "Circuit",
+}
 LOC_HEADS = {
     "Sea",
     "Ocean",
@@ -370,6 +379,8 @@ PLURAL_NEXT_TAGS = {"NNS", "VBP"}
 #: an acronym: 2 to 4 capitals ("AFAD", "FBI"); longer all-caps words are often
 #: shouted names ("BREYER filed a concurring opinion")
 ACRONYM = re.compile(r"[A-Z]{2,4}")
+#: finite verbs (Penn tags), which no name has inside it
+FINITE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
 #: a date as agency datelines write it: "1996-08-30"
 ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d\b")
 
@@ -806,6 +817,20 @@ class EntityTyper:
         if ent.text in DATE_WORDS or (len(ent) == 1 and self._is_title(ent.text)):
             return []
         if len(ent) > 2:
+            verbs = [
+                t.i
+                for t in ent[1:-1]
+                if t.is_lower and t.tag_ in FINITE_VERB_TAGS and t.text not in NAME_PARTICLES
+            ]
+            if verbs:
+                # "Nvidia overtakes Apple": a clause, not a name
+                starts, ends = [ent.start, *(v + 1 for v in verbs)], [*verbs, ent.end]
+                return [
+                    x
+                    for a, b in zip(starts, ends, strict=True)
+                    if b > a
+                    for x in self._retype(Span(doc, a, b, label=ent.label_), lower_doc, upper_doc)
+                ]
             parts = self._split_places(ent)
             if parts is not None:
                 return [x for p in parts for x in self._retype(p, lower_doc, upper_doc)]
@@ -1352,8 +1377,10 @@ class EntityTyper:
                 if lo <= start and end <= hi:
                     self._known_long_form(doc[start:end], words, lo)
             kept = [e for e in ents if e.end <= lo or e.start >= hi]
-            if not any(w[:1].isupper() for w in words[1:]) and words[0].lower() in (
-                self._dictionary()
+            if (
+                not any(w[:1].isupper() for w in words[1:])
+                and words[0].lower() in self._dictionary()
+                and self._known_form(toks[0].text) is None  # not "THAILAND FLOATS BAHT"
             ):
                 ents = kept  # a slug or a line of common words: "SOCCER", "RUGBY UNION"
                 continue
