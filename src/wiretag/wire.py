@@ -367,8 +367,10 @@ def _match_dateline(text: str) -> _DatelineMatch | None:
     if sep is None and agency is not None:
         sep = _SEP_HYPHEN_TIGHT.match(text, end)
     if sep is None:
-        # "MOSCOW (Reuters) Russia said ..." without the dash still opens with a credit
-        if agency is None or not text[end:end + 1].isspace():
+        # "MOSCOW (Reuters) Russia said ..." without the dash still opens with a credit;
+        # "BONN 1996-08-24" alone on its line is a dateline too (the lede follows)
+        dated_line = month is not None and not text[end:].split("\n", 1)[0].strip()
+        if not dated_line and (agency is None or not text[end:end + 1].isspace()):
             return None
     elif sep.group().strip() == ":" and (agency is not None or month is not None or region_seen):
         # colon datelines ("NEW DELHI: ") are a bare upper-case place only
@@ -376,9 +378,12 @@ def _match_dateline(text: str) -> _DatelineMatch | None:
     if sep is not None and sep.end() >= len(text):
         return None
     if place is not None and not title_case and agency is None and month is None:
-        # A bare "BEIJING — " must be followed by the lede, not end the line
+        # A bare "BEIJING — " must be followed by the lede, not end the line, and not by
+        # the rest of a headline in capitals ("SOCCER - LEEDS HOLD NEWCASTLE.": a slug)
         nxt = text[sep.end():sep.end() + 1] if sep is not None else ""
         if not nxt or nxt == "\n":
+            return None
+        if sep is not None and _mostly_upper(text[sep.end():].split("\n", 1)[0]):
             return None
     return _DatelineMatch(
         start=start,
@@ -396,6 +401,17 @@ def _is_upper_place(candidate: str) -> bool:
     letters = [ch for ch in candidate if ch.isalpha()]
     upper = [ch for ch in letters if ch.isupper()]
     return len(upper) >= 2 and len(upper) >= len(letters) * 0.7
+
+
+def _mostly_upper(line: str) -> bool:
+    """A line written in capitals (a wire headline): two words or more, 70% of its
+    letters upper case."""
+    letters = [ch for ch in line if ch.isalpha()]
+    return (
+        len(line.split()) >= 2
+        and bool(letters)
+        and sum(ch.isupper() for ch in letters) >= 0.7 * len(letters)
+    )
 
 
 def _is_date_word(word: str) -> bool:
@@ -418,8 +434,10 @@ def _head_starts(text: str) -> list[int]:
         if nl == -1:
             break
         line = text[pos:nl].strip()
-        if len(line) > _HEAD_LINE_MAX or (line and line[-1] in '.!?"”'):
-            break
+        if len(line) > _HEAD_LINE_MAX or (
+            line and line[-1] in '.!?"”' and not _mostly_upper(line)
+        ):
+            break  # a paragraph; a headline in capitals may end with a full stop
         pos = nl + 1
         starts.append(pos)
     return starts
@@ -763,12 +781,15 @@ def _tag_tokens(line: str) -> list[str] | None:
 
 
 def _looks_like_headline(line: str, next_line: str) -> bool:
-    """A first line that is clearly a headline: short, unpunctuated, in title style,
-    followed by body text (a dateline, or a longer line)."""
+    """A first line that is clearly a headline: short, unpunctuated (but for the full stop
+    of one in capitals), in title style or capitals, followed by body text (a dateline, or
+    a longer line)."""
     s = line.strip()
     words = s.split()
-    if not 2 <= len(words) <= 25 or len(s) > 200 or s[-1] in ".,;:" or s.startswith("("):
+    if not 2 <= len(words) <= 25 or len(s) > 200 or s.startswith("("):
         return False
+    if s[-1] in ",;:" or (s[-1] == "." and not _mostly_upper(s)):
+        return False  # a sentence; an agency headline in capitals may end with a full stop
     if _match_dateline(line) is not None:
         return False
     if _match_dateline(next_line) is not None:

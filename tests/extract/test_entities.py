@@ -413,3 +413,25 @@ def test_surname_first_and_name_suffix_repeats_found(nlp: Language) -> None:
     assert "Xi" in {m.text for m in by_name(ents, "Xi Jinping").mentions}
     marcos = [e for e in ents if e.name.startswith("Ferdinand Marcos")]
     assert len(marcos) == 1 and "Marcos" in {m.text for m in marcos[0].mentions}
+
+
+def test_known_clubs_merge_under_their_full_name(nlp: Language) -> None:
+    text = ("Man Utd beat Spurs on Saturday. Manchester United's striker scored twice against "
+            "Tottenham Hotspur, and Tottenham's coach left.")
+    doc = make_doc(nlp, text, [("Man Utd", "ORG"), ("Spurs", "ORG"), ("Manchester United", "ORG"),
+                               ("Tottenham Hotspur", "ORG"), ("Tottenham", "ORG")])
+    ents = extract_entities(doc)
+    check_offsets(doc, ents)
+    united = by_name(ents, "Manchester United")
+    assert [m.text for m in united.mentions] == ["Man Utd", "Manchester United"]
+    spurs = by_name(ents, "Tottenham Hotspur")
+    assert [m.text for m in spurs.mentions] == ["Spurs", "Tottenham Hotspur", "Tottenham"]
+
+
+def test_a_persons_surname_in_capitals_is_not_a_capital_city(nlp: Language) -> None:
+    text = "HAMILTON WINS IN BRAZIL.\nLewis Hamilton won the race on Sunday."
+    doc = make_doc(nlp, text, [("HAMILTON", "PERSON"), ("Lewis Hamilton", "PERSON"),
+                               ("BRAZIL", "GPE")])
+    ents = extract_entities(doc)
+    hamilton = by_name(ents, "Lewis Hamilton")
+    assert [m.text for m in hamilton.mentions] == ["HAMILTON", "Lewis Hamilton"]

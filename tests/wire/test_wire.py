@@ -332,3 +332,18 @@ def test_wire_moscow_example_flattened(shared_dir: object) -> None:
     assert result.tags == ["Gn", "En", "world"]
     assert [b.kind for b in result.boilerplate] == ["standards"]
     assert result.text.endswith("continue to support Ukraine.")
+
+
+def test_wire_agency_headline_in_capitals_and_dated_dateline_line() -> None:
+    raw = (
+        "SOCCER - LEEDS HOLD NEWCASTLE AS ARSENAL GO TOP.\nLONDON 1996-08-30\n"
+        "Arsenal went top of the league on Saturday."
+    )
+    result = parse_wire(raw, today=TODAY)
+    assert result.headline == "SOCCER - LEEDS HOLD NEWCASTLE AS ARSENAL GO TOP."
+    dl = result.dateline
+    assert dl is not None and (dl.text, dl.place, dl.date) == (
+        "LONDON 1996-08-30", "London", "1996-08-30"
+    )
+    # a slug before the rest of a headline in capitals is no dateline
+    assert find_dateline("SOCCER - LEEDS HOLD NEWCASTLE.\nText follows here.") is None

@@ -35,6 +35,7 @@ from wiretag.document import Credit, Dateline, Entity, EntityType, Geo, Mention
 from wiretag.extract import geo as geo_mod
 from wiretag.extract import titles as titles_mod
 from wiretag.lexicon import countries as lex
+from wiretag.lexicon.clubs import club_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -161,6 +162,8 @@ class _Cluster:
     norp_country: str | None = None
     #: other names to look for in the text: "ICC" for "International Criminal Court (ICC)"
     aliases: set[str] = field(default_factory=set)
+    #: a known club's full name ("Manchester United" for "Man Utd"), its canonical name
+    club: str | None = None
 
 
 def fold(text: str) -> str:
@@ -526,6 +529,10 @@ def _collect(doc: Doc, text: str, dateline: Dateline | None,
                 countries.add(where.country_code)
     surnames = frozenset(fold(_words(text[r.start:r.end])[-1]) for r in raws
                          if r.label == "PERSON")
+    named_surnames = frozenset(
+        fold(_words(text[r.start:r.end])[-1]) for r in raws
+        if r.label == "PERSON" and len(_words(text[r.start:r.end])) > 1
+    )
     raws.extend(_sweep(text, [(r.start, r.end) for r in raws], frozenset(countries), surnames))
     for raw in raws:
         label = raw.label
@@ -535,7 +542,9 @@ def _collect(doc: Doc, text: str, dateline: Dateline | None,
         if start >= end:
             continue
         surface = text[start:end]
-        label = _relabel(surface, label)
+        if not (label == "PERSON" and fold(surface) in named_surnames):
+            # ("HAMILTON" after "Lewis Hamilton" stays him, though Hamilton is a capital)
+            label = _relabel(surface, label)
         if _is_junk(surface, label):
             continue
         if fold(surface) in credit_names:
@@ -755,11 +764,15 @@ def _cluster(text: str, mentions: list[_M], geos: dict[str, Geo | None]) -> list
                 continue
             acr = _acronym(surface)
             key = f"{'PERSON' if m.label == 'PERSON' else 'NAME'}:{fold(surface)}"
+            club = club_name(re.sub(r"['’]s$", "", surface)) if m.label == "ORG" else None
+            if club is not None:  # "Man Utd", "MANCHESTER UNITED": one club
+                key = f"NAME:{fold(club)}"
             cid = by_key.get(key)
             if cid is None and acr is not None:
                 cid = acronyms.get(acr)
             if cid is None:
                 cid = new(m.label, key)
+                clusters[cid].club = club
                 if m.label != "PERSON":
                     initials = _initials(surface)
                     acronyms.setdefault(acr or initials, cid)
@@ -1100,6 +1113,8 @@ def _canonical(text: str, c: _Cluster) -> str:
                 return country.name
         if c.geo.name:
             return c.geo.name
+    if c.club is not None:
+        return c.club
     if c.label == "NORP" and c.norp_country:
         country = lex.by_iso3(c.norp_country)
         if country is not None and country.demonyms:
