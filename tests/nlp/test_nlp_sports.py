@@ -201,3 +201,19 @@ def test_venues_are_facilities(blank):
     ents = [("Epsom Downs", "ORG"), ("Amerant Bank Arena", "ORG"), ("Yas Marina Circuit", "ORG")]
     out = run(blank, text, ents)
     assert out == [(name, "FAC") for name, _ in ents]
+
+
+def test_a_story_in_capitals_is_read_whole(bundled):
+    text = (
+        "RUSSIA SAYS TALKS WITH CHINA WILL GO ON.\n"
+        "MOSCOW, NOV 21 (REUTERS) - PRESIDENT VLADIMIR PUTIN MET JOHN SMITH OF THE WORLD BANK "
+        "ON FRIDAY. PUTIN SAID TURKEY AND CHINA WOULD JOIN."
+    )
+    doc = bundled(text)
+    ents = {(e.text, e.label_) for e in doc.ents}
+    for name, label in (("RUSSIA", "GPE"), ("CHINA", "GPE"), ("MOSCOW", "GPE"),
+                        ("VLADIMIR PUTIN", "PERSON"), ("JOHN SMITH", "PERSON"),
+                        ("PUTIN", "PERSON"), ("TURKEY", "GPE"), ("WORLD BANK", "ORG")):
+        assert (name, label) in ents, (name, sorted(ents))
+    for e in doc.ents:
+        assert text[e.start_char : e.end_char] == e.text

@@ -5,7 +5,14 @@ from __future__ import annotations
 import spacy
 
 from wiretag.nlp.tokenizer import news_tokenizer
-from wiretag.nlp.truecase import caps_lines, is_english_word, running_forms, truecase
+from wiretag.nlp.truecase import (
+    People,
+    base_form,
+    caps_lines,
+    is_english_word,
+    running_forms,
+    truecase,
+)
 
 DICTIONARY = {"hold", "draw", "go", "top", "win", "lucky", "soccer", "arsenal", "beat", "wicket"}
 IRREGULAR = {"held"}
@@ -73,3 +80,25 @@ def test_running_forms_skip_openings_unless_a_name():
     assert "arsenal" not in forms  # a sentence's first word says nothing by itself
     forms = running_forms(list(doc), skip=set(), names={doc[4].i})
     assert forms["arsenal"] == "Arsenal"
+
+
+def test_peoples_names_the_dictionary_knows_as_words():
+    words = {"john", "smith", "mark", "wood", "will", "meet", "root", "bush", "say", "president"}
+    verbs = {"mark", "will", "meet", "root", "say"}
+    people = People(
+        given={"john", "mark", "will", "joe"},
+        surnames={"smith", "wood", "root", "bush"},
+        titles={"president"},
+        verbs=lambda w: base_form(w, verbs) is not None,
+        inflected=lambda w: base_form(w, verbs) not in (None, w),
+    )
+
+    def case(line: str) -> str:
+        return " ".join(truecase(line.split(), story={}, known=lambda w: None,
+                                 function_words=FUNCTION, dictionary=words, people=people))
+
+    assert case("JOHN SMITH SAYS") == "John Smith says"
+    assert case("TALKS FOR JOE ROOT") == "Talks for Joe Root"
+    assert case("MARK WOOD TO PRESIDENT BUSH") == "Mark Wood to president Bush"
+    assert case("THEY WILL MEET") == "They will meet"  # "will" is a verb, "meet" no surname
+    assert case("JOHN SAYS") == "John says"  # an inflected verb is no surname

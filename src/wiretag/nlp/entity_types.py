@@ -44,10 +44,23 @@ from spacy.util import filter_spans
 
 from wiretag.nlp.lemmas import lemmatizer_table
 from wiretag.nlp.sports import club_table, sports_story, team_spans
-from wiretag.nlp.truecase import caps_lines, running_forms, truecase
+from wiretag.nlp.truecase import (
+    People,
+    base_form,
+    caps_lines,
+    is_english_word,
+    running_forms,
+    truecase,
+)
 
 GAZETTEER_RESOURCE = "ner_gazetteer.json"
 
+#: sports roles before a name, like titles: "coach Simone Inzaghi", "STRIKER KANE"
+ROLE_WORDS = frozenset({
+    "coach", "manager", "captain", "skipper", "striker", "midfielder", "defender",
+    "goalkeeper", "keeper", "batsman", "bowler", "forward", "quarterback", "champion",
+    "pitcher", "winger", "spinner", "opener", "boss", "driver", "rider",
+})
 #: nationality nouns for a person that are never a given name ("Spaniard Carlos
 #: Alcaraz"); a nationality + "man"/"woman" ("Frenchman", "Dutchwoman") counts too
 PERSON_DEMONYMS = frozenset({"Spaniard", "Briton", "Swede", "Dane", "Aussie"})
@@ -322,6 +335,12 @@ NOT_LOWERCASE = {
     "washington",
     "columbia",
 }
+
+#: share of a story's words in lines of capitals that makes it a story in capitals
+CAPS_STORY_SHARE = 0.7
+#: of those, names that a headline in capitals means as the place ("WASHINGTON SAYS");
+#: countries count too ("CHINA", "TURKEY", "JORDAN")
+CAPS_PLACES = frozenset({"washington", "florida", "virginia", "carolina", "columbia", "georgia"})
 
 
 DASHES = {"-", "–", "—"}
@@ -614,7 +633,11 @@ class EntityTyper:
         #: lemmatizer word lists by (table, parts of speech), read on first use
         self._word_tables: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {}
         self._country_cache: frozenset[str] | None = None
+        self._people_cache: People | None = None
         gz = gazetteer
+        #: for re-casing lines in capitals (``_people``)
+        self._given: tuple[str, ...] = tuple(gz.get("given", ()))
+        self._surname_words: tuple[str, ...] = tuple(gz.get("surname_words", ()))
         self.gpe = set(gz["gpe"])
         self.gpe_strong = set(gz["gpe_strong"])
         self.loc = set(gz["loc"])
@@ -1263,6 +1286,7 @@ class EntityTyper:
         lines = caps_lines(doc)
         if lines and self._recogniser():
             ents = self._caps_line_ents(doc, ents, lines)
+
         if sports_story(doc):
             ents = team_spans(
                 doc,
@@ -1363,6 +1387,8 @@ class EntityTyper:
             if e.label_ == "PERSON" and len(e) > 1 and e[-1].is_title:
                 body.setdefault(e[-1].text, "PERSON")
         matches = [m for m in self.matcher(doc) if m[2] - m[1] > 1]
+        recased: list[tuple[int, int, list[str]]] = []
+        slugs: set[int] = set()  # tokens of slugs and lines of common words
         for lo, hi in lines:
             toks = doc[lo:hi]
             words = truecase(
@@ -1372,30 +1398,59 @@ class EntityTyper:
                 function_words=self.nlp.Defaults.stop_words,
                 dictionary=self._dictionary(),
                 irregular=self._irregular(),
+                people=self._people(),
             )
             for _label, start, end in matches:
                 if lo <= start and end <= hi:
                     self._known_long_form(doc[start:end], words, lo)
-            kept = [e for e in ents if e.end <= lo or e.start >= hi]
             if (
                 not any(w[:1].isupper() for w in words[1:])
                 and words[0].lower() in self._dictionary()
                 and self._known_form(toks[0].text) is None  # not "THAILAND FLOATS BAHT"
             ):
-                ents = kept  # a slug or a line of common words: "SOCCER", "RUGBY UNION"
+                slugs.update(range(lo, hi))  # "SOCCER", "RUGBY UNION": no names
                 continue
-            sub = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in toks])
-            for name, proc in self.nlp.pipeline:
-                if name == self.name:
-                    break
-                sub = proc(sub)
-            found = self._type(sub)
-            found = [
-                Span(sub, e.start, e.end, label=body.get(e.text, e.label_)) for e in found
-            ]
-            found = filter_spans(found + self._story_names(sub, found, body))
-            ents = kept + [Span(doc, lo + e.start, lo + e.end, label=e.label_) for e in found]
+            recased.append((lo, hi, words))
+        alpha = [t.i for t in doc if t.is_alpha]
+        if alpha and sum(1 for i in alpha if i in skip) >= CAPS_STORY_SHARE * len(alpha):
+            # a story in capitals: read it whole in running-text case, so that what one
+            # line says of a name holds in the others ("VLADIMIR PUTIN" ... "PUTIN SAID")
+            words = [t.text for t in doc]
+            for lo, hi, line_words in recased:
+                words[lo:hi] = line_words
+            found = self._read_recased(doc, 0, words, body)
+            return [e for e in found if e.start not in slugs]
+        ents = [e for e in ents if e.start not in slugs]
+        for lo, hi, words in recased:
+            kept = [e for e in ents if e.end <= lo or e.start >= hi]
+            ents = kept + self._read_recased(doc, lo, words, body)
         return sorted(ents, key=lambda s: s.start)
+
+    def _read_recased(
+        self, doc: Doc, lo: int, words: list[str], body: dict[str, str]
+    ) -> list[Span]:
+        """The names of ``doc``'s tokens from ``lo`` on, spelt ``words`` (the same tokens
+        re-cased): the pipeline up to the ner and this typer run on the words."""
+        assert self.nlp is not None
+        toks = doc[lo : lo + len(words)]
+        sub = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in toks])
+        for name, proc in self.nlp.pipeline:
+            if name == self.name:
+                break
+            sub = proc(sub)
+        found = self._type(sub)
+        found = [Span(sub, e.start, e.end, label=body.get(e.text, e.label_)) for e in found]
+        found = filter_spans(found + self._story_names(sub, found, body))
+        out = []
+        for e in found:
+            start, end = e.start, e.end
+            while end > start and sub[end - 1].is_space:
+                end -= 1  # a line break the ner ran on into ("KHARKIV" + "\n")
+            while start < end and sub[start].is_space:
+                start += 1
+            if start < end:
+                out.append(Span(doc, lo + start, lo + end, label=e.label_))
+        return out
 
     @staticmethod
     def _story_names(doc: Doc, found: list[Span], body: dict[str, str]) -> list[Span]:
@@ -1454,8 +1509,10 @@ class EntityTyper:
             if word in forms:
                 return word
             cased = sorted(f for f in forms if not f.isupper() and len(f) == len(word))
-            if cased and low not in NOT_LOWERCASE:
-                return cased[0]
+            if cased and (
+                low not in NOT_LOWERCASE or low in CAPS_PLACES or self._is_country(word)
+            ):
+                return cased[0]  # "CHINA", "TURKEY" in capitals are the countries
         title = word[:1] + low[1:]
         if title in self.gpe and low not in NOT_LOWERCASE and low not in self._not_nouns():
             return title  # a town the dictionary knows only as a noun: "Leeds"
@@ -1481,14 +1538,30 @@ class EntityTyper:
         the gazetteer writes a name of several words the line has in capitals: "REAL
         MADRID" -> "Real Madrid" (word by word, "real" would be an English word)."""
         entry = self.forms.get(span.text.lower())
-        if entry is None:
-            return
+        stop_words = self.nlp.Defaults.stop_words if self.nlp is not None else ()
+        if entry is None or all(t.lower_ in stop_words for t in span):
+            return  # not "IN THE" -> "In The"
         form = next((f for f in sorted(entry[1]) if f.upper() == span.text), None)
         if form is None:
             return
         base = span.start_char
         for tok in span:
             words[tok.i - offset] = form[tok.idx - base : tok.idx - base + len(tok.text)]
+
+    def _people(self) -> People:
+        """Given names, surnames and titles for re-casing lines in capitals."""
+        if self._people_cache is None:
+            not_nouns, irregular = self._not_nouns(), self._irregular()
+            self._people_cache = People(
+                given=frozenset(w.lower() for w in self._given),
+                surnames=frozenset(w.lower() for w in (*self.surnames, *self._surname_words)),
+                titles=frozenset(w.lower().rstrip(".") for w in self.title_words) | ROLE_WORDS,
+                verbs=lambda w: is_english_word(w, not_nouns, irregular),
+                inflected=lambda w: w in irregular
+                or base_form(w, not_nouns) not in (None, w),
+                rare_surnames=frozenset(w.lower() for w in self.surnames),
+            )
+        return self._people_cache
 
     def _dictionary(self) -> frozenset[str]:
         """The lemmatizer's dictionary of English words (WordNet, all parts of speech)."""

@@ -151,12 +151,15 @@ def truecase(
     function_words: Container[str],
     dictionary: Container[str],
     irregular: Container[str] = (),
+    people: People | None = None,
 ) -> list[str]:
     """The running-text case of the words of one line of capitals (same lengths).
 
     ``story``: running_forms of the story; ``known(word)``: the gazetteer's written form
     of a name (None when unknown); ``function_words``: lower-case stop words;
-    ``dictionary``/``irregular``: lower-case English words and irregular inflections."""
+    ``dictionary``/``irregular``: lower-case English words and irregular inflections;
+    ``people``: given names, surnames and titles, for names the dictionary also knows as
+    words ("JOHN SMITH", "JOE ROOT", "PRESIDENT BUSH")."""
     out: list[str] = []
     first = True
     for word in words:
@@ -183,6 +186,8 @@ def truecase(
             )
             if all(is_english_word(p.lower(), dictionary, irregular) for p in parts if p):
                 cased = low  # "FIRST-ROUND"
+        elif people is not None and low in people.rare_surnames:
+            cased = word[:1] + low[1:]  # "PUTIN": WordNet knows "putin", news a person
         elif is_english_word(low, dictionary, irregular):
             cased = low
         elif len(word) <= 3 or not (VOWELS & set(word)):
@@ -193,4 +198,63 @@ def truecase(
             cased = cased[:1].upper() + cased[1:]
             first = False
         out.append(cased)
+    if people is not None:
+        _people_names(words, out, people, function_words, known)
     return out
+
+
+class People:
+    """Lower-case word lists for people's names in capitals: ``given`` names, ``surnames``
+    (those that are also ordinary words count), ``titles`` ("president", "coach") and
+    ``verbs`` (words that can be a verb, adjective or adverb: "mark", "will", "said"),
+    ``inflected`` (inflected verb forms: "says", "won", "taking") and ``rare_surnames``
+    (surnames that are no ordinary word, a name wherever they stand: "putin")."""
+
+    def __init__(
+        self,
+        given: Container[str],
+        surnames: Container[str],
+        titles: Container[str],
+        verbs: Callable[[str], bool],
+        inflected: Callable[[str], bool],
+        rare_surnames: Container[str] = (),
+    ) -> None:
+        self.given, self.surnames, self.titles = given, surnames, titles
+        self.rare_surnames = rare_surnames
+        self.verbs, self.inflected = verbs, inflected
+
+
+def _people_names(
+    words: list[str],
+    out: list[str],
+    people: People,
+    function_words: Container[str],
+    known: Callable[[str], str | None],
+) -> None:
+    """Capitalise in ``out`` the people's names of a line in capitals that the dictionary
+    lower-cased: a given name and the word after it ("JOHN SMITH", "JOE ROOT"; a given name
+    that is also a verb, "MARK", "WILL", needs a known surname after it: "MARK WOOD", not
+    "WILL MEET"), and a known surname after a title ("PRESIDENT BUSH")."""
+    for i in range(len(words) - 1):
+        a, b = words[i], words[i + 1]
+        if not (a.isupper() and b.isupper() and a.isalpha() and b.isalpha()):
+            continue
+        la, lb = a.lower(), b.lower()
+        if lb in function_words or lb in people.titles or known(b) is not None:
+            continue  # not "SAID TURKEY": a place the gazetteer knows is no surname
+        if la in people.given:
+            # after a given name that is no verb, any word but an inflected verb
+            # ("JOHN SAYS", "DONALD WON") is the surname ("DONALD TRUMP", "JOE ROOT")
+            if lb in people.surnames or not (people.verbs(la) or people.inflected(lb)):
+                out[i] = _title(a, out[i])  # also "JOE", which short words leave in capitals
+                out[i + 1] = _title(b, out[i + 1])
+        elif la in people.titles and lb in people.surnames:
+            out[i + 1] = _title(b, out[i + 1])
+
+
+def _title(word: str, cased: str) -> str:
+    """``word`` (in capitals) as a name: the case already given when it is mixed ("McCain"
+    from the story), else a capital and lower case."""
+    if cased != cased.upper() and cased != cased.lower():
+        return cased
+    return word[:1] + word[1:].lower()
