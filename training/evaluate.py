@@ -4,8 +4,10 @@ entity-type rules were developed against, and the blind sets news_ner_blind*.jso
 blind3 and blind4 were never looked at, only scored; blind3 is business copy, rich in
 companies; blind4 is world news rich in organisations from outside Europe and North
 America; blind5 is a day of agency wire across desks -- sports results and scorecards,
-markets, general news, all-caps headlines -- in multi-line records; news_sports is the
-development set of sports, markets and headline copy the round-8 rules were tuned on).
+markets, general news, all-caps headlines -- in multi-line records; blind6 (round 9) 100
+stories of a day's wire, 45% sports of every kind, a third with headlines in capitals;
+news_sports is the development set of sports, markets and headline copy the round-8 and
+round-9 rules were tuned on).
 
     python -m training.evaluate [--model src/wiretag/models/en_wiretag_news] \
         [--corpora ../shared/corpora] [--news tests/nlp/news_ner_gold.jsonl]
@@ -33,6 +35,7 @@ NEWS_BLIND2 = ROOT / "tests" / "nlp" / "news_ner_blind2.jsonl"
 NEWS_BLIND3 = ROOT / "tests" / "nlp" / "news_ner_blind3.jsonl"
 NEWS_BLIND4 = ROOT / "tests" / "nlp" / "news_ner_blind4.jsonl"
 NEWS_BLIND5 = ROOT / "tests" / "nlp" / "news_ner_blind5.jsonl"
+NEWS_BLIND6 = ROOT / "tests" / "nlp" / "news_ner_blind6.jsonl"
 NEWS_SPORTS = ROOT / "tests" / "nlp" / "news_ner_sports.jsonl"
 
 
@@ -166,6 +169,7 @@ def evaluate(
         ("news_blind3", NEWS_BLIND3),
         ("news_blind4", NEWS_BLIND4),
         ("news_blind5", NEWS_BLIND5),
+        ("news_blind6", NEWS_BLIND6),
         ("news_sports", NEWS_SPORTS),
     ):
         if path.exists():
@@ -207,6 +211,8 @@ def format_results(res: dict) -> str:
         "news_blind4_ner_fine",
         "news_blind5_ner_coarse",
         "news_blind5_ner_fine",
+        "news_blind6_ner_coarse",
+        "news_blind6_ner_fine",
         "news_sports_ner_coarse",
         "news_sports_ner_fine",
     ):

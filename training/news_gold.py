@@ -1,7 +1,8 @@
 """Convert our news check set from inline markup to JSON Lines with character offsets.
 
 Source of truth: tests/nlp/news_ner_gold.md, news_ner_blind.md, news_ner_blind2.md,
-news_ner_blind3.md, news_ner_blind4.md, news_ner_blind5.md and news_ner_sports.md --
+news_ner_blind3.md, news_ner_blind4.md, news_ner_blind5.md, news_ner_blind6.md and
+news_ner_sports.md --
 wire-style sentences written by wiretag contributors (not copied from any agency), one
 per line, entities marked ``[text](LABEL)``; ``[text](O)`` marks a deliberate non-entity
 (titles); ``[text](MISC)`` marks a name outside the scored types (competitions, indexes,
@@ -33,7 +34,10 @@ ROOT = Path(__file__).resolve().parent.parent
 #: scorecards, markets, general news, all-caps headlines, multi-line records), written by a
 #: separate session before any model ran on it, only ever scored; news_ner_sports: sports,
 #: markets and headline copy written in round 8 as a development set for the rules on
-#: lines in capitals and on teams (its errors are looked at, like the check set's).
+#: lines in capitals and on teams (its errors are looked at, like the check set's);
+#: news_ner_blind6: 100 stories of a day's wire (round 9: 45% sports of every kind, business,
+#: world news; a third with headlines in capitals), written by a separate session before
+#: any model ran on it, only ever scored.
 SETS = (
     "news_ner_gold",
     "news_ner_blind",
@@ -41,6 +45,7 @@ SETS = (
     "news_ner_blind3",
     "news_ner_blind4",
     "news_ner_blind5",
+    "news_ner_blind6",
     "news_ner_sports",
 )
 NLP_TESTS = ROOT / "tests" / "nlp"

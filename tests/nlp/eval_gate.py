@@ -31,7 +31,13 @@ BASELINE = HERE / "eval_baseline.json"
 CORPUS_BASELINE = HERE / "corpus_baseline.json"
 BLIND_BASELINE = HERE / "blind_baseline.json"
 #: the blind news sets that are gated (the first one was looked at once, in round 4)
-BLIND_SETS = ("news_ner_blind2", "news_ner_blind3", "news_ner_blind4", "news_ner_blind5")
+BLIND_SETS = (
+    "news_ner_blind2",
+    "news_ner_blind3",
+    "news_ner_blind4",
+    "news_ner_blind5",
+    "news_ner_blind6",
+)
 #: Syntax scores on 25k EWT test tokens are deterministic; 0.005 absorbs a retrain of the
 #: same recipe, a real regression moves by more. NER corpora are smaller: 0.02.
 CORPUS_MARGINS = {"ewt": 0.005, "ner": 0.02}
