@@ -23,7 +23,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from training.sports_clubs import SPORTS_BODIES, clubs
+from training.sports_clubs import SPORTS_BODIES, VENUES, clubs
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "wiretag" / "data" / "ner_gazetteer.json"
 
@@ -815,6 +815,7 @@ def build(reference: Path | None = None) -> dict:
         "investpy (MIT: the stocks of 90 exchanges) and "
         "hand-written lists (sports clubs: training/sports_clubs.py)",
         "club": clubs(),
+        "venue": sorted(set(VENUES) - {""}),
         "company": firms,
         "gpe": gpe,
         "gpe_strong": gpe_strong,

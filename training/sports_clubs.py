@@ -581,3 +581,34 @@ def clubs() -> dict[str, list[str]]:
             seen.add(name)
         out[full.strip()] = aliases
     return out
+
+#: grounds, stadiums, circuits, courses and courts: FAC. A name of several words anywhere;
+#: a one-word name ("Anfield", "Wembley", "Twickenham") in sports copy only, where it is
+#: the venue, not the district.
+VENUES = """
+Anfield|Old Trafford|Stamford Bridge|Emirates Stadium|Etihad Stadium|Goodison Park|
+Villa Park|St James' Park|Elland Road|Tottenham Hotspur Stadium|White Hart Lane|
+Highbury|Craven Cottage|Selhurst Park|London Stadium|Molineux|Hillsborough|Bramall Lane|
+Portman Road|Carrow Road|Turf Moor|Ewood Park|Wembley|Wembley Stadium|Celtic Park|Ibrox|
+Hampden Park|Murrayfield|Twickenham|Millennium Stadium|Principality Stadium|
+Aviva Stadium|Lansdowne Road|Croke Park|Camp Nou|Nou Camp|Santiago Bernabeu|Bernabeu|
+Wanda Metropolitano|Metropolitano|Mestalla|San Mames|San Siro|Giuseppe Meazza|
+Stadio Olimpico|Juventus Stadium|Allianz Stadium|Allianz Arena|Signal Iduna Park|
+Westfalenstadion|Olympiastadion|Parc des Princes|Stade de France|Stade Velodrome|
+Estadio da Luz|Estadio do Dragao|Johan Cruyff Arena|Amsterdam Arena|
+De Kuip|Philips Stadion|Maracana|La Bombonera|Estadio Azteca|Azteca|
+Lord's|The Oval|Kennington Oval|Old Trafford Cricket Ground|Edgbaston|Headingley|
+Trent Bridge|Sydney Cricket Ground|Melbourne Cricket Ground|Eden Gardens|
+Wankhede Stadium|Gaddafi Stadium|Newlands|Wanderers Stadium|Eden Park|
+Roland Garros|Stade Roland Garros|Flushing Meadows|Arthur Ashe Stadium|Centre Court|
+Rod Laver Arena|Melbourne Park|Augusta National|St Andrews Old Course|Old Course|
+Royal Birkdale|Carnoustie|Royal Troon|Pebble Beach|TPC Sawgrass|
+Silverstone|Spa-Francorchamps|Interlagos|Suzuka|
+Yas Marina Circuit|Circuit de Catalunya|Circuit of the Americas|Hungaroring|
+Imola|Indianapolis Motor Speedway|Daytona International Speedway|Brands Hatch|
+Madison Square Garden|Fenway Park|Wrigley Field|Yankee Stadium|Dodger Stadium|
+Lambeau Field|Soldier Field|Arrowhead Stadium|SoFi Stadium|MetLife Stadium|
+Staples Center|Crypto.com Arena|TD Garden|United Center|Chase Center|
+Aintree|Cheltenham Racecourse|Epsom Downs|Ascot|Royal Ascot|Churchill Downs|
+Longchamp|Flemington|Meydan|Crucible Theatre|Alexandra Palace
+""".replace("\n", "").split("|")

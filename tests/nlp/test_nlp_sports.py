@@ -217,3 +217,14 @@ def test_a_story_in_capitals_is_read_whole(bundled):
         assert (name, label) in ents, (name, sorted(ents))
     for e in doc.ents:
         assert text[e.start_char : e.end_char] == e.text
+
+
+def test_known_venues(bundled):
+    sport = bundled(
+        "SOCCER - LIVERPOOL WIN.\nLiverpool beat Everton 2-0 at Anfield on Sunday, "
+        "a week after the striker scored at Old Trafford."
+    )
+    ents = {(e.text, e.label_) for e in sport.ents}
+    assert ("Anfield", "FAC") in ents and ("Old Trafford", "FAC") in ents
+    other = bundled("Residents of Wembley complained about traffic near the station.")
+    assert ("Wembley", "GPE") in {(e.text, e.label_) for e in other.ents}  # not sports copy

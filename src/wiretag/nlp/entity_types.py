@@ -665,9 +665,22 @@ class EntityTyper:
             for key, name in self.clubs.items()
             if len(key) > 1 and name not in self.places
         }
+        #: sports venues: a name of several words is a facility anywhere ("Old Trafford",
+        #: "Roland Garros"), a one-word name ("Anfield") in sports copy
+        venue_table = club_table(gz.get("venue", ()), lambda n: [t.text for t in nlp.make_doc(n)])
+        self.venues = {name for key, name in venue_table.items() if len(key) > 1}
+        self.venue_words: dict[tuple[str, ...], str] = {
+            key: name for key, name in venue_table.items() if len(key) == 1
+        }
         self.forms: dict[str, tuple[str, set[str]]] = {}
-        groups = {"NORP": self.norp, "ORG": self.org, "LOC": self.loc, "GPE": self.gpe_strong}
-        for label in ("GPE", "LOC", "ORG", "NORP"):  # later wins on identical lower form
+        groups = {
+            "NORP": self.norp,
+            "ORG": self.org,
+            "LOC": self.loc,
+            "GPE": self.gpe_strong,
+            "FAC": self.venues,
+        }
+        for label in ("GPE", "LOC", "ORG", "NORP", "FAC"):  # later wins on identical lower form
             for name_ in groups[label]:
                 low = name_.lower()
                 prev = self.forms.get(low)
@@ -872,6 +885,8 @@ class EntityTyper:
             ent = Span(doc, ent.start, ent.end - 1, label=ent.label_)  # "Putin Tuesday said"
         text = ent.text
         label = ent.label_
+        if text in self.venues:
+            return [Span(doc, ent.start, ent.end, label="FAC")]  # "Old Trafford", "Roland Garros"
         if (
             label in ("ORG", "LOC", "GPE")
             and ent.start >= 2
@@ -1295,6 +1310,7 @@ class EntityTyper:
                 places=self.places,
                 clubs=self.clubs,
                 common=self._dictionary(),
+                venues=self.venue_words,
             )
         doc.ents = ents
         return doc

@@ -356,6 +356,7 @@ def club_spans(
     ents: list[Span],
     clubs: Mapping[tuple[str, ...], str],
     common: Container[str],
+    label: str = "ORG",
 ) -> list[Span]:
     """``ents`` with the known clubs of a sports story typed ORG: "Barcelona", "Chelsea",
     "PSG", "Lakers", "REAL MADRID". A club that the model typed as something else is
@@ -365,7 +366,8 @@ def club_spans(
     a longer one ("Chelsea Clinton", "Kentucky Derby"), an English word opening a
     sentence ("Reading the game ..."), and in capitals an English word the story's
     running text never writes as the club ("CELTIC" needs a "Celtic" elsewhere).
-    ``common``: English words (lower case)."""
+    ``common``: English words (lower case); ``label``: the type given (FAC for venues:
+    "Anfield", "Wembley")."""
     if not clubs:
         return ents
     longest = max(len(k) for k in clubs)
@@ -407,10 +409,10 @@ def club_spans(
                         continue
                     if opens and n == 1 and lowers[i] in common:
                         continue
-            elif any(e.label_ == "ORG" and (e.start, e.end) == (i, i + n) for e in inside):
+            elif any(e.label_ == label and (e.start, e.end) == (i, i + n) for e in inside):
                 i += n - 1
                 break  # the model's already
-            out = [e for e in out if e not in inside] + [Span(doc, i, i + n, label="ORG")]
+            out = [e for e in out if e not in inside] + [Span(doc, i, i + n, label=label)]
             i += n - 1
             break
         i += 1
@@ -425,14 +427,18 @@ def team_spans(
     places: Container[str],
     clubs: Mapping[tuple[str, ...], str] | None = None,
     common: Container[str] = (),
+    venues: Mapping[tuple[str, ...], str] | None = None,
 ) -> list[Span]:
     """``ents`` with the teams of a sports story typed ORG. Call only for sports copy
     (``sports_story``). ``is_country``: a country's name (a national side, left alone);
     ``places``: known place names (a club-named span such as "Kansas City" that is a
     known place needs a team context); ``clubs``: known clubs (``club_table``), typed
-    ORG by ``club_spans``; ``common``: English words (lower case)."""
+    ORG by ``club_spans``; ``venues``: known one-word venues, typed FAC alike;
+    ``common``: English words (lower case)."""
     teams: set[str] = set()  # lower case: the headline's "LEEDS" is the body's "Leeds"
     out: list[Span] = []
+    if venues:
+        ents = club_spans(doc, ents, venues, common, label="FAC")
     if clubs:
         ents = club_spans(doc, ents, clubs, common)
         teams.update(
