@@ -163,6 +163,7 @@ def evaluate(
         items = items_from_jsonl(news)
         res["news_ner_coarse"] = score_ner(nlp, items)
         res["news_ner_fine"] = score_ner(nlp, items, fold=False)
+        res["news_ner_upper_coarse"] = score_ner(nlp, _upper(items))
     for key, path in (
         ("news_blind", NEWS_BLIND),
         ("news_blind2", NEWS_BLIND2),
@@ -176,7 +177,14 @@ def evaluate(
             items = items_from_jsonl(path)
             res[f"{key}_ner_coarse"] = score_ner(nlp, items)
             res[f"{key}_ner_fine"] = score_ner(nlp, items, fold=False)
+            if key == "news_blind6":
+                res[f"{key}_upper_coarse"] = score_ner(nlp, _upper(items))
     return res
+
+
+def _upper(items: list) -> list:
+    """The same copy in capitals (telex archives, agency headlines); offsets do not move."""
+    return [(text.upper(), spans, missing) for text, spans, missing in items]
 
 
 def _doc_items(docs) -> list:
@@ -201,6 +209,7 @@ def format_results(res: dict) -> str:
         "wikigold_heldout_ner",
         "news_ner_coarse",
         "news_ner_fine",
+        "news_ner_upper_coarse",
         "news_blind_ner_coarse",
         "news_blind_ner_fine",
         "news_blind2_ner_coarse",
@@ -213,6 +222,7 @@ def format_results(res: dict) -> str:
         "news_blind5_ner_fine",
         "news_blind6_ner_coarse",
         "news_blind6_ner_fine",
+        "news_blind6_upper_coarse",
         "news_sports_ner_coarse",
         "news_sports_ner_fine",
     ):
