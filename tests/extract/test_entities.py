@@ -435,3 +435,24 @@ def test_a_persons_surname_in_capitals_is_not_a_capital_city(nlp: Language) -> N
     ents = extract_entities(doc)
     hamilton = by_name(ents, "Lewis Hamilton")
     assert [m.text for m in hamilton.mentions] == ["HAMILTON", "Lewis Hamilton"]
+
+
+def test_a_club_named_like_the_dateline_town_stays_a_club(nlp: Language) -> None:
+    text = ("LIVERPOOL, England, April 24 (Reuters) - Liverpool beat Everton 2-0 on Sunday. "
+            "Liverpool manager Juergen Klopp praised striker Divock Origi.")
+    doc = make_doc(nlp, text, [("Juergen Klopp", "PERSON"), ("Divock Origi", "PERSON"),
+                               ("Everton", "ORG")])
+    # the model tagged the club once (after the dateline) and missed its repeat
+    start = text.index("Liverpool beat")
+    doc.ents = sorted([*doc.ents, doc.char_span(start, start + 9, label="ORG")],
+                      key=lambda s: s.start)
+    dateline = Dateline(text="LIVERPOOL, England, April 24 (Reuters)", start=0, end=39,
+                        place="Liverpool", agency="Reuters")
+    ents = extract_entities(doc, dateline=dateline)
+    check_offsets(doc, ents)
+    club = [e for e in ents if e.type == "ORG" and e.name == "Liverpool"]
+    assert len(club) == 1 and [m.text for m in club[0].mentions] == ["Liverpool", "Liverpool"]
+    town = [e for e in ents if e.type == "GPE" and e.name == "Liverpool"]
+    assert len(town) == 1 and [m.text for m in town[0].mentions] == ["LIVERPOOL"]
+    assert by_name(ents, "Juergen Klopp").titles == ["manager"]
+    assert by_name(ents, "Divock Origi").titles == ["striker"]

@@ -460,13 +460,15 @@ def _split_and_extend(text: str, raw: _Raw) -> list[_Raw]:
 
 
 def _sweep(text: str, taken: list[tuple[int, int]], countries: frozenset[str],
-           surnames: frozenset[str]) -> list[_Raw]:
+           surnames: frozenset[str], clubs: frozenset[str] = frozenset()) -> list[_Raw]:
     """Demonyms and well-attested places the model left untagged.
 
     ``countries`` (ISO alpha-2) are those the story names: an untagged word is taken for a
     city only if it is the name of one of 50,000 people or more in one of them (or, for an
     alternate name such as "Calcutta", of a city of 200,000). ``surnames`` are people's
-    last names in the story, never taken for places.
+    last names in the story, never taken for places; ``clubs`` are the known clubs the
+    story names as organisations (folded): a repeat the model missed is the club, not the
+    town ("Liverpool manager Juergen Klopp" after "Liverpool beat Everton").
     """
     out: list[_Raw] = []
     taken = sorted(taken)
@@ -482,6 +484,9 @@ def _sweep(text: str, taken: list[tuple[int, int]], countries: frozenset[str],
         first = word.split()[0]
         if lex.from_demonym(first) is not None and _free(taken, s, s + len(first)):
             out.append(_Raw(s, s + len(first), "NORP"))
+            continue
+        if fold(word) in clubs:
+            out.append(_Raw(s, e, "ORG"))
             continue
         if " " in word or word.lower() in _COMMON_WORDS or fold(word) in surnames:
             continue
@@ -533,7 +538,12 @@ def _collect(doc: Doc, text: str, dateline: Dateline | None,
         fold(_words(text[r.start:r.end])[-1]) for r in raws
         if r.label == "PERSON" and len(_words(text[r.start:r.end])) > 1
     )
-    raws.extend(_sweep(text, [(r.start, r.end) for r in raws], frozenset(countries), surnames))
+    clubs = frozenset(
+        fold(text[r.start:r.end]) for r in raws
+        if r.label == "ORG" and club_name(text[r.start:r.end]) is not None
+    )
+    raws.extend(_sweep(text, [(r.start, r.end) for r in raws], frozenset(countries), surnames,
+                       clubs))
     for raw in raws:
         label = raw.label
         start, end = _trim(text, raw.start, raw.end)
@@ -731,7 +741,8 @@ def _cluster(text: str, mentions: list[_M], geos: dict[str, Geo | None]) -> list
         if m.cluster >= 0:
             continue
         surface = text[m.start:m.end]
-        if m.label == "ORG" and fold(surface) in places:
+        if m.label == "ORG" and fold(surface) in places and club_name(surface) is None:
+            # (a club stays a club: "Liverpool beat Everton" under "LIVERPOOL, England")
             m.label = places[fold(surface)]
         if m.label in PLACE_TYPES:
             g = None if m.nogeo else geos.get(surface)

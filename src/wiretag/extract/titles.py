@@ -40,6 +40,10 @@ TITLES: tuple[str, ...] = (
     "foreign policy chief", "minister", "ambassador", "president", "prime minister",
     "Chief Minister", "First Minister", "chief", "founder", "co-founder", "Adviser",
     "adviser", "Advisor", "advisor",
+    # sport: "Liverpool manager Juergen Klopp", "Mercedes team principal Toto Wolff"
+    "manager", "coach", "head coach", "captain", "skipper", "striker", "midfielder",
+    "defender", "goalkeeper", "winger", "quarterback", "pitcher", "batsman", "bowler",
+    "team principal", "team boss", "trainer", "jockey",
 )
 # Titles that are complete in themselves: a word before them is a place, not a portfolio
 # ("Maharashtra Chief Minister" is a Chief Minister; "Energy Minister" is its own title).
