@@ -228,3 +228,14 @@ def test_known_venues(bundled):
     assert ("Anfield", "FAC") in ents and ("Old Trafford", "FAC") in ents
     other = bundled("Residents of Wembley complained about traffic near the station.")
     assert ("Wembley", "GPE") in {(e.text, e.label_) for e in other.ents}  # not sports copy
+
+
+def test_a_common_noun_glued_to_a_name_at_a_sentence_opening(bundled):
+    for text, name in (
+        ("Financier George Soros said markets would fall.", "George Soros"),
+        ("Singer Taylor Swift performed on Sunday.", "Taylor Swift"),
+        ("Marine Le Pen said her party would win.", "Marine Le Pen"),
+        ("Mark Joseph Carney said rates would fall.", "Mark Joseph Carney"),
+    ):
+        ents = [(e.text, e.label_) for e in bundled(text).ents]
+        assert (name, "PERSON") in ents, (text, ents)

@@ -55,6 +55,11 @@ from wiretag.nlp.truecase import (
 
 GAZETTEER_RESOURCE = "ner_gazetteer.json"
 
+#: capitalised first words of surnames ("Le Pen", "Van Gogh", "De Gaulle", "Di Maio")
+SURNAME_PARTICLES = frozenset(
+    {"le", "la", "les", "de", "des", "du", "di", "da", "del", "della", "van", "von", "den",
+     "der", "ter", "al", "el", "bin", "ben", "abu", "ibn", "mac", "mc", "st", "st.", "o"}
+)
 #: sports roles before a name, like titles: "coach Simone Inzaghi", "STRIKER KANE"
 ROLE_WORDS = frozenset({
     "coach", "manager", "captain", "skipper", "striker", "midfielder", "defender",
@@ -814,6 +819,22 @@ class EntityTyper:
             and low in self._nouns()
         )
 
+    def _glued_noun(self, tok: Token, length: int) -> bool:
+        """``tok`` opens a sentence and a person's name of ``length`` words, and is a
+        common noun capitalised only for that ("Financier George Soros", "Spinners Sajid
+        Khan"): a dictionary noun that is no given name, surname or gazetteer name, before
+        a name of two words or more ("Rose Byrne", "Will Smith" keep their given names)."""
+        low = tok.lower_
+        if length < 3 or not tok.is_title or not tok.is_alpha or not _opens_sentence(tok):
+            return False
+        nxt = tok.doc[tok.i + 1]
+        if nxt.lower_ in NAME_PARTICLES or nxt.lower_ in SURNAME_PARTICLES:
+            return False  # "Marine Le Pen", "Ursula von der Leyen": a given name first
+        if low in self.forms or tok.text in self.surnames or low in self._people().given:
+            return False
+        nouns = self._nouns()
+        return low in nouns or (low.endswith("s") and low[:-1] in nouns)
+
     def _nouns(self) -> frozenset[str]:
         """The lemmatizer's dictionary of English nouns (WordNet, via spacy-lookups-data),
         read from the pipeline on first use; empty when the pipeline has none."""
@@ -973,6 +994,8 @@ class EntityTyper:
                     out.append(Span(doc, start, start + 1, label="NORP"))
                 elif tok.text in self.gpe_strong and nxt.text in self.title_words:
                     out.append(Span(doc, start, start + 1, label="GPE"))
+                elif start == ent.start and self._glued_noun(tok, ent.end - start):
+                    pass  # "Financier George Soros", "Spinners Sajid Khan"
                 elif not (
                     self._is_title(tok.text) or (tok.is_lower and not lower_doc) or tok.is_punct
                 ):
