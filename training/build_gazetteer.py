@@ -264,7 +264,8 @@ Rhine|Thames|Mississippi|Rio Grande|Zambezi|Congo River|Niger River|Limpopo|Indu
 Western Hemisphere|Silicon Valley|Wall Street|Crimean Peninsula
 """.replace("\n", "").split("|")
 
-# Organisations whose names are unambiguous in news copy (exact case). Our own list.
+# Organisations whose names are unambiguous in news copy (exact case). Our own list; it
+# ends with firms named after people ("Merrill Lynch"), which would otherwise read as one.
 ORG_NAMES = """
 NATO|North Atlantic Treaty Organization|United Nations|UN|U.N.|European Union|EU|E.U.|
 International Criminal Court|ICC|International Court of Justice|ICJ|International Monetary Fund|
@@ -305,7 +306,11 @@ World Economic Forum|European Investment Bank|EBRD|
 European Bank for Reconstruction and Development|Asian Development Bank|
 African Development Bank|Inter-American Development Bank|Organization of American States|
 Organisation of Islamic Cooperation|Mercosur|Eurostat|Frontex|Ministry of Justice|
-Ministry of Finance|Ministry of Health|Ministry of Internal Affairs|Ministry of Emergency Situations|Black Sea Fleet
+Ministry of Finance|Ministry of Health|Ministry of Internal Affairs|Ministry of Emergency Situations|Black Sea Fleet|
+Merrill Lynch|Lehman Brothers|Bear Stearns|Smith Barney|Dean Witter|Edward Jones|Raymond James|Charles Schwab|
+Arthur Andersen|Dow Jones|Thomson Reuters|Warner Bros|Walt Disney|John Lewis|Harvey Nichols|Calvin Klein|
+Tommy Hilfiger|Hugo Boss|Louis Vuitton|Christian Dior|Yves Saint Laurent|Jimmy Choo|Kate Spade|Michael Kors|
+Tory Burch|Ralph Lauren|Estee Lauder|Sotheby's|Christie's|Ben & Jerry's|Johnson & Johnson|Procter & Gamble
 """.replace("\n", "").split("|")
 
 # Person titles used to trim titles off PERSON spans (and in synthetic data).

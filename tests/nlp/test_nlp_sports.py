@@ -239,3 +239,21 @@ def test_a_common_noun_glued_to_a_name_at_a_sentence_opening(bundled):
     ):
         ents = [(e.text, e.label_) for e in bundled(text).ents]
         assert (name, "PERSON") in ents, (text, ents)
+
+
+def test_a_given_name_and_a_surname_the_model_typed_as_a_body_are_a_person(bundled):
+    typer = bundled.get_pipe("wiretag_entity_types_v1")
+    text = ("Goalkeeper Mary Earps joined Jordan Thompson, Morgan Stanley, Merrill Lynch and "
+            "Georgia Tech on Monday.")
+    doc = bundled.make_doc(text)
+    spans = []
+    for name, label in (("Mary Earps", "ORG"), ("Jordan Thompson", "LOC"),
+                        ("Morgan Stanley", "ORG"), ("Merrill Lynch", "PERSON"),
+                        ("Georgia Tech", "ORG")):
+        start = text.index(name)
+        spans.append(doc.char_span(start, start + len(name), label=label))
+    doc.ents = spans
+    out = {(e.text, e.label_) for e in typer(doc).ents}
+    assert ("Mary Earps", "PERSON") in out and ("Jordan Thompson", "PERSON") in out
+    assert ("Morgan Stanley", "ORG") in out and ("Merrill Lynch", "ORG") in out
+    assert ("Georgia Tech", "ORG") in out

@@ -819,6 +819,24 @@ class EntityTyper:
             and low in self._nouns()
         )
 
+    def _personal(self, ent: Span) -> bool:
+        """A name the model typed as a body or a place that is a person's: a known given
+        name and a surname, two or three words ("Mary Earps", "Jordan Thompson", "Jan
+        Zielinski"): the surname a known one or no English word, and the whole no name the
+        gazetteer knows ("Morgan Stanley", "Charlotte Hornets"), no place, and without a
+        head of a body or a place ("Georgia Tech" ends in an English word)."""
+        if not 2 <= len(ent) <= 3 or not all(t.is_title and t.is_alpha for t in ent):
+            return False
+        text, last = ent.text, ent[-1]
+        if text.lower() in self.forms or text in self.places or text in self.org:
+            return False
+        if last.text in NAME_HEADS or tuple(t.lower_ for t in ent) in self.clubs:
+            return False
+        people = self._people()
+        if ent[0].lower_ not in people.given or people.verbs(ent[0].lower_):
+            return False
+        return last.lower_ in people.surnames or last.lower_ not in self._dictionary()
+
     def _glued_noun(self, tok: Token, length: int) -> bool:
         """``tok`` opens a sentence and a person's name of ``length`` words, and is a
         common noun capitalised only for that ("Financier George Soros", "Spinners Sajid
@@ -1025,6 +1043,9 @@ class EntityTyper:
                 out.append(span)
             return out
         if label == "LOC" and self._speaking_name(ent):
+            return [Span(doc, ent.start, ent.end, label="PERSON")]
+        if label in ("LOC", "ORG") and not (lower_doc or upper_doc) and self._personal(ent):
+            # "Mary Earps", "Jordan Thompson"
             return [Span(doc, ent.start, ent.end, label="PERSON")]
         if label == "LOC":
             return [Span(doc, ent.start, ent.end, label=self._place_label(text))]
