@@ -456,3 +456,17 @@ def test_a_club_named_like_the_dateline_town_stays_a_club(nlp: Language) -> None
     assert len(town) == 1 and [m.text for m in town[0].mentions] == ["LIVERPOOL"]
     assert by_name(ents, "Juergen Klopp").titles == ["manager"]
     assert by_name(ents, "Divock Origi").titles == ["striker"]
+
+
+def test_names_of_a_story_in_capitals_are_canonical_in_running_text_case(
+    nlp: Language,
+) -> None:
+    text = "PRESIDENT VLADIMIR PUTIN MET NATO AND THE KREMLIN ON FRIDAY. PUTIN SAID NO."
+    doc = make_doc(nlp, text, [("VLADIMIR PUTIN", "PERSON"), ("PUTIN", "PERSON"),
+                               ("NATO", "ORG"), ("KREMLIN", "ORG")])
+    ents = extract_entities(doc)
+    check_offsets(doc, ents)
+    assert [m.text for m in by_name(ents, "Vladimir Putin").mentions] == [
+        "VLADIMIR PUTIN", "PUTIN"]
+    by_name(ents, "NATO")  # an acronym stays in capitals
+    by_name(ents, "Kremlin")

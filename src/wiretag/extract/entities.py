@@ -36,6 +36,7 @@ from wiretag.extract import geo as geo_mod
 from wiretag.extract import titles as titles_mod
 from wiretag.lexicon import countries as lex
 from wiretag.lexicon.clubs import club_name
+from wiretag.wire import title_place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -1133,7 +1134,12 @@ def _canonical(text: str, c: _Cluster) -> str:
     good = [f for f in forms if _well_formed(f) and _acronym(f) is None] or [
         f for f in forms if _well_formed(f)] or forms
     # Fullest name: most words, then longest, then first seen.
-    return max(good, key=lambda f: (len(_words(f)), len(f), -forms.index(f)))
+    best = max(good, key=lambda f: (len(_words(f)), len(f), -forms.index(f)))
+    if best.isupper() and (_acronym(best) is None or len(best) > 5):
+        # a story in capitals names "VLADIMIR PUTIN", "WORLD BANK", "KREMLIN": the
+        # canonical name is in running-text case; acronyms stay ("NATO", "ASEAN")
+        return title_place(best)
+    return best
 
 
 def _basis(text: str, first: str, m: _M, c: _Cluster) -> str | None:
