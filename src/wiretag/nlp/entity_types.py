@@ -25,8 +25,10 @@ component turns those into the wiretag/1 types with a gazetteer
   model typed as an organisation or a place is a person ("Barnier said", "Odinga").
 
 * Lines written in capitals (headlines) are read again in running-text case
-  (``wiretag.nlp.truecase``), and in sports copy towns that play are their clubs
-  (``wiretag.nlp.sports``).
+  (``wiretag.nlp.truecase``; a story mostly in capitals is read again whole), and in
+  sports copy towns that play are their clubs (``wiretag.nlp.sports``). Known clubs
+  and venues (the gazetteer's "club" and "venue") are ORG and FAC: names of several
+  words anywhere, one-word names in sports copy.
 
 Model predictions win over gazetteer additions when they overlap.
 """
@@ -43,7 +45,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from wiretag.nlp.lemmas import lemmatizer_table
-from wiretag.nlp.sports import club_table, sports_story, team_spans
+from wiretag.nlp.sports import name_table, sports_story, team_spans
 from wiretag.nlp.truecase import (
     People,
     base_form,
@@ -664,7 +666,7 @@ class EntityTyper:
         #: only); a name of several words that is not also a place is an organisation
         #: anywhere ("Manchester United", "Los Angeles Lakers")
         club_names = {n for full, alias in gz.get("club", {}).items() for n in (full, *alias)}
-        self.clubs = club_table(club_names, lambda name: [t.text for t in nlp.make_doc(name)])
+        self.clubs = name_table(club_names, lambda name: [t.text for t in nlp.make_doc(name)])
         self.org |= {
             name
             for key, name in self.clubs.items()
@@ -672,7 +674,7 @@ class EntityTyper:
         }
         #: sports venues: a name of several words is a facility anywhere ("Old Trafford",
         #: "Roland Garros"), a one-word name ("Anfield") in sports copy
-        venue_table = club_table(gz.get("venue", ()), lambda n: [t.text for t in nlp.make_doc(n)])
+        venue_table = name_table(gz.get("venue", ()), lambda n: [t.text for t in nlp.make_doc(n)])
         self.venues = {name for key, name in venue_table.items() if len(key) > 1}
         self.venue_words: dict[tuple[str, ...], str] = {
             key: name for key, name in venue_table.items() if len(key) == 1

@@ -5,9 +5,10 @@
 club, and the model (and the gazetteer) type it as a place. National sides named by
 their country ("Pakistan beat England") keep the country's type, as GPE.
 
-``sports_story`` says whether a story is sports copy; ``team_spans`` retypes the place
-names that act as teams, adds the teams of results lines the model missed, and types
-every other mention of a team's name in the story alike.
+``sports_story`` says whether a story is sports copy; ``team_spans`` types the known
+clubs and venues (``known_names``), retypes the place names that act as teams, adds the
+teams of results and standings lines the model missed, and types every other mention of
+a team's name in the story alike.
 """
 
 from __future__ import annotations
@@ -334,10 +335,10 @@ def _scorecard_split(ent: Span) -> list[Span]:
 TOWN_PREPOSITIONS = frozenset({"in", "near", "outside"})
 
 
-def club_table(
+def name_table(
     names: Iterable[str], tokens: Callable[[str], list[str]]
 ) -> dict[tuple[str, ...], str]:
-    """Known club names by their lower-case tokens -> the name as written."""
+    """Known names (clubs, venues) by their lower-case tokens -> the name as written."""
     table: dict[tuple[str, ...], str] = {}
     for name in names:
         key = tuple(t.lower() for t in tokens(name))
@@ -351,14 +352,15 @@ def _written_as(span: Span, name: str) -> bool:
     return span.text == name or span.text == name.upper()
 
 
-def club_spans(
+def known_names(
     doc: Doc,
     ents: list[Span],
     clubs: Mapping[tuple[str, ...], str],
     common: Container[str],
     label: str = "ORG",
 ) -> list[Span]:
-    """``ents`` with the known clubs of a sports story typed ORG: "Barcelona", "Chelsea",
+    """``ents`` with the known clubs of a sports story (``clubs``, a ``name_table``) typed
+    ORG, or with ``label`` its known venues: "Barcelona", "Chelsea",
     "PSG", "Lakers", "REAL MADRID". A club that the model typed as something else is
     retyped, one it cut ("Bayer" of "Bayer Leverkusen") is widened, one it missed is
     added. Left alone: a town after "in" ("in Barcelona"), a dateline's place, the
@@ -432,15 +434,15 @@ def team_spans(
     """``ents`` with the teams of a sports story typed ORG. Call only for sports copy
     (``sports_story``). ``is_country``: a country's name (a national side, left alone);
     ``places``: known place names (a club-named span such as "Kansas City" that is a
-    known place needs a team context); ``clubs``: known clubs (``club_table``), typed
-    ORG by ``club_spans``; ``venues``: known one-word venues, typed FAC alike;
+    known place needs a team context); ``clubs``: known clubs (``name_table``), typed
+    ORG by ``known_names``; ``venues``: known one-word venues, typed FAC alike;
     ``common``: English words (lower case)."""
     teams: set[str] = set()  # lower case: the headline's "LEEDS" is the body's "Leeds"
     out: list[Span] = []
     if venues:
-        ents = club_spans(doc, ents, venues, common, label="FAC")
+        ents = known_names(doc, ents, venues, common, label="FAC")
     if clubs:
-        ents = club_spans(doc, ents, clubs, common)
+        ents = known_names(doc, ents, clubs, common)
         teams.update(
             e.text.lower()
             for e in ents
