@@ -164,6 +164,7 @@ def evaluate(
         res["news_ner_coarse"] = score_ner(nlp, items)
         res["news_ner_fine"] = score_ner(nlp, items, fold=False)
         res["news_ner_upper_coarse"] = score_ner(nlp, _upper(items))
+        res["news_ner_lower_coarse"] = score_ner(nlp, _lower(items))
     for key, path in (
         ("news_blind", NEWS_BLIND),
         ("news_blind2", NEWS_BLIND2),
@@ -179,12 +180,18 @@ def evaluate(
             res[f"{key}_ner_fine"] = score_ner(nlp, items, fold=False)
             if key == "news_blind6":
                 res[f"{key}_upper_coarse"] = score_ner(nlp, _upper(items))
+                res[f"{key}_lower_coarse"] = score_ner(nlp, _lower(items))
     return res
 
 
 def _upper(items: list) -> list:
     """The same copy in capitals (telex archives, agency headlines); offsets do not move."""
     return [(text.upper(), spans, missing) for text, spans, missing in items]
+
+
+def _lower(items: list) -> list:
+    """The same copy in lower case (scraped copy that lost its case)."""
+    return [(text.lower(), spans, missing) for text, spans, missing in items]
 
 
 def _doc_items(docs) -> list:
@@ -210,6 +217,7 @@ def format_results(res: dict) -> str:
         "news_ner_coarse",
         "news_ner_fine",
         "news_ner_upper_coarse",
+        "news_ner_lower_coarse",
         "news_blind_ner_coarse",
         "news_blind_ner_fine",
         "news_blind2_ner_coarse",
@@ -223,6 +231,7 @@ def format_results(res: dict) -> str:
         "news_blind6_ner_coarse",
         "news_blind6_ner_fine",
         "news_blind6_upper_coarse",
+        "news_blind6_lower_coarse",
         "news_sports_ner_coarse",
         "news_sports_ner_fine",
     ):

@@ -1,5 +1,5 @@
 """Evaluation gate for the bundled backbone on our own pinned news check set (as written,
-and all in capitals).
+all in capitals and all in lower case).
 
 The check set (tests/nlp/news_ner_gold.jsonl, written by wiretag contributors) is scored
 with training/evaluate.py's exact-span scorer; floors live in eval_baseline.json together
@@ -70,6 +70,9 @@ def current_scores(nlp=None) -> dict[str, float]:
     # the same copy in capitals (telex archives, agency headlines): coarse, overall
     upper = [(text.upper(), ents, missing) for text, ents, missing in items]
     out["upper.ALL"] = _score(nlp, upper, True)["ALL"]["f"]
+    # and in lower case (scraped copy that lost its case)
+    lower = [(text.lower(), ents, missing) for text, ents, missing in items]
+    out["lower.ALL"] = _score(nlp, lower, True)["ALL"]["f"]
     return out
 
 

@@ -257,3 +257,12 @@ def test_a_given_name_and_a_surname_the_model_typed_as_a_body_are_a_person(bundl
     assert ("Mary Earps", "PERSON") in out and ("Jordan Thompson", "PERSON") in out
     assert ("Morgan Stanley", "ORG") in out and ("Merrill Lynch", "ORG") in out
     assert ("Georgia Tech", "ORG") in out
+
+
+def test_a_story_in_lower_case_keeps_known_names(bundled):
+    text = ("president vladimir putin met officials of the world bank in moscow on friday, "
+            "and later watched a match at old trafford with friends.")
+    ents = {(e.text, e.label_) for e in bundled(text).ents}
+    for name, label in (("vladimir putin", "PERSON"), ("world bank", "ORG"),
+                        ("old trafford", "FAC"), ("moscow", "GPE")):
+        assert (name, label) in ents, (name, sorted(ents))

@@ -821,6 +821,19 @@ class EntityTyper:
             and low in self._nouns()
         )
 
+    def _lower_people(self, doc: Doc, covered: set[int]) -> list[Span]:
+        """People the model missed in copy written in lower case: a known given name and a
+        known rare surname ("vladimir putin", "joe root" does not count: "root" is a word)."""
+        people = self._people()
+        out: list[Span] = []
+        for i in range(len(doc) - 1):
+            a, b = doc[i], doc[i + 1]
+            if i in covered or i + 1 in covered or not (a.is_lower and b.is_lower):
+                continue
+            if a.text in people.given and b.text in people.rare_surnames:
+                out.append(Span(doc, i, i + 2, label="PERSON"))
+        return out
+
     def _personal(self, ent: Span) -> bool:
         """A name the model typed as a body or a place that is a person's: a known given
         name and a surname, two or three words ("Mary Earps", "Jordan Thompson", "Jan
@@ -1419,8 +1432,13 @@ class EntityTyper:
                 # "Christian Lindner", "German Galushchenko": a given name; not
                 # "Spaniard Carlos Alcaraz", "American Taylor Fritz"
                 continue
-            if self._surface_ok(span, label):
+            if self._surface_ok(span, label) or (
+                # copy in lower case throughout: "world bank", "old trafford"
+                lower_doc and end - start > 1 and label in ("ORG", "FAC") and span.text.islower()
+            ):
                 extra.append(span)
+        if lower_doc:
+            extra.extend(self._lower_people(doc, covered))
         extra.extend(self._titled_names(doc, covered))
         extra.extend(self._dateline_places(doc, covered))
         extra = filter_spans(extra)
