@@ -393,8 +393,10 @@ def test_entity_types_known_long_name_never_cuts_a_longer_or_crossing_span(nlp):
     out = run(nlp, text, [("Co-operation in Europe Summit", "ORG")])
     assert ("Co-operation in Europe Summit", "ORG") in out
     assert "Organization for Security and Co-operation in Europe" not in [t for t, _ in out]
-    # a name in the wrong case is left to the model
-    out = run(nlp, "the organization for security and co-operation in europe met.", [])
+    # a name in the wrong case in mixed-case copy is left to the model (copy in lower
+    # case throughout is another matter: see test_a_story_in_lower_case_keeps_known_names)
+    out = run(nlp, "Officials said the organization for security and co-operation in europe met.",
+              [])
     assert ("organization for security and co-operation in europe", "ORG") not in out
 
 
