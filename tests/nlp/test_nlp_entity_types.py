@@ -5,28 +5,27 @@ from __future__ import annotations
 import pytest
 import spacy
 
-import wiretag.nlp  # noqa: F401  (registers the factory)
 from wiretag.nlp.tokenizer import news_tokenizer
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    nlp = spacy.blank("en")
-    nlp.tokenizer = news_tokenizer(nlp)
-    nlp.add_pipe("wiretag_entity_types_v1")
-    return nlp
+def nlp(blank_typer):
+    return blank_typer
 
 
 def run(nlp, text, ents=(), tags=None):
-    """The component on ``text`` with the model's ``ents`` given; with ``tags``, POS tags
-    as a tagger would set them (named tokens as given, else NNP if capitalised, NN)."""
+    """The component on ``text`` with the model's ``ents`` given, each (text, label) at
+    its first occurrence or (text, label, n) at its n-th (from 0); with ``tags``, POS
+    tags as a tagger would set them (named tokens as given, else NNP if capitalised, NN)."""
     doc = nlp.make_doc(text)
     if tags is not None:
         for tok in doc:
             tok.tag_ = tags.get(tok.text, "NNP" if tok.text[:1].isupper() else "NN")
     spans = []
-    for sub, label in ents:
-        start = text.index(sub)
+    for sub, label, *nth in ents:
+        start = -1
+        for _ in range((nth[0] if nth else 0) + 1):
+            start = text.index(sub, start + 1)
         spans.append(doc.char_span(start, start + len(sub), label=label))
     doc.ents = spans
     doc = nlp.get_pipe("wiretag_entity_types_v1")(doc)

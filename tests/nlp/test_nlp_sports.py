@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 from test_nlp_entity_types import run  # the typer on given model entities
 
-import wiretag.nlp  # noqa: F401  (registers the factory)
 from wiretag.nlp import load_backbone
 from wiretag.nlp.sports import result_names, sports_story
-from wiretag.nlp.tokenizer import news_tokenizer
 
 
 @pytest.fixture(scope="module")
-def blank():
-    nlp = spacy.blank("en")
-    nlp.tokenizer = news_tokenizer(nlp)
-    nlp.add_pipe("wiretag_entity_types_v1")
-    return nlp
+def blank(blank_typer):
+    return blank_typer
 
 
 def test_sports_story_by_slug_or_two_cues(blank):
@@ -108,18 +102,9 @@ def test_known_clubs_in_sports_copy(blank):
         "confirmed in Barcelona, while Ferrari led and Antonio Valencia scored. Valencia "
         "celebrated at the Kentucky Derby."
     )
-    doc = blank.make_doc(text)
-    given = [("Marseille", 0, "GPE"), ("Barcelona", 0, "GPE"), ("Barcelona", 1, "GPE"),
-             ("Antonio Valencia", 0, "PERSON"), ("Valencia", 1, "PERSON")]
-    spans = []
-    for sub, nth, label in given:
-        start = -1
-        for _ in range(nth + 1):
-            start = text.index(sub, start + 1)
-        spans.append(doc.char_span(start, start + len(sub), label=label))
-    doc.ents = spans
-    doc = blank.get_pipe("wiretag_entity_types_v1")(doc)
-    out = [(e.text, e.label_) for e in doc.ents]
+    given = [("Marseille", "GPE"), ("Barcelona", "GPE"), ("Barcelona", "GPE", 1),
+             ("Antonio Valencia", "PERSON"), ("Valencia", "PERSON", 1)]
+    out = run(blank, text, given)
     for club in ("PSG", "Marseille", "Ferrari"):
         assert (club, "ORG") in out, club
     assert out.count(("Barcelona", "ORG")) == 1  # "his move to Barcelona" (the club)
@@ -242,18 +227,11 @@ def test_a_common_noun_glued_to_a_name_at_a_sentence_opening(bundled):
 
 
 def test_a_given_name_and_a_surname_the_model_typed_as_a_body_are_a_person(bundled):
-    typer = bundled.get_pipe("wiretag_entity_types_v1")
     text = ("Goalkeeper Mary Earps joined Jordan Thompson, Morgan Stanley, Merrill Lynch and "
             "Georgia Tech on Monday.")
-    doc = bundled.make_doc(text)
-    spans = []
-    for name, label in (("Mary Earps", "ORG"), ("Jordan Thompson", "LOC"),
-                        ("Morgan Stanley", "ORG"), ("Merrill Lynch", "PERSON"),
-                        ("Georgia Tech", "ORG")):
-        start = text.index(name)
-        spans.append(doc.char_span(start, start + len(name), label=label))
-    doc.ents = spans
-    out = {(e.text, e.label_) for e in typer(doc).ents}
+    given = [("Mary Earps", "ORG"), ("Jordan Thompson", "LOC"), ("Morgan Stanley", "ORG"),
+             ("Merrill Lynch", "PERSON"), ("Georgia Tech", "ORG")]
+    out = run(bundled, text, given)
     assert ("Mary Earps", "PERSON") in out and ("Jordan Thompson", "PERSON") in out
     assert ("Morgan Stanley", "ORG") in out and ("Merrill Lynch", "ORG") in out
     assert ("Georgia Tech", "ORG") in out
