@@ -8,17 +8,15 @@ one club, "Manchester United"; "Barca" is "Barcelona"; "Spurs" is "Tottenham Hot
 from __future__ import annotations
 
 import functools
-import json
-from importlib.resources import files
 
 from wiretag.lexicon.countries import fold
+from wiretag.lexicon.gazetteer import gazetteer
 
 
 @functools.cache
 def _by_name() -> dict[str, str]:
-    data = json.loads(files("wiretag").joinpath("data/ner_gazetteer.json").read_text("utf-8"))
     table: dict[str, str] = {}
-    for full, aliases in sorted(data.get("club", {}).items()):
+    for full, aliases in sorted(gazetteer().get("club", {}).items()):
         for name in (full, *aliases):
             table.setdefault(fold(name).replace("-", " "), full)
     return table

@@ -35,15 +35,14 @@ Model predictions win over gazetteer additions when they overlap.
 
 from __future__ import annotations
 
-import json
 import re
-from importlib import resources
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from wiretag.lexicon.gazetteer import gazetteer
 from wiretag.nlp.lemmas import lemmatizer_table
 from wiretag.nlp.sports import name_table, sports_story, team_spans
 from wiretag.nlp.truecase import (
@@ -54,8 +53,6 @@ from wiretag.nlp.truecase import (
     running_forms,
     truecase,
 )
-
-GAZETTEER_RESOURCE = "ner_gazetteer.json"
 
 #: capitalised first words of surnames ("Le Pen", "Van Gogh", "De Gaulle", "Di Maio")
 SURNAME_PARTICLES = frozenset(
@@ -570,11 +567,9 @@ def _absorb(ents: list[Span], span: Span) -> list[Span] | None:
 
 
 def load_gazetteer() -> dict[str, Any]:
-    """The packaged gazetteer (read once per process; read-only afterwards)."""
-    # wiretag/data may be a namespace package (no __init__.py): read it by path.
-    path = resources.files("wiretag") / "data" / GAZETTEER_RESOURCE
-    data: dict[str, Any] = json.loads(path.read_text("utf-8"))
-    return data
+    """The packaged gazetteer (``wiretag.lexicon.gazetteer``: read once per process,
+    shared; read-only)."""
+    return gazetteer()
 
 
 class NameMatcher:
@@ -676,9 +671,11 @@ class EntityTyper:
         #: "Roland Garros"), a one-word name ("Anfield") in sports copy
         venue_table = name_table(gz.get("venue", ()), lambda n: [t.text for t in nlp.make_doc(n)])
         self.venues = {name for key, name in venue_table.items() if len(key) > 1}
-        self.venue_words: dict[tuple[str, ...], str] = {
-            key: name for key, name in venue_table.items() if len(key) == 1
+        #: what sports copy knows by name: every club (ORG) and one-word venue (FAC)
+        self.sports_names: dict[tuple[str, ...], tuple[str, str]] = {
+            key: (name, "FAC") for key, name in venue_table.items() if len(key) == 1
         }
+        self.sports_names.update((key, (name, "ORG")) for key, name in self.clubs.items())
         self.forms: dict[str, tuple[str, set[str]]] = {}
         groups = {
             "NORP": self.norp,
@@ -1367,9 +1364,8 @@ class EntityTyper:
                 ents,
                 is_country=self._is_country,
                 places=self.places,
-                clubs=self.clubs,
+                known=self.sports_names,
                 common=self._dictionary(),
-                venues=self.venue_words,
             )
         doc.ents = ents
         return doc

@@ -347,6 +347,12 @@ def name_table(
     return table
 
 
+def _known_as(span: Span, known: Mapping[tuple[str, ...], tuple[str, str]], label: str) -> bool:
+    """``span`` is a name of ``known`` with ``label``, in any case."""
+    entry = known.get(tuple(t.lower_ for t in span))
+    return entry is not None and entry[1] == label
+
+
 def _written_as(span: Span, name: str) -> bool:
     """``span`` is ``name`` as running text or a headline in capitals writes it."""
     return span.text == name or span.text == name.upper()
@@ -355,24 +361,23 @@ def _written_as(span: Span, name: str) -> bool:
 def known_names(
     doc: Doc,
     ents: list[Span],
-    clubs: Mapping[tuple[str, ...], str],
+    known: Mapping[tuple[str, ...], tuple[str, str]],
     common: Container[str],
-    label: str = "ORG",
 ) -> list[Span]:
-    """``ents`` with the known clubs of a sports story (``clubs``, a ``name_table``) typed
-    ORG, or with ``label`` its known venues: "Barcelona", "Chelsea",
-    "PSG", "Lakers", "REAL MADRID". A club that the model typed as something else is
+    """``ents`` with the known clubs and venues of a sports story typed: ``known`` maps
+    their lower-case tokens to (the name as written, its label), ORG for a club
+    ("Barcelona", "Chelsea", "PSG", "Lakers", "REAL MADRID"), FAC for a venue ("Anfield",
+    "Wembley"). A club that the model typed as something else is
     retyped, one it cut ("Bayer" of "Bayer Leverkusen") is widened, one it missed is
     added. Left alone: a town after "in" ("in Barcelona"), a dateline's place, the
     surname of a person of the story ("Antonio Valencia" ... "Valencia"), a name inside
     a longer one ("Chelsea Clinton", "Kentucky Derby"), an English word opening a
     sentence ("Reading the game ..."), and in capitals an English word the story's
     running text never writes as the club ("CELTIC" needs a "Celtic" elsewhere).
-    ``common``: English words (lower case); ``label``: the type given (FAC for venues:
-    "Anfield", "Wembley")."""
-    if not clubs:
+    ``common``: English words (lower case)."""
+    if not known:
         return ents
-    longest = max(len(k) for k in clubs)
+    longest = max(len(k) for k in known)
     lowers = [t.lower_ for t in doc]
     texts = {t.text for t in doc if not t.is_upper}
     surnames = {e[-1].lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1}
@@ -381,9 +386,10 @@ def known_names(
     i = 0
     while i < len(doc):
         for n in range(min(longest, len(doc) - i), 0, -1):
-            name = clubs.get(tuple(lowers[i : i + n]))
-            if name is None:
+            entry = known.get(tuple(lowers[i : i + n]))
+            if entry is None:
                 continue
+            name, label = entry
             span = doc[i : i + n]
             prev = doc[i - 1] if i > 0 else None
             if (
@@ -427,27 +433,20 @@ def team_spans(
     *,
     is_country: Callable[[str], bool],
     places: Container[str],
-    clubs: Mapping[tuple[str, ...], str] | None = None,
+    known: Mapping[tuple[str, ...], tuple[str, str]] | None = None,
     common: Container[str] = (),
-    venues: Mapping[tuple[str, ...], str] | None = None,
 ) -> list[Span]:
     """``ents`` with the teams of a sports story typed ORG. Call only for sports copy
     (``sports_story``). ``is_country``: a country's name (a national side, left alone);
     ``places``: known place names (a club-named span such as "Kansas City" that is a
-    known place needs a team context); ``clubs``: known clubs (``name_table``), typed
-    ORG by ``known_names``; ``venues``: known one-word venues, typed FAC alike;
-    ``common``: English words (lower case)."""
+    known place needs a team context); ``known``: known clubs (ORG) and venues (FAC) by
+    their lower-case tokens, typed by ``known_names``; ``common``: English words (lower
+    case)."""
     teams: set[str] = set()  # lower case: the headline's "LEEDS" is the body's "Leeds"
     out: list[Span] = []
-    if venues:
-        ents = known_names(doc, ents, venues, common, label="FAC")
-    if clubs:
-        ents = known_names(doc, ents, clubs, common)
-        teams.update(
-            e.text.lower()
-            for e in ents
-            if e.label_ == "ORG" and tuple(t.lower_ for t in e) in clubs
-        )
+    known = known or {}
+    ents = known_names(doc, ents, known, common)
+    teams.update(e.text.lower() for e in ents if e.label_ == "ORG" and _known_as(e, known, "ORG"))
     taken = {i for e in ents for i in range(e.start, e.end)}
     for e in ents:
         widened = False
@@ -493,12 +492,12 @@ def team_spans(
         added.append(Span(doc, start, end, label="ORG"))
     for start, end, rounds in unranked_standings(doc):
         name = doc[start:end]
-        known = name.text in places or name.text.title() in places
-        if clubs and tuple(t.lower_ for t in name) in clubs:
-            known = True
-        if known and not is_country(name.text):
+        town_or_club = (
+            name.text in places or name.text.title() in places or _known_as(name, known, "ORG")
+        )
+        if town_or_club and not is_country(name.text):
             label = "ORG"  # a town or club: "Chicago 70 9 .886 -"
-        elif not known and rounds and len(name) > 1:
+        elif not town_or_club and rounds and len(name) > 1:
             label = "PERSON"  # a golfer: "Tiger Woods 68 70 71 209"
         else:
             continue

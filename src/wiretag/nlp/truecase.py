@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Container, Mapping
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -203,25 +204,20 @@ def truecase(
     return out
 
 
+@dataclass(frozen=True)
 class People:
     """Lower-case word lists for people's names in capitals: ``given`` names, ``surnames``
-    (those that are also ordinary words count), ``titles`` ("president", "coach") and
+    (those that are also ordinary words count), ``titles`` ("president", "coach"),
     ``verbs`` (words that can be a verb, adjective or adverb: "mark", "will", "said"),
     ``inflected`` (inflected verb forms: "says", "won", "taking") and ``rare_surnames``
     (surnames that are no ordinary word, a name wherever they stand: "putin")."""
 
-    def __init__(
-        self,
-        given: Container[str],
-        surnames: Container[str],
-        titles: Container[str],
-        verbs: Callable[[str], bool],
-        inflected: Callable[[str], bool],
-        rare_surnames: Container[str] = (),
-    ) -> None:
-        self.given, self.surnames, self.titles = given, surnames, titles
-        self.rare_surnames = rare_surnames
-        self.verbs, self.inflected = verbs, inflected
+    given: Container[str]
+    surnames: Container[str]
+    titles: Container[str]
+    verbs: Callable[[str], bool]
+    inflected: Callable[[str], bool]
+    rare_surnames: Container[str] = ()
 
 
 def _people_names(
