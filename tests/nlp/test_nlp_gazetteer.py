@@ -1,10 +1,12 @@
-"""The company list of the entity-type gazetteer (training/build_gazetteer.py)."""
+"""The lists of the entity-type gazetteer (training/build_gazetteer.py)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import pytest
+import spacy
 from training.build_gazetteer import companies
 
 GAZETTEER = Path(__file__).resolve().parents[2] / "src" / "wiretag" / "data" / "ner_gazetteer.json"
@@ -115,3 +117,23 @@ def test_one_word_world_names_must_be_unknown_to_english():
     assert not common_word("Safaricom", prob) and not common_word("Jollibee", prob)
     assert not common_word("Hanwha", prob)  # unknown
     assert not common_word("Grupo Bimbo", prob)  # names of two words are judged elsewhere
+
+
+def test_shipped_gazetteer_sports_clubs_venues_and_name_lists():
+    gz = json.loads(GAZETTEER.read_text("utf-8"))
+    assert "Man Utd" in gz["club"]["Manchester United"]
+    assert "Spurs" in gz["club"]["Tottenham Hotspur"]
+    assert {"Old Trafford", "Anfield", "Roland Garros"} <= set(gz["venue"])
+    assert {"john", "joe", "vladimir"} <= {g.lower() for g in gz["given"]}
+    assert {"Smith", "Root", "Woods"} <= set(gz["surname_words"])
+    # a firm whose name is function words only would re-case a headline's "IN THE"
+    stop = spacy.blank("en").Defaults.stop_words
+    assert not [f for f in gz["company"] if all(w.lower() in stop for w in f.split())]
+
+
+def test_club_list_rejects_a_name_given_twice(monkeypatch):
+    from training import sports_clubs
+
+    monkeypatch.setattr(sports_clubs, "CLUBS", "Arsenal\nArsenal Ladies = Arsenal\n")
+    with pytest.raises(ValueError, match="Arsenal"):
+        sports_clubs.clubs()
