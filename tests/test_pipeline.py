@@ -100,3 +100,26 @@ def test_pipeline_a_story_far_over_the_limit_fails_before_the_wire_parser(
     with pytest.raises(WiretagError) as info:
         analyze_story(huge, nlp)
     assert info.value.code == "W203" and len(prepared) == 1
+
+
+SPORTS = (
+    "SOCCER - LEEDS HOLD NEWCASTLE.\nLONDON 1996-08-30\n"
+    "Leeds United held Newcastle 1-1 on Saturday, coach Howard Wilkinson said.\n"
+)
+
+
+def test_pipeline_the_headline_slug_still_marks_sports_copy(nlp: Any) -> None:
+    # the wire parser takes the headline out of the text; its slug still tells the
+    # backbone the towns that play are clubs, in both entry points
+    for document in (
+        analyze_story(Story(text=SPORTS), nlp),
+        next(iter(analyze_stream([Story(text=SPORTS)], nlp))),
+    ):
+        assert document.headline == "SOCCER - LEEDS HOLD NEWCASTLE."
+        names = {(e.type, e.name) for e in document.entities}
+        assert ("ORG", "Newcastle United") in names and ("ORG", "Leeds United") in names
+
+
+def test_pipeline_a_town_named_like_a_club_stays_the_town_outside_sports(nlp: Any) -> None:
+    document = analyze_story(Story(text="Leeds council met on Monday in Leeds."), nlp)
+    assert "Leeds United" not in {e.name for e in document.entities}

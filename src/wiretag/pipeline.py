@@ -172,10 +172,21 @@ def analyze_story(
     if error is not None:
         raise error
     try:
-        doc = nlp(document.text)
+        doc = nlp(backbone_input(nlp, document))
     except Exception as exc:
         raise internal_error("the NLP backbone", exc, path=story.path, line=story.line) from exc
     return finish(doc, document, stages if stages is not None else load_stages())
+
+
+def backbone_input(nlp: Language, document: Document) -> Doc:
+    """The story's text as a Doc for the backbone, with the headline the wire parser took
+    out of the text in ``user_data`` (its slug, "SOCCER - ...", marks sports copy)."""
+    from wiretag.nlp.sports import HEADLINE_KEY
+
+    doc = nlp.make_doc(document.text)
+    if document.headline:
+        doc.user_data[HEADLINE_KEY] = document.headline
+    return doc
 
 
 def analyze_stream(
@@ -197,13 +208,13 @@ def analyze_stream(
 
     def parse_all(todo: list[Document]) -> list[Doc | WiretagError]:
         try:
-            return list(nlp.pipe([d.text for d in todo], batch_size=batch_size))
+            return list(nlp.pipe([backbone_input(nlp, d) for d in todo], batch_size=batch_size))
         except Exception:
             # One text broke the batch: parse one by one so only that story fails.
             out: list[Doc | WiretagError] = []
             for d in todo:
                 try:
-                    out.append(nlp(d.text))
+                    out.append(nlp(backbone_input(nlp, d)))
                 except Exception as exc:
                     out.append(internal_error("the NLP backbone", exc, path=d.input.path,
                                               line=d.input.line))

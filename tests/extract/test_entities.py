@@ -438,8 +438,9 @@ def test_a_persons_surname_in_capitals_is_not_a_capital_city(nlp: Language) -> N
 
 
 def test_a_club_named_like_the_dateline_town_stays_a_club(nlp: Language) -> None:
+    # sports copy (two words only sports copy uses: "striker", "scored")
     text = ("LIVERPOOL, England, April 24 (Reuters) - Liverpool beat Everton 2-0 on Sunday. "
-            "Liverpool manager Juergen Klopp praised striker Divock Origi.")
+            "Liverpool manager Juergen Klopp praised striker Divock Origi, who scored.")
     doc = make_doc(nlp, text, [("Juergen Klopp", "PERSON"), ("Divock Origi", "PERSON"),
                                ("Everton", "ORG")])
     # the model tagged the club once (after the dateline) and missed its repeat

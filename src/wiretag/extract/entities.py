@@ -36,6 +36,7 @@ from wiretag.extract import geo as geo_mod
 from wiretag.extract import titles as titles_mod
 from wiretag.lexicon import countries as lex
 from wiretag.lexicon.clubs import club_name
+from wiretag.nlp.sports import sports_story
 from wiretag.wire import title_place
 
 if TYPE_CHECKING:
@@ -504,8 +505,16 @@ def _sweep(text: str, taken: list[tuple[int, int]], countries: frozenset[str],
     return out
 
 
+def _club(surface: str, sports: bool) -> str | None:
+    """The known club ``surface`` names: a name of several words anywhere ("Man Utd"), a
+    one-word name in sports copy only ("Leeds" is the town's council elsewhere)."""
+    if not sports and " " not in surface.strip():
+        return None
+    return club_name(re.sub(r"['’]s$", "", surface))
+
+
 def _collect(doc: Doc, text: str, dateline: Dateline | None,
-             credits: Sequence[Credit]) -> list[_M]:
+             credits: Sequence[Credit], sports: bool = False) -> list[_M]:
     credit_names = _credit_names(credits)
     out: list[_M] = []
     raws: list[_Raw] = []
@@ -541,7 +550,7 @@ def _collect(doc: Doc, text: str, dateline: Dateline | None,
     )
     clubs = frozenset(
         fold(text[r.start:r.end]) for r in raws
-        if r.label == "ORG" and club_name(text[r.start:r.end]) is not None
+        if r.label == "ORG" and _club(text[r.start:r.end], sports) is not None
     )
     raws.extend(_sweep(text, [(r.start, r.end) for r in raws], frozenset(countries), surnames,
                        clubs))
@@ -668,7 +677,8 @@ def _words(surface: str) -> list[str]:
     return [w for w in re.split(r"\s+", surface) if w]
 
 
-def _cluster(text: str, mentions: list[_M], geos: dict[str, Geo | None]) -> list[_Cluster]:
+def _cluster(text: str, mentions: list[_M], geos: dict[str, Geo | None],
+             sports: bool = False) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     by_key: dict[str, int] = {}
 
@@ -742,7 +752,7 @@ def _cluster(text: str, mentions: list[_M], geos: dict[str, Geo | None]) -> list
         if m.cluster >= 0:
             continue
         surface = text[m.start:m.end]
-        if m.label == "ORG" and fold(surface) in places and club_name(surface) is None:
+        if m.label == "ORG" and fold(surface) in places and _club(surface, sports) is None:
             # (a club stays a club: "Liverpool beat Everton" under "LIVERPOOL, England")
             m.label = places[fold(surface)]
         if m.label in PLACE_TYPES:
@@ -776,7 +786,7 @@ def _cluster(text: str, mentions: list[_M], geos: dict[str, Geo | None]) -> list
                 continue
             acr = _acronym(surface)
             key = f"{'PERSON' if m.label == 'PERSON' else 'NAME'}:{fold(surface)}"
-            club = club_name(re.sub(r"['’]s$", "", surface)) if m.label == "ORG" else None
+            club = _club(surface, sports) if m.label == "ORG" else None
             if club is not None:  # "Man Utd", "MANCHESTER UNITED": one club
                 key = f"NAME:{fold(club)}"
             cid = by_key.get(key)
@@ -1234,10 +1244,11 @@ def extract_entities(
     adds the dateline place and weighs geocoding; ``credits`` names are kept out.
     """
     text = doc.text  # built from the tokens on every access: read it once
-    mentions = _collect(doc, text, dateline, credits)
+    sports = sports_story(doc)
+    mentions = _collect(doc, text, dateline, credits, sports)
     ctx = _geo_context(text, mentions, dateline)
     geos = _geocode_all(text, mentions, ctx)
-    clusters = _cluster(text, mentions, geos)
+    clusters = _cluster(text, mentions, geos, sports)
     _propagate(text, clusters, dateline)
     # Roles are read before pronouns are linked: gender comes from titles ("spokeswoman").
     for c in clusters:

@@ -107,9 +107,21 @@ INTEGER = re.compile(r"\d{1,3}")
 STANDING = re.compile(r"[+-]?\d*\.?\d+")
 
 
+#: ``Doc.user_data`` key of the story's headline when the wire parser took it out of the
+#: text (``wiretag.pipeline`` sets it): its slug still says sports copy
+HEADLINE_KEY = "wiretag_headline"
+#: a wire slug before a dash, as a headline opens: "SOCCER -", "MOTOR RACING-"
+SLUG_OPENING = re.compile(r"\s*([A-Z]+(?: [A-Z]+){0,2})\s*[-\u2013\u2014]")
+
+
 def sports_story(doc: Doc) -> bool:
-    """A wire sports slug opens a line ("SOCCER - ..."), or the story uses two different
-    words only sports copy uses."""
+    """A wire sports slug opens a line ("SOCCER - ...") or the story's headline, or the
+    story uses two different words only sports copy uses."""
+    headline = doc.user_data.get(HEADLINE_KEY)
+    if isinstance(headline, str):
+        slug = SLUG_OPENING.match(headline)
+        if slug is not None and set(slug.group(1).lower().split()) & SLUGS:
+            return True
     seen: set[str] = set()
     for tok in doc:
         low = tok.lower_
