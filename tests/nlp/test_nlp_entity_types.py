@@ -543,3 +543,16 @@ def test_entity_types_structure_typed_org_is_a_facility(nlp):
     # an institution's head stays with the model
     out = run(nlp, "Doctors at Nairobi West Hospital said.", [("Nairobi West Hospital", "ORG")])
     assert out == [("Nairobi West Hospital", "ORG")]
+
+
+def test_entity_types_a_grown_name_never_overlaps_a_name_found_beside_it(nlp):
+    # an e-mail signature (UNER): the rule that grows "College of ..." over the model's
+    # names met the organisation found from "University"; setting both crashed the Doc
+    text = (
+        "regards, Sheridan Titman Department of Finance College of Business "
+        "Administration University of Texas Austin, Texas 78712-1179"
+    )
+    out = run(nlp, text, [("Sheridan Titman Department", "PERSON"), ("Austin", "LOC"),
+                          ("Texas", "LOC", 1)])
+    assert ("College of Business Administration University of Texas Austin", "ORG") in out
+    assert ("Texas", "GPE") in out

@@ -1367,7 +1367,8 @@ class EntityTyper:
                 known=self.sports_names,
                 common=self._dictionary(),
             )
-        doc.ents = ents
+        # never two entities over one token, whatever the model gave the rules
+        doc.ents = sorted(filter_spans(ents), key=lambda s: s.start)
         return doc
 
     def _type(self, doc: Doc) -> list[Span]:
@@ -1437,8 +1438,9 @@ class EntityTyper:
             extra.extend(self._lower_people(doc, covered))
         extra.extend(self._titled_names(doc, covered))
         extra.extend(self._dateline_places(doc, covered))
-        extra = filter_spans(extra)
-        ents = sorted(filter_spans(model_ents) + extra, key=lambda s: s.start)
+        # one pass over both: a rule that grows a model's name ("College of Business
+        # Administration University of Texas") may now cover a span found beside it
+        ents = sorted(filter_spans(model_ents + extra), key=lambda s: s.start)
         if not lower_doc and not upper_doc:
             ents = self._story_consistency(doc, ents)
         return ents
