@@ -408,6 +408,22 @@ FINITE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
 ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d\b")
 
 
+def _strip_space(ent: Span) -> Span | None:
+    """``ent`` without the whitespace tokens at its edges; None if it holds no letter or
+    digit (another model's span over a line break or a bracket)."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and doc[start].is_space:
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    if not any(ch.isalnum() for t in doc[start:end] for ch in t.text):
+        return None
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(doc, start, end, label=ent.label_)
+
+
 def _opens_story_sentence(tok: Token) -> bool:
     """``_opens_sentence``, or the first word after a dateline's dash ("(Reuters) - ")."""
     return _opens_sentence(tok) or (tok.i > 0 and tok.doc[tok.i - 1].text in DASHES)
@@ -743,10 +759,10 @@ class EntityTyper:
             return "ORG"
         if bare in self.gpe or bare.title() in self.gpe:
             return "GPE"
-        last = bare.split()[-1] if bare.split() else bare
-        if last in FAC_HEADS:
+        words = bare.split() or [bare]
+        if words[-1] in FAC_HEADS:
             return "FAC"
-        if last in LOC_HEADS or bare.split()[0] in ("Lake", "Mount", "Gulf", "Sea", "Strait"):
+        if words[-1] in LOC_HEADS or words[0] in ("Lake", "Mount", "Gulf", "Sea", "Strait"):
             return "LOC"
         return default
 
@@ -1367,8 +1383,10 @@ class EntityTyper:
                 known=self.sports_names,
                 common=self._dictionary(),
             )
-        # never two entities over one token, whatever the model gave the rules
-        doc.ents = sorted(filter_spans(ents), key=lambda s: s.start)
+        # whatever the model gave the rules: never two entities over one token, never an
+        # entity of spaces or punctuation only
+        kept = [e for e in map(_strip_space, ents) if e is not None]
+        doc.ents = sorted(filter_spans(kept), key=lambda s: s.start)
         return doc
 
     def _type(self, doc: Doc) -> list[Span]:
@@ -1381,7 +1399,10 @@ class EntityTyper:
         model_ents: list[Span] = []
         common = set() if lower_doc or upper_doc else self._common_nouns(doc)
         named: set[str] | None = None  # built for the first plural opener only
-        for ent in doc.ents:
+        for found in doc.ents:
+            ent = _strip_space(found)
+            if ent is None:
+                continue  # a model's span of spaces or punctuation only names nothing
             if len(ent) == 1 and ent.text in common:
                 continue  # "Mackerel have arrived ..." in a story about mackerel
             if len(ent) == 1 and not (lower_doc or upper_doc) and self._plural_opener(ent[0]):
