@@ -919,3 +919,217 @@ def business_docs(
         Generator(Path(ref), seed=seed), seed=seed, world_share=world_share, world=world
     )
     return _stories(gen, vocab, n)
+
+
+#: Sports as agency slugs name them ("SOCCER - ...").
+SPORT_SLUGS = [
+    "SOCCER", "SOCCER", "SOCCER", "TENNIS", "GOLF", "CRICKET", "ATHLETICS", "CYCLING",
+    "MOTOR RACING", "BASKETBALL", "BASEBALL", "RUGBY UNION", "ICE HOCKEY", "RUGBY LEAGUE",
+]
+#: How coined clubs are named: "{} United", "Real {}", "FC {}".
+CLUB_PATTERNS = [
+    "{} United", "{} City", "{} Rovers", "{} Athletic", "{} Wanderers", "{} Town", "{} County",
+    "{} Albion", "FC {}", "Real {}", "Sporting {}", "{} FC", "Dynamo {}", "AS {}",
+    "Olympique {}", "{} Tigers", "{} Eagles", "{} Sharks", "{} Warriors", "{} Kings",
+    "Inter {}", "Racing {}", "{} Stars",
+]
+VENUE_PATTERNS = ["{} Stadium", "{} Park", "{} Arena", "Estadio {}", "Stade {}", "{} Road"]
+ROLES = ["striker", "midfielder", "defender", "goalkeeper", "captain", "forward", "winger"]
+VERBS = ["beat", "edged", "thrashed", "drew with", "lost to", "held"]
+UP_VERBS = ["BEAT", "HOLD", "ROUT", "DRAW WITH", "STUN", "EDGE PAST", "CRUSH"]
+
+
+class SportsGenerator:
+    """Sports copy: the shape of the agency sports desk that the entity corpora lack.
+    Headlines in capitals after a slug ("SOCCER - LEEDS HOLD NEWCASTLE"), datelines,
+    results and standings lines whose clubs are bare town names ("Leeds 1 Newcastle 0",
+    ORG), scorers by surname, tennis and golf results with countries in brackets (LOC),
+    cricket scorecards, match reports with venues (LOC for the ner; the entity-type
+    rules make them FAC) and managers. Players are people of every country: recombined
+    names of the Phoenix dictionaries, and the gazetteer's given names with its surnames.
+    Half of the clubs are real (``training.sports_clubs``, with their aliases), half are
+    coined from cities ("Lviv Rovers", "Real Tucuman"), so the ner learns the context, not
+    a list."""
+
+    def __init__(self, base: Generator, seed: int = 0, real_share: float = 0.5) -> None:
+        from training.sports_clubs import VENUES, clubs
+
+        self.base = base
+        self.rng = random.Random(seed)
+        self.real_share = real_share
+        self.real_clubs = sorted({n for full, aliases in clubs().items() for n in (full, *aliases)})
+        self.venues = sorted({v.strip() for v in VENUES if v.strip()})
+        self.towns = sorted(
+            {c for c in base.cities if c.isalpha() and c.istitle() and 4 <= len(c) <= 12}
+        )
+        self.players = sorted({p for p in base.persons if 2 <= len(p.split()) <= 3})
+        self.players += self._gazetteer_names(3000)
+
+    def _gazetteer_names(self, n: int) -> list[str]:
+        """``n`` names of a given name and a surname from the shipped gazetteer (US census
+        and Phoenix given names; officials' surnames and surnames that are words)."""
+        from wiretag.nlp.entity_types import load_gazetteer
+
+        gaz = load_gazetteer()
+        firsts = sorted(gaz["given"])
+        lasts = sorted(set(gaz["surnames"]) | set(gaz["surname_words"]))
+        return [f"{self.rng.choice(firsts)} {self.rng.choice(lasts)}" for _ in range(n)]
+
+    # ------------------------------------------------------------------ slots
+    def club(self, bare: bool = False) -> tuple[str, str]:
+        r = self.rng
+        if bare:  # results and standings lines: "Leeds", "Lyon"
+            return (r.choice(self.towns), "ORG")
+        if r.random() < self.real_share:
+            return (r.choice(self.real_clubs), "ORG")
+        return (r.choice(CLUB_PATTERNS).format(r.choice(self.towns)), "ORG")
+
+    def player(self) -> tuple[str, str]:
+        return (self.rng.choice(self.players), "PERSON")
+
+    def venue(self) -> tuple[str, str]:
+        r = self.rng
+        if r.random() < 0.5:
+            return (r.choice(self.venues), "LOC")
+        return (r.choice(VENUE_PATTERNS).format(r.choice(self.towns)), "LOC")
+
+    def country(self) -> tuple[str, str]:
+        r = self.rng
+        if r.random() < 0.15:
+            return (r.choice(["U.S.", "Britain", "Australia", "Spain", "France"]), "LOC")
+        name = r.choice(self.base.countries)
+        return (name[4:] if name.startswith("the ") else name, "LOC")
+
+    @staticmethod
+    def up(part: tuple[str, str | None]) -> tuple[str, str | None]:
+        return (part[0].upper(), part[1])
+
+    @staticmethod
+    def surname(part: tuple[str, str | None]) -> tuple[str, str]:
+        return (part[0].split()[-1], "PERSON")
+
+    def _dateline(self) -> list[tuple[str, str | None]]:
+        r = self.rng
+        town = (r.choice(self.base.cities[:3000] + self.towns), "LOC")
+        if r.random() < 0.5:
+            date = f"{r.randint(1990, 2025)}-0{r.randint(1, 9)}-1{r.randint(0, 9)}"
+            return [self.up(town), (f" {date}\n", None)]
+        return [
+            self.up(town),
+            (f", {r.choice(MONTHS)} {r.randint(1, 28)} (", None),
+            (r.choice(AGENCIES), "ORG"),
+            (") - ", None),
+        ]
+
+    def sentence(self) -> list[tuple[str, str | None]]:
+        r = self.rng
+        day = r.choice(DAYS)
+        slug = r.choice(SPORT_SLUGS)
+        a, b = r.randint(0, 4), r.randint(0, 4)
+        club, player, venue, country = self.club, self.player, self.venue, self.country
+        t = r.randrange(12)
+        if t == 0:  # headline in capitals, dateline, first paragraph
+            return self._report(slug, day, a, b)
+        if t == 1:  # results lines with bare town names
+            parts: list[tuple[str, str | None]] = [
+                (f"Results of {r.choice(self.base.demonyms)} first division matches "
+                 f"on {day}:\n", None)
+            ]
+            for _ in range(r.randint(2, 4)):
+                parts += [club(bare=r.random() < 0.6), (f" {r.randint(0, 4)} ", None),
+                          club(bare=r.random() < 0.6), (f" {r.randint(0, 4)}\n", None)]
+            return parts
+        if t == 2:  # scorers in brackets
+            c1, c2 = club(), club()
+            return [
+                c1, (f" {a} ( ", None), self.surname(player()), (f" {r.randint(1, 90)}", None),
+                (" , ", None), self.surname(player()), (f" {r.randint(1, 90)} ) ", None),
+                c2, (f" {b} ( ", None), self.surname(player()),
+                (f" {r.randint(1, 90)} pen )\n", None),
+            ]
+        if t == 3:  # standings
+            parts = []
+            for _ in range(r.randint(2, 4)):
+                parts += [club(bare=r.random() < 0.5),
+                          (" " + " ".join(str(r.randint(0, 30)) for _ in range(7)) + "\n", None)]
+            return parts
+        if t == 4:  # tennis
+            return [
+                (f"{r.randint(1, 16)} - ", None) if r.random() < 0.5 else ("", None),
+                player(), (" ( ", None), country(), (" ) beat ", None), player(),
+                (" ( ", None), country(),
+                (f" ) 6-{r.randint(0, 4)} {r.randint(6, 7)}-{r.randint(3, 6)}\n", None),
+            ]
+        if t == 5:  # golf leaderboard
+            parts = []
+            for _ in range(r.randint(2, 3)):
+                parts += [(f"{r.randint(64, 74) * 3 - 3} ", None), player()]
+                if r.random() < 0.6:
+                    parts += [(" ( ", None), country(), (" )", None)]
+                parts += [(f" {r.randint(64, 74)} {r.randint(64, 74)} {r.randint(64, 74)}\n", None)]
+            return parts
+        if t == 6:  # cricket scorecard
+            parts = []
+            for _ in range(r.randint(2, 3)):
+                p = player()
+                name = (f"{p[0][0]}. {p[0].split()[-1]}", "PERSON") if r.random() < 0.5 else p
+                parts += [name, (" c ", None), self.surname(player()), (" b ", None),
+                          self.surname(player()), (f" {r.randint(0, 140)}\n", None)]
+            return parts
+        if t == 7:  # athletics / cycling / motor racing results
+            parts = []
+            for i in range(1, r.randint(3, 4)):
+                parts += [(f"{i}. ", None), player(), (" ( ", None), country(), (" ) ", None)]
+                if r.random() < 0.4:
+                    parts += [club(), (" ", None)]
+                parts += [(f"{r.randint(1, 4)}:{r.randint(10, 59)}:{r.randint(10, 59)}\n", None)]
+            return parts
+        if t == 8:  # manager quote
+            c1, p = club(), player()
+            return [
+                ("\"We deserved the win,\" ", None),
+                c1, (f" {r.choice(['manager', 'coach', 'captain'])} ", None), p,
+                (" told reporters. ", None), self.surname(p),
+                (" said his side had been the better team at ", None), venue(), (".", None),
+            ]
+        if t == 9:  # transfer
+            return [
+                club(), (" signed ", None), (r.choice(self.base.demonyms), None),
+                (f" {r.choice(ROLES)} ", None), player(), (" from ", None), club(),
+                (f" for {r.randint(2, 90)} million pounds on {day}.", None),
+            ]
+        if t == 10:  # places stay places in sports copy
+            p = player()
+            return [
+                p, (", who was born in ", None), (r.choice(self.base.cities[:3000]), "LOC"),
+                (", joined ", None), club(), (f" in {r.randint(1990, 2024)} and has played "
+                                              f"{r.randint(2, 90)} times for ", None),
+                country(), (".", None),
+            ]
+        return self._report(slug, day, a, b)
+
+    def _report(self, slug: str, day: str, a: int, b: int) -> list[tuple[str, str | None]]:
+        r = self.rng
+        c1, c2, p = self.club(), self.club(), self.player()
+        head: list[tuple[str, str | None]] = [(f"{slug} - ", None)]
+        if r.random() < 0.5:
+            head += [self.up(self.surname(p)), (" SCORES TWICE AS ", None), self.up(c1),
+                     (f" {r.choice(UP_VERBS)} ", None), self.up(c2), (".\n", None)]
+        else:
+            head += [self.up(c1), (f" {r.choice(UP_VERBS)} ", None), self.up(c2), (".\n", None)]
+        return [
+            *head, *self._dateline(), p,
+            (" scored twice as ", None), c1,
+            (f" {r.choice(VERBS)} ", None), c2, (f" {a}-{b} at ", None), self.venue(),
+            (f" on {day}.", None),
+        ]
+
+    def doc(self, vocab: Vocab, make_doc) -> Doc | None:
+        parts = [(t, lab) for t, lab in self.sentence() if t]
+        return _parts_doc(parts, make_doc)
+
+
+def sports_docs(vocab: Vocab, ref: Path, n: int = 2000, seed: int = 2) -> list[Doc]:
+    """``n`` pieces of sports copy (``SportsGenerator``), five per Doc."""
+    gen = SportsGenerator(Generator(Path(ref), seed=seed), seed=seed)
+    return _stories(gen, vocab, n)
