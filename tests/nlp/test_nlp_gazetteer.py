@@ -137,3 +137,29 @@ def test_club_list_rejects_a_name_given_twice(monkeypatch):
     monkeypatch.setattr(sports_clubs, "CLUBS", "Arsenal\nArsenal Ladies = Arsenal\n")
     with pytest.raises(ValueError, match="Arsenal"):
         sports_clubs.clubs()
+
+
+def test_parties_are_organisations_and_short_and_former_country_names_are_places():
+    gaz = json.loads(GAZETTEER.read_text("utf-8"))
+    org, strong = set(gaz["org"]), set(gaz["gpe_strong"])
+    assert {"National Rally", "Bharatiya Janata Party", "Sinn Fein", "AfD", "Likud"} <= org
+    # ordinary words and short acronyms of other things stay with the model
+    assert not {"Labour", "Greens", "Renaissance", "PPP", "PAN"} & org
+    assert {"Bosnia", "Trinidad", "Macedonia", "Yugoslavia", "Zaire", "Ceylon"} <= strong
+    assert not {"Bosnia", "Yugoslavia"} & org
+
+
+def test_a_list_of_countries_the_model_ran_together_is_one_place_each(blank_typer):
+    from test_nlp_entity_types import run
+
+    text = "The presidents of Bosnia, Serbia and Croatia signed the accord in Paris."
+    out = run(blank_typer, text, [("Bosnia, Serbia and Croatia", "LOC"), ("Paris", "LOC")])
+    assert out == [("Bosnia", "GPE"), ("Serbia", "GPE"), ("Croatia", "GPE"), ("Paris", "GPE")]
+
+
+def test_a_party_in_a_headline_in_capitals_is_an_organisation():
+    from wiretag.nlp import load_backbone
+
+    doc = load_backbone()("FRANCE'S NATIONAL RALLY LEADS POLL AS SOCIALIST PARTY SLUMPS.")
+    ents = [(e.text, e.label_) for e in doc.ents]
+    assert ("NATIONAL RALLY", "ORG") in ents and ("SOCIALIST PARTY", "ORG") in ents
