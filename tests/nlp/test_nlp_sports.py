@@ -6,7 +6,7 @@ import pytest
 from test_nlp_entity_types import run  # the typer on given model entities
 
 from wiretag.nlp import load_backbone
-from wiretag.nlp.sports import result_names, sports_story
+from wiretag.nlp.sports import result_names, scorecard_names, sports_story
 
 
 @pytest.fixture(scope="module")
@@ -94,6 +94,32 @@ def test_scorers_scorecards_and_club_names(blank):
     for name in ("Vinicius", "Bellingham", "Mayoral", "Joe Root", "Carey", "Cummins"):
         assert (name, "PERSON") in out, name
     assert ("Sheffield Wednesday", "ORG") in out and ("West Ham", "ORG") in out
+
+
+def test_scorecard_lines_and_scorers_after_a_label_are_players(blank):
+    doc = blank.make_doc(
+        "CRICKET - ENGLAND V PAKISTAN.\nEngland first innings\n"
+        "M. Atherton c Inzamam b Mushtaq 31\nA. Stewart lbw b Wasim 44\n"
+        "G. Thorpe c and b Mushtaq 54\nN. Hussain not out 12\nWaqar Younis 20 - 3 - 80 - 1\n"
+        "Apple not only beat forecasts 12\nThe captain said the pitch was slow 2"
+    )
+    assert [doc[a:b].text for a, b in scorecard_names(doc)] == [
+        "M. Atherton", "Inzamam", "Mushtaq", "A. Stewart", "Wasim", "G. Thorpe", "Mushtaq",
+        "N. Hussain", "Waqar Younis",
+    ]
+    text = "SOCCER - NEWCASTLE WIN.\nScorers: Shearer 12, Ferdinand 66. Attendance: 36,000."
+    out = run(blank, text, [])
+    assert ("Shearer", "PERSON") in out and ("Ferdinand", "PERSON") in out
+
+
+def test_a_result_with_its_scorers_is_sports_copy_without_a_slug(blank):
+    doc = blank.make_doc("Leeds 0 (Wallace 45, Yeboah 67) Chelsea 2 (Zola 12 pen, Vialli 80)")
+    assert sports_story(doc)
+    assert not sports_story(blank.make_doc("Profit rose 12 (Reuters 5) to $3 billion in Leeds."))
+    out = run(blank, doc.text, [("Leeds", "GPE"), ("Yeboah", "GPE"), ("Chelsea", "PERSON"),
+                                ("Vialli", "ORG")])
+    assert ("Leeds", "ORG") in out and ("Chelsea", "ORG") in out
+    assert ("Yeboah", "PERSON") in out and ("Vialli", "PERSON") in out
 
 
 def test_known_clubs_in_sports_copy(blank):

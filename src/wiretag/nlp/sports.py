@@ -115,8 +115,9 @@ SLUG_OPENING = re.compile(r"\s*([A-Z]+(?: [A-Z]+){0,2})\s*[-\u2013\u2014]")
 
 
 def sports_story(doc: Doc) -> bool:
-    """A wire sports slug opens a line ("SOCCER - ...") or the story's headline, or the
-    story uses two different words only sports copy uses."""
+    """A wire sports slug opens a line ("SOCCER - ...") or the story's headline, the
+    story uses two different words only sports copy uses, or a line is a result with its
+    scorers."""
     headline = doc.user_data.get(HEADLINE_KEY)
     if isinstance(headline, str):
         slug = SLUG_OPENING.match(headline)
@@ -140,7 +141,8 @@ def sports_story(doc: Doc) -> bool:
             seen.add(low)
             if len(seen) >= 2:
                 return True
-    return False
+    # a results line with its scorers: "Leeds 0 (Wallace 45) Chelsea 2 (Zola 12 pen)"
+    return "(" in doc.text and bool(scorer_names(doc)) and bool(result_names(doc))
 
 
 def _lines(doc: Doc) -> list[list[Token]]:
@@ -305,21 +307,75 @@ def _dateline(span: Span) -> bool:
 
 
 def scorer_names(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges of the scorers in brackets after a score: "Real Madrid 3 (Vinicius 12,
-    Bellingham 40) Getafe 1 (Mayoral 55)"."""
+    """Token ranges of the scorers in brackets after a score ("Real Madrid 3 (Vinicius 12,
+    Bellingham 40) Getafe 1 (Mayoral 55)") and after a "Scorers:" label ("Scorers:
+    Shearer 12, Ferdinand 66")."""
     out: list[tuple[int, int]] = []
     for line in _lines(doc):
         for k in range(1, len(line) - 2):
-            if line[k].text != "(" or not INTEGER.fullmatch(line[k - 1].text):
+            bracket = line[k].text == "(" and INTEGER.fullmatch(line[k - 1].text)
+            label = line[k].text == ":" and line[k - 1].lower_ in SCORER_LABELS
+            if not (bracket or label):
                 continue
             j = k + 1
-            while j < len(line) and line[j].text != ")":
+            while j < len(line) and line[j].text != ")" and not (label and line[j].text == "."):
                 end = _name_run(line, j)
                 minute = line[end].text[:3].rstrip("+") if end < len(line) else ""
                 if end > j and INTEGER.fullmatch(minute):
                     out.append((line[j].i, line[end - 1].i + 1))
                     j = end
                 j += 1
+    return out
+
+
+#: labels before a list of scorers and their minutes ("Scorers: Shearer 12, Ferdinand 66")
+SCORER_LABELS = frozenset({"scorer", "scorers", "goalscorer", "goalscorers", "goals"})
+#: how a batsman was out, on a cricket scorecard line ("c Carey b Cummins", "lbw b Wasim")
+DISMISSALS = frozenset({"c", "b", "st", "lbw", "c&b", "run", "not", "retired", "hit", "handled"})
+#: a bowler's figures: overs-maidens-runs-wickets ("25-4-72-3", "38 - 5 - 94 - 2")
+FIGURES = re.compile(r"\d{1,3}(?:\.\d)?\s*-\s*\d{1,3}\s*-\s*\d{1,3}\s*-\s*\d{1,2}")
+
+
+def scorecard_names(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the players of a cricket scorecard: the batsman who opens a line
+    and the fielders and bowlers of his dismissal ("M. Atherton c Inzamam b Mushtaq 31",
+    "A. Stewart lbw b Wasim 44", "N. Hussain not out 12"), and the bowler who opens a
+    line of figures ("Wasim Akram 25-4-72-3")."""
+    out: list[tuple[int, int]] = []
+    for line in _lines(doc):
+        if len(line) < 3 or not line[0].text[:1].isupper():
+            continue
+        end = _name_run(line, 0)
+        if end == 0 or end >= len(line):
+            continue
+        rest = line[end:]
+        if FIGURES.fullmatch(doc[rest[0].i : rest[-1].i + 1].text):
+            out.append((line[0].i, line[end - 1].i + 1))
+            continue
+        if rest[0].text not in DISMISSALS or not INTEGER.fullmatch(rest[-1].text):
+            continue
+        names = [(line[0].i, line[end - 1].i + 1)]
+        k, ok = 0, True
+        while k < len(rest) - 1:
+            word = rest[k].text
+            if word in ("c", "b", "st", "c&b") and k + 1 < len(rest) - 1:
+                j = _name_run(rest, k + 1)
+                if j > k + 1:
+                    names.append((rest[k + 1].i, rest[j - 1].i + 1))
+                    k = j
+                    continue
+                if word == "c" and rest[k + 1].text in ("and", "&"):
+                    k += 2  # "c and b Wasim"
+                    continue
+                ok = False
+                break
+            if word in DISMISSALS or word in ("out", "hurt", "wicket", "ball", "the", "and"):
+                k += 1
+                continue
+            ok = False
+            break
+        if ok:
+            out.extend(names)
     return out
 
 
@@ -520,7 +576,7 @@ def team_spans(
             continue
         out = [e for e in out if e not in inside] + [Span(doc, start, end, label=label)]
     covered = {i for e in out + added for i in range(e.start, e.end)}
-    for start, end in scorer_names(doc):
+    for start, end in [*scorer_names(doc), *scorecard_names(doc)]:
         if not any(i in covered for i in range(start, end)):
             added.append(Span(doc, start, end, label="PERSON"))
         else:
