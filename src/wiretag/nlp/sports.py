@@ -103,6 +103,8 @@ ENGLISH_CLUB_WORDS = frozenset({"as", "real", "union", "club", "racing", "sporti
 #: prepositions of place: "in Newcastle" is the town even in a match report
 PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "outside", "to"})
 INTEGER = re.compile(r"\d{1,3}")
+#: a score and a bracket opening on a name ("Leeds 0 (Wallace 45"), or a scorers' label
+SCORE_BRACKET = re.compile(r"\b\d{1,3} ?\( ?[A-Z]|\b(?:[Gg]oal)?[Ss]corers? ?:|\bGoals ?:")
 #: a standings column: games, points, a percentage (".886"), a goal difference ("+12")
 STANDING = re.compile(r"[+-]?\d*\.?\d+")
 
@@ -142,7 +144,9 @@ def sports_story(doc: Doc) -> bool:
             if len(seen) >= 2:
                 return True
     # a results line with its scorers: "Leeds 0 (Wallace 45) Chelsea 2 (Zola 12 pen)"
-    return "(" in doc.text and bool(scorer_names(doc)) and bool(result_names(doc))
+    if SCORE_BRACKET.search(doc.text) is None:
+        return False  # one regular expression spares most stories the two line scans
+    return bool(scorer_names(doc)) and bool(result_names(doc))
 
 
 def _lines(doc: Doc) -> list[list[Token]]:
