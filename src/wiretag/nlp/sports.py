@@ -334,8 +334,10 @@ def scorer_names(doc: Doc) -> list[tuple[int, int]]:
 
 #: labels before a list of scorers and their minutes ("Scorers: Shearer 12, Ferdinand 66")
 SCORER_LABELS = frozenset({"scorer", "scorers", "goalscorer", "goalscorers", "goals"})
+#: a cricket scorecard's words between players: "Joe Root c Carey b Cummins 84"
+SCORECARD_WORDS = frozenset({"b", "c", "st", "lbw", "c&b"})
 #: how a batsman was out, on a cricket scorecard line ("c Carey b Cummins", "lbw b Wasim")
-DISMISSALS = frozenset({"c", "b", "st", "lbw", "c&b", "run", "not", "retired", "hit", "handled"})
+DISMISSALS = SCORECARD_WORDS | {"run", "not", "retired", "hit", "handled"}
 #: a bowler's figures: overs-maidens-runs-wickets ("25-4-72-3", "38 - 5 - 94 - 2")
 FIGURES = re.compile(r"\d{1,3}(?:\.\d)?\s*-\s*\d{1,3}\s*-\s*\d{1,3}\s*-\s*\d{1,2}")
 
@@ -382,9 +384,6 @@ def scorecard_names(doc: Doc) -> list[tuple[int, int]]:
             out.extend(names)
     return out
 
-
-#: a cricket scorecard's words between players: "Joe Root c Carey b Cummins 84"
-SCORECARD_WORDS = frozenset({"b", "c", "st", "lbw", "c&b"})
 
 
 def _scorecard_split(ent: Span) -> list[Span]:
