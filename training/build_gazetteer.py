@@ -313,6 +313,32 @@ Tommy Hilfiger|Hugo Boss|Louis Vuitton|Christian Dior|Yves Saint Laurent|Jimmy C
 Tory Burch|Ralph Lauren|Estee Lauder|Sotheby's|Christie's|Ben & Jerry's|Johnson & Johnson|Procter & Gamble
 """.replace("\n", "").split("|")
 
+# Exchanges, central banks and rating agencies of business wire (ORG anywhere, exact case):
+# our own list, from general knowledge.
+MARKET_BODIES = """
+New York Stock Exchange|NYSE|London Stock Exchange|LSE|London Metal Exchange|LME|
+Chicago Mercantile Exchange|CME|CME Group|New York Mercantile Exchange|NYMEX|Nymex|COMEX|Comex|
+Chicago Board of Trade|CBOT|Chicago Board Options Exchange|Cboe|Intercontinental Exchange|
+ICE Futures|Tokyo Stock Exchange|Osaka Exchange|Hong Kong Stock Exchange|
+Hong Kong Exchanges and Clearing|Shanghai Stock Exchange|Shenzhen Stock Exchange|
+Bombay Stock Exchange|BSE|National Stock Exchange of India|Korea Exchange|
+Singapore Exchange|SGX|Australian Securities Exchange|ASX|Toronto Stock Exchange|TSX|
+Johannesburg Stock Exchange|JSE|Borsa Istanbul|Moscow Exchange|Saudi Exchange|Tadawul|
+Dubai Financial Market|B3|Euronext|Deutsche Boerse|Deutsche Börse|SIX Swiss Exchange|
+Bank of Japan|BOJ|BoJ|Bank of England|BoE|BOE|People's Bank of China|PBOC|PBoC|
+Reserve Bank of India|RBI|Reserve Bank of Australia|RBA|Reserve Bank of New Zealand|RBNZ|
+Swiss National Bank|SNB|Bank of Canada|BoC|Bundesbank|Banque de France|Bank of Italy|
+Bank of Korea|BOK|Central Bank of Russia|Bank of Russia|Central Bank of Brazil|
+Banco Central do Brasil|Bank Indonesia|Bank Negara Malaysia|Bank of Thailand|
+Central Bank of the Republic of Turkey|Central Bank of Nigeria|South African Reserve Bank|
+SARB|Saudi Central Bank|SAMA|Federal Open Market Committee|FOMC|
+Securities and Exchange Commission|SEC|Commodity Futures Trading Commission|CFTC|
+Financial Conduct Authority|FCA|Prudential Regulation Authority|
+China Securities Regulatory Commission|CSRC|Bank for International Settlements|BIS|
+Standard & Poor's|S&P Global|S&P Global Ratings|Moody's|Moody's Investors Service|
+Fitch Ratings|Fitch
+""".replace("\n", "").split("|")
+
 # Political parties (ORG anywhere, exact case): our own list, from general knowledge. Names
 # that are also ordinary words or short acronyms of other things are left to the model
 # ("Labour", "Greens", "Renaissance", "PP", "PAN", "PPP").
@@ -869,7 +895,8 @@ def build(reference: Path | None = None) -> dict:
             norp.add(d + "s")
     norp = {n.replace("\u00a0", " ") for n in norp}
     loc = set(LOC_NAMES) - {""}
-    orgs = (set(ORG_NAMES) | set(SPORTS_BODIES) | set(POLITICAL_PARTIES)) - {""}
+    orgs = (set(ORG_NAMES) | set(SPORTS_BODIES) | set(POLITICAL_PARTIES) | set(MARKET_BODIES))
+    orgs -= {""}
     titles = set(TITLES) - {""}
     blocked = set(gpe) | loc | norp | orgs | titles
     persons = load_phoenix(reference)[0] if reference is not None else []

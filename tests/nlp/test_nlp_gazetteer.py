@@ -139,7 +139,7 @@ def test_club_list_rejects_a_name_given_twice(monkeypatch):
         sports_clubs.clubs()
 
 
-def test_parties_are_organisations_and_short_and_former_country_names_are_places():
+def test_parties_market_bodies_and_short_and_former_country_names():
     gaz = json.loads(GAZETTEER.read_text("utf-8"))
     org, strong = set(gaz["org"]), set(gaz["gpe_strong"])
     assert {"National Rally", "Bharatiya Janata Party", "Sinn Fein", "AfD", "Likud"} <= org
@@ -147,6 +147,10 @@ def test_parties_are_organisations_and_short_and_former_country_names_are_places
     assert not {"Labour", "Greens", "Renaissance", "PPP", "PAN"} & org
     assert {"Bosnia", "Trinidad", "Macedonia", "Yugoslavia", "Zaire", "Ceylon"} <= strong
     assert not {"Bosnia", "Yugoslavia"} & org
+    # exchanges, central banks and rating agencies; a name on the body list is no longer
+    # also a company
+    assert {"London Metal Exchange", "NYMEX", "BOJ", "Swiss National Bank", "Fitch"} <= org
+    assert not {"Euronext", "Moody's"} & set(gaz["company"])
 
 
 def test_a_list_of_countries_the_model_ran_together_is_one_place_each(blank_typer):
