@@ -313,6 +313,28 @@ Tommy Hilfiger|Hugo Boss|Louis Vuitton|Christian Dior|Yves Saint Laurent|Jimmy C
 Tory Burch|Ralph Lauren|Estee Lauder|Sotheby's|Christie's|Ben & Jerry's|Johnson & Johnson|Procter & Gamble
 """.replace("\n", "").split("|")
 
+# Companies news names by a short name the listed-company lists lack (private firms,
+# brands shorter than the listed name: "Samsung" for "Samsung Electronics"): our own list,
+# from general knowledge. Names that are ordinary words or common surnames ("Visa",
+# "Oracle", "Honda", "Tata") are left to the model and the company lists.
+FAMOUS_FIRMS = """
+OpenAI|Anthropic|SpaceX|ByteDance|TikTok|Huawei|DeepMind|Google DeepMind|xAI|Alibaba|
+Tencent|Samsung|Samsung Electronics|Foxconn|TSMC|Xiaomi|BYD|Baidu|JD.com|Pinduoduo|PDD|
+Meituan|NetEase|Lenovo|SK Hynix|Infosys|Wipro|Tata Motors|Tata Steel|Tata Group|
+Reliance Industries|Adani Group|Petrobras|Pemex|Sinopec|PetroChina|CNOOC|Adnoc|ADNOC|
+QatarEnergy|Equinor|TotalEnergies|Eni|Repsol|BHP|Rio Tinto|Anglo American|ArcelorMittal|
+Glencore|Vitol|Trafigura|Gunvor|Cargill|Lloyds|Lloyds Banking Group|Lloyd's of London|
+HSBC|Barclays|UBS|BNP Paribas|Santander|Deutsche Bank|Commerzbank|Citigroup|Citi|
+Wells Fargo|BlackRock|Berkshire Hathaway|Uber|Airbnb|Shein|Temu|Spotify|Maersk|
+Novo Nordisk|Pfizer|Moderna|BioNTech|AstraZeneca|GSK|Sanofi|Roche|Novartis|Nestle|
+Unilever|Siemens|BASF|Bayer|SAP|Volvo|Ericsson|Nokia|Walmart|Costco|Disney|Intel|AMD|
+Qualcomm|Broadcom|IBM|Cisco|Salesforce|PayPal|Mastercard|Starbucks|McDonald's|Coca-Cola|
+PepsiCo|Adidas|Ryanair|easyJet|Lufthansa|Qatar Airways|Delta Air Lines|United Airlines|
+American Airlines|Southwest Airlines|Lockheed Martin|Raytheon|RTX|Northrop Grumman|
+General Dynamics|BAE Systems|Rheinmetall|Thales|Dassault|Rosatom|Rostec|Hyundai|Kia|
+Stellantis|Renault|Nissan|Sony|Panasonic|Toshiba|SoftBank|Rakuten|Mitsubishi|Hitachi
+""".replace("\n", "").split("|")
+
 # Exchanges, central banks and rating agencies of business wire (ORG anywhere, exact case):
 # our own list, from general knowledge.
 MARKET_BODIES = """
@@ -895,7 +917,8 @@ def build(reference: Path | None = None) -> dict:
             norp.add(d + "s")
     norp = {n.replace("\u00a0", " ") for n in norp}
     loc = set(LOC_NAMES) - {""}
-    orgs = (set(ORG_NAMES) | set(SPORTS_BODIES) | set(POLITICAL_PARTIES) | set(MARKET_BODIES))
+    orgs = set(ORG_NAMES) | set(SPORTS_BODIES) | set(POLITICAL_PARTIES) | set(MARKET_BODIES)
+    orgs |= set(FAMOUS_FIRMS)
     orgs -= {""}
     titles = set(TITLES) - {""}
     blocked = set(gpe) | loc | norp | orgs | titles

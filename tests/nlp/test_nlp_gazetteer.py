@@ -51,7 +51,9 @@ def test_company_names_lose_their_legal_form_and_unsafe_names_are_dropped():
 def test_shipped_gazetteer_companies_do_not_shadow_places_or_our_organisations():
     gz = json.loads(GAZETTEER.read_text("utf-8"))
     firms = set(gz["company"])
-    assert {"Novartis", "Deutsche Bank", "ArcelorMittal", "Siemens"} <= firms
+    assert {"Danone", "Iberdrola", "Safaricom", "Jollibee Foods"} <= firms
+    # firms on our own list are organisations, and the company list leaves them to it
+    assert {"Novartis", "Deutsche Bank", "ArcelorMittal", "Siemens"} <= set(gz["org"])
     assert not firms & set(gz["gpe"])
     assert not firms & set(gz["org"])
     assert not firms & {"Next", "Target", "Block", "Pearson", "NOW"}
@@ -139,7 +141,7 @@ def test_club_list_rejects_a_name_given_twice(monkeypatch):
         sports_clubs.clubs()
 
 
-def test_parties_market_bodies_and_short_and_former_country_names():
+def test_parties_market_bodies_firms_and_short_and_former_country_names():
     gaz = json.loads(GAZETTEER.read_text("utf-8"))
     org, strong = set(gaz["org"]), set(gaz["gpe_strong"])
     assert {"National Rally", "Bharatiya Janata Party", "Sinn Fein", "AfD", "Likud"} <= org
@@ -151,6 +153,9 @@ def test_parties_market_bodies_and_short_and_former_country_names():
     # also a company
     assert {"London Metal Exchange", "NYMEX", "BOJ", "Swiss National Bank", "Fitch"} <= org
     assert not {"Euronext", "Moody's"} & set(gaz["company"])
+    # firms news names by a short or private name; ordinary words and surnames are not
+    assert {"OpenAI", "Samsung", "Alibaba", "Tencent", "Uber", "Huawei", "Vitol"} <= org
+    assert not {"Visa", "Oracle", "Honda", "Tata"} & org
 
 
 def test_a_list_of_countries_the_model_ran_together_is_one_place_each(blank_typer):
