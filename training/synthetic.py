@@ -962,15 +962,17 @@ class SportsGenerator:
         self.towns = sorted(
             {c for c in base.cities if c.isalpha() and c.istitle() and 4 <= len(c) <= 12}
         )
+        #: dateline towns: the bigger cities and the club towns
+        self.dateline_towns = base.cities[:3000] + self.towns
         self.players = sorted({p for p in base.persons if 2 <= len(p.split()) <= 3})
         self.players += self._gazetteer_names(3000)
 
     def _gazetteer_names(self, n: int) -> list[str]:
         """``n`` names of a given name and a surname from the shipped gazetteer (US census
         and Phoenix given names; officials' surnames and surnames that are words)."""
-        from wiretag.nlp.entity_types import load_gazetteer
+        from wiretag.lexicon.gazetteer import gazetteer
 
-        gaz = load_gazetteer()
+        gaz = gazetteer()
         firsts = sorted(gaz["given"])
         lasts = sorted(set(gaz["surnames"]) | set(gaz["surname_words"]))
         return [f"{self.rng.choice(firsts)} {self.rng.choice(lasts)}" for _ in range(n)]
@@ -1010,7 +1012,7 @@ class SportsGenerator:
 
     def _dateline(self) -> list[tuple[str, str | None]]:
         r = self.rng
-        town = (r.choice(self.base.cities[:3000] + self.towns), "LOC")
+        town = (r.choice(self.dateline_towns), "LOC")
         if r.random() < 0.5:
             date = f"{r.randint(1990, 2025)}-0{r.randint(1, 9)}-1{r.randint(0, 9)}"
             return [self.up(town), (f" {date}\n", None)]

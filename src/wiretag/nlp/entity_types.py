@@ -1542,13 +1542,9 @@ class EntityTyper:
         found = filter_spans(found + self._story_names(sub, found, body))
         out = []
         for e in found:
-            start, end = e.start, e.end
-            while end > start and sub[end - 1].is_space:
-                end -= 1  # a line break the ner ran on into ("KHARKIV" + "\n")
-            while start < end and sub[start].is_space:
-                start += 1
-            if start < end:
-                out.append(Span(doc, lo + start, lo + end, label=e.label_))
+            kept = _strip_space(e)  # a line break the ner ran on into ("KHARKIV" + "\n")
+            if kept is not None:
+                out.append(Span(doc, lo + kept.start, lo + kept.end, label=kept.label_))
         return out
 
     @staticmethod

@@ -146,11 +146,13 @@ def sports_story(doc: Doc) -> bool:
     # a results line with its scorers: "Leeds 0 (Wallace 45) Chelsea 2 (Zola 12 pen)"
     if SCORE_BRACKET.search(doc.text) is None:
         return False  # one regular expression spares most stories the two line scans
-    return bool(scorer_names(doc)) and bool(result_names(doc))
+    lines = _lines(doc)
+    return bool(scorer_names(doc, lines)) and bool(result_names(doc, lines))
 
 
 def _lines(doc: Doc) -> list[list[Token]]:
-    """The tokens of each line of ``doc``, whitespace left out."""
+    """The tokens of each line of ``doc``, whitespace left out (the line readers below
+    take them as ``lines`` so that one story is split once)."""
     return [[t for t in doc[lo:hi] if not t.is_space] for lo, hi in line_ranges(doc)]
 
 
@@ -179,12 +181,12 @@ def _skip_brackets(line: list[Token], k: int) -> int:
     return k
 
 
-def result_names(doc: Doc) -> list[tuple[int, int]]:
+def result_names(doc: Doc, lines: list[list[Token]] | None = None) -> list[tuple[int, int]]:
     """Token ranges of the team names of results and standings lines: "Arsenal 2
     Chelsea 0", "Real Madrid 3 (Vinicius 12) Getafe 1 (Mayoral 55)", "1. Liverpool 10 8 1
     1 25 8 25"."""
     out: list[tuple[int, int]] = []
-    for line in _lines(doc):
+    for line in _lines(doc) if lines is None else lines:
         k = 0
         if len(line) > 2 and INTEGER.fullmatch(line[0].text) and line[1].text in (".", ")"):
             k = 2  # standings: "1. Liverpool ..."
@@ -206,12 +208,14 @@ def result_names(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
-def unranked_standings(doc: Doc) -> list[tuple[int, int, bool]]:
+def unranked_standings(
+    doc: Doc, lines: list[list[Token]] | None = None
+) -> list[tuple[int, int, bool]]:
     """Token ranges of the names opening lines of a table without ranks: "Chicago 70 9
     .886 -" (a standings line) -- or "Tiger Woods 68 70 71 209" (a leaderboard's), with
     True when the numbers are golf rounds (60-89, a total last)."""
     out: list[tuple[int, int, bool]] = []
-    for line in _lines(doc):
+    for line in _lines(doc) if lines is None else lines:
         j = _name_run(line, 0)
         nums = line[j:]
         if (
@@ -310,12 +314,12 @@ def _dateline(span: Span) -> bool:
     return nxt is not None and (nxt.text in (",", "(") or nxt.text in DASHES or nxt.like_num)
 
 
-def scorer_names(doc: Doc) -> list[tuple[int, int]]:
+def scorer_names(doc: Doc, lines: list[list[Token]] | None = None) -> list[tuple[int, int]]:
     """Token ranges of the scorers in brackets after a score ("Real Madrid 3 (Vinicius 12,
     Bellingham 40) Getafe 1 (Mayoral 55)") and after a "Scorers:" label ("Scorers:
     Shearer 12, Ferdinand 66")."""
     out: list[tuple[int, int]] = []
-    for line in _lines(doc):
+    for line in _lines(doc) if lines is None else lines:
         for k in range(1, len(line) - 2):
             bracket = line[k].text == "(" and INTEGER.fullmatch(line[k - 1].text)
             label = line[k].text == ":" and line[k - 1].lower_ in SCORER_LABELS
@@ -342,13 +346,13 @@ DISMISSALS = SCORECARD_WORDS | {"run", "not", "retired", "hit", "handled"}
 FIGURES = re.compile(r"\d{1,3}(?:\.\d)?\s*-\s*\d{1,3}\s*-\s*\d{1,3}\s*-\s*\d{1,2}")
 
 
-def scorecard_names(doc: Doc) -> list[tuple[int, int]]:
+def scorecard_names(doc: Doc, lines: list[list[Token]] | None = None) -> list[tuple[int, int]]:
     """Token ranges of the players of a cricket scorecard: the batsman who opens a line
     and the fielders and bowlers of his dismissal ("M. Atherton c Inzamam b Mushtaq 31",
     "A. Stewart lbw b Wasim 44", "N. Hussain not out 12"), and the bowler who opens a
     line of figures ("Wasim Akram 25-4-72-3")."""
     out: list[tuple[int, int]] = []
-    for line in _lines(doc):
+    for line in _lines(doc) if lines is None else lines:
         if len(line) < 3 or not line[0].text[:1].isupper():
             continue
         end = _name_run(line, 0)
@@ -516,6 +520,7 @@ def team_spans(
     teams: set[str] = set()  # lower case: the headline's "LEEDS" is the body's "Leeds"
     out: list[Span] = []
     known = known or {}
+    lines = _lines(doc)  # read once for the four kinds of line below
     ents = known_names(doc, ents, known, common)
     teams.update(e.text.lower() for e in ents if e.label_ == "ORG" and _known_as(e, known, "ORG"))
     taken = {i for e in ents for i in range(e.start, e.end)}
@@ -545,7 +550,7 @@ def team_spans(
             out.append(e)
     covered = {i for e in out for i in range(e.start, e.end)}
     added: list[Span] = []
-    for start, end in result_names(doc):
+    for start, end in result_names(doc, lines):
         span = doc[start:end]
         inside = [e for e in out if start <= e.start and e.end <= end]
         if any(i in covered for i in range(start, end)) and not (
@@ -561,7 +566,7 @@ def team_spans(
         teams.add(span.text.lower())
         out = [e for e in out if e not in inside]
         added.append(Span(doc, start, end, label="ORG"))
-    for start, end, rounds in unranked_standings(doc):
+    for start, end, rounds in unranked_standings(doc, lines):
         name = doc[start:end]
         town_or_club = (
             name.text in places or name.text.title() in places or _known_as(name, known, "ORG")
@@ -579,7 +584,7 @@ def team_spans(
             continue
         out = [e for e in out if e not in inside] + [Span(doc, start, end, label=label)]
     covered = {i for e in out + added for i in range(e.start, e.end)}
-    for start, end in [*scorer_names(doc), *scorecard_names(doc)]:
+    for start, end in [*scorer_names(doc, lines), *scorecard_names(doc, lines)]:
         if not any(i in covered for i in range(start, end)):
             added.append(Span(doc, start, end, label="PERSON"))
         else:
