@@ -45,7 +45,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 #: The version written into the assembled pipeline's meta.json.
-MODEL_VERSION = "1.6.0"
+MODEL_VERSION = "1.6.1"
 DATA = HERE / "data"
 OUTPUT = HERE / "output"
 VECTORS = OUTPUT / "vectors"

@@ -172,3 +172,30 @@ def test_a_party_in_a_headline_in_capitals_is_an_organisation():
     doc = load_backbone()("FRANCE'S NATIONAL RALLY LEADS POLL AS SOCIALIST PARTY SLUMPS.")
     ents = [(e.text, e.label_) for e in doc.ents]
     assert ("NATIONAL RALLY", "ORG") in ents and ("SOCIALIST PARTY", "ORG") in ents
+
+
+def test_case_table_keeps_the_usual_form_with_a_margin_for_capitals():
+    from training.build_case_table import case_forms as build
+
+    probs = {
+        "masoud": -19.0, "Masoud": -15.0,  # a name
+        "palace": -13.4, "Palace": -13.2,  # capitalised in titles, but not by enough
+        "nato": -16.0, "NATO": -12.0, "Nato": -14.0,
+        "xi": -15.9, "Xi": -15.3, "XI": -13.8,  # a Roman numeral is no form of "xi"
+        "ceasefire": -14.0, "Ceasefire": -16.0,
+        "rare": -25.0, "Rare": -24.0,  # too rare to keep
+        "e-mail": -10.0, "O'Brien": -12.0,  # not plain words
+    }
+    assert build(probs, min_logprob=-18.0, margin=0.5) == [
+        "Masoud", "NATO", "Xi", "ceasefire", "palace"
+    ]
+
+
+def test_packaged_case_table():
+    from wiretag.lexicon.gazetteer import case_forms
+
+    forms = case_forms()
+    assert len(forms) > 100_000
+    for low, form in (("nato", "NATO"), ("monday", "Monday"), ("russian", "Russian"),
+                      ("putin", "Putin"), ("palace", "palace"), ("said", "said")):
+        assert forms[low] == form

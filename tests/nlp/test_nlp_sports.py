@@ -263,6 +263,23 @@ def test_a_given_name_and_a_surname_the_model_typed_as_a_body_are_a_person(bundl
     assert ("Georgia Tech", "ORG") in out
 
 
+def test_a_story_in_lower_case_is_read_in_running_text_case(bundled):
+    # scraped copy that lost its case: the pipeline reads it re-cased, and the names
+    # come back on the lower-case words
+    text = ("kyiv, march 3 (reuters) - ukrainian president volodymyr zelenskiy said on "
+            "monday that the u.s. and nato had promised more air defence systems, while "
+            "kremlin spokesman dmitry peskov said russia would respond.")
+    doc = bundled(text)
+    ents = {(e.text, e.label_) for e in doc.ents}
+    for name, label in (("kyiv", "GPE"), ("ukrainian", "NORP"), ("u.s.", "GPE"),
+                        ("volodymyr zelenskiy", "PERSON"), ("nato", "ORG"),
+                        ("dmitry peskov", "PERSON"), ("russia", "GPE")):
+        assert (name, label) in ents, (name, sorted(ents))
+    assert not any(e.text in ("monday", "march") for e in doc.ents)
+    for e in doc.ents:
+        assert text[e.start_char : e.end_char] == e.text
+
+
 def test_a_story_in_lower_case_keeps_known_names(bundled):
     text = ("president vladimir putin met officials of the world bank in moscow on friday, "
             "and later watched a match at old trafford with friends.")

@@ -44,6 +44,9 @@ def tok():
         ("---- Original Message ----", ["----", "Original", "Message", "----"]),
         ("Kyiv -- Russia", ["Kyiv", "--", "Russia"]),
         ("cost $5!", ["cost", "$", "5", "!"]),
+        # copy that lost its case keeps its initialisms whole
+        ("the u.s. and the u.n. said", ["the", "u.s.", "and", "the", "u.n.", "said"]),
+        ("in the u.k.", ["in", "the", "u.k."]),
     ],
 )
 def test_news_tokenizer_splits(tok, text, tokens):
@@ -61,7 +64,7 @@ def test_bundled_model_carries_the_current_rules():
     from wiretag.nlp import load_backbone
 
     nlp = load_backbone()
-    for text in ["Ambassador-at-Large Miroshnik!!!", "===== Kyiv ====="]:
+    for text in ["Ambassador-at-Large Miroshnik!!!", "===== Kyiv =====", "the u.s. said"]:
         assert [t.text for t in nlp.tokenizer(text)] == [t.text for t in tok_of(text)]
 
 

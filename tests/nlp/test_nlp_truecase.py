@@ -11,7 +11,9 @@ from wiretag.nlp.truecase import (
     caps_lines,
     is_english_word,
     running_forms,
+    sentence_openers,
     truecase,
+    truecase_lower,
 )
 
 DICTIONARY = {"hold", "draw", "go", "top", "win", "lucky", "soccer", "arsenal", "beat", "wicket"}
@@ -102,3 +104,69 @@ def test_peoples_names_the_dictionary_knows_as_words():
     assert case("MARK WOOD TO PRESIDENT BUSH") == "Mark Wood to president Bush"
     assert case("THEY WILL MEET") == "They will meet"  # "will" is a verb, "meet" no surname
     assert case("JOHN SAYS") == "John says"  # an inflected verb is no surname
+
+
+def test_base_form_can_ask_for_a_true_inflection():
+    words = {"face", "faced"}  # "faced" is also an adjective in WordNet
+    assert base_form("faced", words) == "faced"
+    assert base_form("faced", words, itself=False) == "face"
+    assert base_form("face", words, itself=False) is None
+
+
+def test_sentence_openers_in_copy_without_case():
+    nlp = _nlp()
+    doc = nlp('kyiv (reuters) - he spoke. "we will win," she said!\nnew line? yes')
+    assert [doc[i].text for i in sorted(sentence_openers(doc))] == [
+        "kyiv", "we", "new", "yes"
+    ]
+
+
+def _lower(text: str, *, forms=None, known=None, people=None, dictionary=DICTIONARY) -> str:
+    nlp = _nlp()
+    doc = nlp(text)
+    words = truecase_lower(
+        [t.text for t in doc],
+        openers=sentence_openers(doc),
+        known=known or (lambda w: None),
+        forms=forms or {},
+        function_words=FUNCTION | {"us", "who", "he", "said", "and", "on", "a", "with", "them"},
+        dictionary=dictionary,
+        irregular=IRREGULAR,
+        people=people,
+    )
+    assert [len(w) for w in words] == [len(t.text) for t in doc]  # offsets never move
+    return "".join(w + t.whitespace_ for w, t in zip(words, doc, strict=True))
+
+
+def test_truecase_lower_order_of_evidence():
+    known = {"NATO": "NATO", "MOSCOW": "Moscow", "US": "US", "WHO": "WHO", "U.S.": "U.S."}.get
+    forms = {"masoud": "Masoud", "monday": "Monday", "talks": "talks", "ceasefire": "ceasefire"}
+    out = _lower(
+        "masoud said nato and the u.s. hold talks in moscow on monday for us, who win "
+        "a ceasefire with miroshnik at 5 pct",
+        known=known,
+        forms=forms,
+    )
+    # function words first ("us", "who" are pronouns), then the gazetteer, then the
+    # table of written forms, then the dictionary; unknown long words are names and
+    # unknown short ones ("pct") abbreviations
+    assert out == (
+        "Masoud said NATO and the U.S. hold talks in Moscow on Monday for us, who win "
+        "a ceasefire with Miroshnik at 5 pct"
+    )
+
+
+def test_truecase_lower_people_after_a_given_name_or_a_name():
+    verbs = {"mark", "will", "meet", "root", "say", "face"}
+    people = People(
+        given={"joe", "mark"},
+        surnames={"root", "rice", "wood"},
+        titles={"president"},
+        verbs=lambda w: base_form(w, verbs) is not None,
+        inflected=lambda w: base_form(w, verbs, itself=False) is not None,
+    )
+    words = DICTIONARY | {"root", "rice", "mark", "wood", "faced", "face", "scored"}
+    forms = {"declan": "Declan", "scored": "scored"}
+    out = _lower("joe root and declan rice scored. mark wood faced them",
+                 forms=forms, people=people, dictionary=words)
+    assert out == "Joe Root and Declan Rice scored. Mark Wood faced them"

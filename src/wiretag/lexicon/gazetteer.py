@@ -19,3 +19,19 @@ def gazetteer() -> dict[str, Any]:
     path = resources.files("wiretag") / "data" / RESOURCE
     data: dict[str, Any] = json.loads(path.read_text("utf-8"))
     return data
+
+
+CASE_FORMS = "case_forms.txt.gz"
+
+
+@functools.cache
+def case_forms() -> dict[str, str]:
+    """How English text usually writes a word: lower-case word -> its most frequent form
+    ("masoud" -> "Masoud", "nato" -> "NATO", "ceasefire" -> "ceasefire"), from
+    ``wiretag/data/case_forms.txt.gz`` (built by ``training/build_case_table.py``).
+    Read once per process, on first use. Callers must not change it."""
+    import gzip
+
+    path = resources.files("wiretag") / "data" / CASE_FORMS
+    text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    return {form.lower(): form for form in text.split()}

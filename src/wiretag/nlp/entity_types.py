@@ -42,7 +42,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from wiretag.lexicon.gazetteer import gazetteer
+from wiretag.lexicon.gazetteer import case_forms, gazetteer
 from wiretag.nlp.lemmas import lemmatizer_table
 from wiretag.nlp.sports import name_table, sports_story, team_spans
 from wiretag.nlp.truecase import (
@@ -51,7 +51,9 @@ from wiretag.nlp.truecase import (
     caps_lines,
     is_english_word,
     running_forms,
+    sentence_openers,
     truecase,
+    truecase_lower,
 )
 
 #: capitalised first words of surnames ("Le Pen", "Van Gogh", "De Gaulle", "Di Maio")
@@ -340,6 +342,8 @@ NOT_LOWERCASE = {
     "columbia",
 }
 
+#: under this share of capitalised words, a story is written in lower case
+LOWER_STORY_SHARE = 0.02
 #: share of a story's words in lines of capitals that makes it a story in capitals
 CAPS_STORY_SHARE = 0.7
 #: of those, names that a headline in capitals means as the place ("WASHINGTON SAYS");
@@ -422,6 +426,14 @@ def _strip_space(ent: Span) -> Span | None:
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(doc, start, end, label=ent.label_)
+
+
+def _lower_story(doc: Doc) -> bool:
+    """``doc`` is copy written in lower case throughout (under 2% of its words
+    capitalised): case says nothing about its names."""
+    alpha = [t for t in doc if t.is_alpha]
+    caps = sum(1 for t in alpha if t.text[:1].isupper())
+    return bool(alpha) and caps / len(alpha) < LOWER_STORY_SHARE
 
 
 def _opens_story_sentence(tok: Token) -> bool:
@@ -1369,32 +1381,39 @@ class EntityTyper:
         return ents
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = self._type(doc)
-        lines = caps_lines(doc)
-        if lines and self._recogniser():
-            ents = self._caps_line_ents(doc, ents, lines)
-
-        if sports_story(doc):
-            ents = team_spans(
-                doc,
-                ents,
-                is_country=self._is_country,
-                places=self.places,
-                known=self.sports_names,
-                common=self._dictionary(),
-            )
+        if _lower_story(doc) and self._recogniser():
+            ents = self._lower_story_ents(doc)  # with the sports rules, on the re-cased words
+        else:
+            ents = self._type(doc)
+            lines = caps_lines(doc)
+            if lines and self._recogniser():
+                ents = self._caps_line_ents(doc, ents, lines)
+            ents = self._sports(doc, ents)
         # whatever the model gave the rules: never two entities over one token, never an
         # entity of spaces or punctuation only
         kept = [e for e in map(_strip_space, ents) if e is not None]
         doc.ents = sorted(filter_spans(kept), key=lambda s: s.start)
         return doc
 
+    def _sports(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """``ents`` with the teams, players and venues of sports copy
+        (``wiretag.nlp.sports``); unchanged for other stories."""
+        if not sports_story(doc):
+            return ents
+        return team_spans(
+            doc,
+            ents,
+            is_country=self._is_country,
+            places=self.places,
+            known=self.sports_names,
+            common=self._dictionary(),
+        )
+
     def _type(self, doc: Doc) -> list[Span]:
         """The final entities of ``doc`` from the model's (``doc.ents``)."""
         # In copy that is lower-cased throughout, case says nothing: trust the model.
         alpha = [t for t in doc if t.is_alpha]
-        caps = sum(1 for t in alpha if t.text[:1].isupper())
-        lower_doc = bool(alpha) and caps / len(alpha) < 0.02
+        lower_doc = _lower_story(doc)
         upper_doc = bool(alpha) and sum(1 for t in alpha if t.is_upper) / len(alpha) > 0.5
         model_ents: list[Span] = []
         common = set() if lower_doc or upper_doc else self._common_nouns(doc)
@@ -1525,11 +1544,39 @@ class EntityTyper:
             ents = kept + self._read_recased(doc, lo, words, body)
         return sorted(ents, key=lambda s: s.start)
 
+    def _lower_story_ents(self, doc: Doc) -> list[Span]:
+        """The names of a story written all in lower case, found by running the pipeline
+        up to the ner and this typer (with its sports rules) on the story's words in
+        running-text case (``wiretag.nlp.truecase.truecase_lower``)."""
+        assert self.nlp is not None
+        toks = list(doc)
+        words = truecase_lower(
+            [t.text for t in toks],
+            openers=sentence_openers(doc),
+            known=self._known_form,
+            forms=case_forms(),
+            function_words=self.nlp.Defaults.stop_words,
+            dictionary=self._dictionary(),
+            irregular=self._irregular(),
+            people=self._people(),
+        )
+        for _label, start, end in self.matcher(doc):
+            if end - start > 1:
+                self._known_long_form(doc[start:end], words, 0)
+        return self._read_recased(doc, 0, words, {}, sports=True)
+
     def _read_recased(
-        self, doc: Doc, lo: int, words: list[str], body: dict[str, str]
+        self,
+        doc: Doc,
+        lo: int,
+        words: list[str],
+        body: dict[str, str],
+        *,
+        sports: bool = False,
     ) -> list[Span]:
         """The names of ``doc``'s tokens from ``lo`` on, spelt ``words`` (the same tokens
-        re-cased): the pipeline up to the ner and this typer run on the words."""
+        re-cased): the pipeline up to the ner and this typer run on the words (``sports``:
+        with the rules for sports copy)."""
         assert self.nlp is not None
         toks = doc[lo : lo + len(words)]
         sub = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in toks])
@@ -1540,6 +1587,8 @@ class EntityTyper:
         found = self._type(sub)
         found = [Span(sub, e.start, e.end, label=body.get(e.text, e.label_)) for e in found]
         found = filter_spans(found + self._story_names(sub, found, body))
+        if sports:
+            found = self._sports(sub, found)
         out = []
         for e in found:
             kept = _strip_space(e)  # a line break the ner ran on into ("KHARKIV" + "\n")
@@ -1636,7 +1685,7 @@ class EntityTyper:
         stop_words = self.nlp.Defaults.stop_words if self.nlp is not None else ()
         if entry is None or all(t.lower_ in stop_words for t in span):
             return  # not "IN THE" -> "In The"
-        form = next((f for f in sorted(entry[1]) if f.upper() == span.text), None)
+        form = next((f for f in sorted(entry[1]) if f.upper() == span.text.upper()), None)
         if form is None:
             return
         base = span.start_char
@@ -1653,7 +1702,7 @@ class EntityTyper:
                 titles=frozenset(w.lower().rstrip(".") for w in self.title_words) | ROLE_WORDS,
                 verbs=lambda w: is_english_word(w, not_nouns, irregular),
                 inflected=lambda w: w in irregular
-                or base_form(w, not_nouns) not in (None, w),
+                or base_form(w, not_nouns, itself=False) not in (None, w),
                 rare_surnames=frozenset(w.lower() for w in self.surnames),
             )
         return self._people_cache

@@ -64,6 +64,10 @@ NEWS_ABBREVIATIONS = (
     "Fla.",
 )
 
+#: Initialisms also kept whole in lower case (scraped copy that lost its case: "the u.s.
+#: said"); spaCy's exceptions keep "U.S." but cut "u.s." into "u.s" and ".".
+LOWER_INITIALISMS = ("u.s.", "u.n.", "u.k.", "e.u.", "u.a.e.", "d.c.")
+
 
 #: Punctuation runs kept whole, tried before the one-character affixes.
 PUNCT_RUNS = (
@@ -95,7 +99,7 @@ def news_tokenizer(nlp: Language) -> Tokenizer:
     """Build the news tokenizer for ``nlp`` (an English Language object)."""
     defaults = nlp.Defaults
     rules = dict(defaults.tokenizer_exceptions)
-    for abbr in NEWS_ABBREVIATIONS:
+    for abbr in (*NEWS_ABBREVIATIONS, *LOWER_INITIALISMS):
         rules.setdefault(abbr, [{ORTH: abbr}])
     tokenizer = Tokenizer(
         nlp.vocab,

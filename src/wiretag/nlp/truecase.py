@@ -112,11 +112,12 @@ def running_forms(
     return {low: c.most_common(1)[0][0] for low, c in counts.items()}
 
 
-def base_form(low: str, words: Container[str]) -> str | None:
+def base_form(low: str, words: Container[str], *, itself: bool = True) -> str | None:
     """The word of ``words`` that the lower-case ``low`` is or regularly inflects
     ("advances" -> "advance", "firms" -> "firm", "ruled" -> "rule", "stopped" -> "stop",
-    "winning" -> "win"); None when there is none."""
-    if low in words:
+    "winning" -> "win"); None when there is none. ``itself=False``: only a word ``low``
+    inflects ("faced" -> "face", though "faced" is an adjective in the dictionary)."""
+    if itself and low in words:
         return low
     candidates = []
     if low.endswith("ies"):
@@ -254,3 +255,107 @@ def _title(word: str, cased: str) -> str:
     if cased != cased.upper() and cased != cased.lower():
         return cased
     return word[:1] + word[1:].lower()
+
+
+#: a word after one of these (or after a line break) opens a sentence
+SENTENCE_ENDS = frozenset({".", "!", "?"})
+
+
+def sentence_openers(doc: Doc) -> set[int]:
+    """Token indices of the words that open a sentence in copy whose case says nothing:
+    the first word of the text and of each line, and the first word after a full stop,
+    a question or an exclamation mark (past the quotes and brackets that follow one)."""
+    out: set[int] = set()
+    opening = True
+    for tok in doc:
+        if tok.is_space:
+            if "\n" in tok.text:
+                opening = True
+            continue
+        if _has_letters(tok.text) or tok.like_num:
+            if opening and _has_letters(tok.text):
+                out.add(tok.i)
+            opening = False
+        elif tok.text in SENTENCE_ENDS or (tok.text.endswith(".") and len(tok.text) == 1):
+            opening = True
+        elif not (tok.is_quote or tok.is_bracket or tok.text in DASHES):
+            opening = False
+        if "\n" in tok.whitespace_:
+            opening = True
+    return out
+
+
+def truecase_lower(
+    words: list[str],
+    *,
+    openers: Container[int],
+    known: Callable[[str], str | None],
+    forms: Mapping[str, str],
+    function_words: Container[str],
+    dictionary: Container[str],
+    irregular: Container[str] = (),
+    people: People | None = None,
+) -> list[str]:
+    """The running-text case of the words of a story written all in lower case (scraped
+    copy that lost its case: "kyiv", "vladimir putin said"), the same lengths.
+
+    A word's case comes, in this order, from: English function words (lower case: "us"
+    and "who" are the pronouns here, not the country and the agency); a name the
+    gazetteer knows (``known`` is asked with the word in capitals: "nato" -> "NATO",
+    "moscow" -> "Moscow", "u.s." -> "U.S."); a surname that is no ordinary word
+    ("putin"); the dictionary (an English word or an inflection of one stays in lower
+    case); otherwise a name ("miroshnik" -> "Miroshnik"), except words of three letters
+    or fewer, which are more often abbreviations than names ("pct", "mln"). Words at
+    ``openers`` (token indices: sentence openings) are capitalised, and so are people's
+    names the dictionary lower-cased after a given name ("joe root")."""
+    out: list[str] = []
+    named: list[int] = []  # words re-cased as names of no place or body the gazetteer knows
+    for i, word in enumerate(words):
+        if not word.islower():
+            out.append(word)
+            continue
+        cased = word
+        upper = word.upper()
+        if word in function_words:
+            cased = word
+        elif (name := known(upper)) is not None and len(name) == len(word):
+            cased = name
+        elif word in forms:
+            cased = forms[word]
+            if cased.istitle():
+                named.append(i)
+        elif people is not None and word in people.rare_surnames:
+            cased = word[:1].upper() + word[1:]
+            named.append(i)
+        elif "-" in word and not word.startswith("-"):
+            parts = word.split("-")
+            if not all(is_english_word(p, dictionary, irregular) for p in parts if p):
+                cased = "-".join(
+                    p if is_english_word(p, dictionary, irregular) else p[:1].upper() + p[1:]
+                    for p in parts
+                )
+        elif is_english_word(word, dictionary, irregular) or len(word) <= 3:
+            cased = word
+        elif any(ch.isalpha() for ch in word) and word.replace(".", "").replace("'", "").isalpha():
+            cased = word[:1].upper() + word[1:]
+            named.append(i)
+        if i in openers:
+            cased = cased[:1].upper() + cased[1:]
+        out.append(cased)
+    if people is not None:
+        _people_names([w.upper() for w in words], out, people, function_words, known)
+        for i in named:
+            # a known surname the dictionary kept in lower case after a name: "declan rice"
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            if (
+                nxt.isalpha()
+                and nxt.islower()
+                and out[i + 1] == nxt
+                and nxt in people.surnames
+                and nxt not in function_words
+                and not people.inflected(nxt)
+                and known(nxt.upper()) is None
+            ):
+                out[i + 1] = nxt[:1].upper() + nxt[1:]
+    return out
+
