@@ -170,3 +170,13 @@ def test_truecase_lower_people_after_a_given_name_or_a_name():
     out = _lower("joe root and declan rice scored. mark wood faced them",
                  forms=forms, people=people, dictionary=words)
     assert out == "Joe Root and Declan Rice scored. Mark Wood faced them"
+
+
+def test_truecase_caps_asks_the_table_of_written_forms_before_the_dictionary():
+    # WordNet knows "masoud" and "xi" as nouns; web text writes them as names
+    words = DICTIONARY | {"masoud", "xi", "palace"}
+    forms = {"masoud": "Masoud", "xi": "Xi", "palace": "palace"}
+    out = truecase(["MASOUD", "AND", "XI", "AT", "THE", "PALACE"], story={},
+                   known=lambda w: None, function_words=FUNCTION | {"and"},
+                   dictionary=words, forms=forms)
+    assert out == ["Masoud", "and", "Xi", "at", "the", "palace"]

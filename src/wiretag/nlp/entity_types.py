@@ -1517,6 +1517,7 @@ class EntityTyper:
                 dictionary=self._dictionary(),
                 irregular=self._irregular(),
                 people=self._people(),
+                forms=case_forms(),
             )
             for _label, start, end in matches:
                 if lo <= start and end <= hi:
@@ -1536,7 +1537,7 @@ class EntityTyper:
             words = [t.text for t in doc]
             for lo, hi, line_words in recased:
                 words[lo:hi] = line_words
-            found = self._read_recased(doc, 0, words, body)
+            found = self._read_recased(doc, 0, words, body, sports=True)
             return [e for e in found if e.start not in slugs]
         ents = [e for e in ents if e.start not in slugs]
         for lo, hi, words in recased:

@@ -14,11 +14,16 @@ A word's case comes, in this order, from:
    (the headline's "BECKER" is the body's "Boris Becker");
 3. English function words -- lower case;
 4. a name the gazetteer knows ("MOSCOW" -> "Moscow");
-5. the dictionary: an English word (or an inflection of one) -- lower case;
-6. otherwise a name: short words without vowels stay in capitals ("NBA"), others are
+5. how English text usually writes the word (``wiretag.lexicon.gazetteer.case_forms``,
+   from word probabilities: "MASOUD" -> "Masoud", though WordNet knows "masoud");
+6. the dictionary: an English word (or an inflection of one) -- lower case;
+7. otherwise a name: short words without vowels stay in capitals ("NBA"), others are
    capitalised ("SAMPRAS" -> "Sampras").
 
 The first word of the line is capitalised, as a sentence's is.
+
+A story written all in lower case ("kyiv", "vladimir putin said") is re-cased whole by
+``truecase_lower``, from the same evidence but for the story's own spellings.
 """
 
 from __future__ import annotations
@@ -154,6 +159,7 @@ def truecase(
     dictionary: Container[str],
     irregular: Container[str] = (),
     people: People | None = None,
+    forms: Mapping[str, str] | None = None,
 ) -> list[str]:
     """The running-text case of the words of one line of capitals (same lengths).
 
@@ -161,7 +167,8 @@ def truecase(
     of a name (None when unknown); ``function_words``: lower-case stop words;
     ``dictionary``/``irregular``: lower-case English words and irregular inflections;
     ``people``: given names, surnames and titles, for names the dictionary also knows as
-    words ("JOHN SMITH", "JOE ROOT", "PRESIDENT BUSH")."""
+    words ("JOHN SMITH", "JOE ROOT", "PRESIDENT BUSH"); ``forms``: lower-case word -> how
+    English text usually writes it, asked before the dictionary."""
     out: list[str] = []
     first = True
     for word in words:
@@ -180,6 +187,8 @@ def truecase(
             cased = low
         elif name is not None and len(name) == len(word):
             cased = name
+        elif forms is not None and low in forms:
+            cased = forms[low]
         elif "-" in word and not word.startswith("-"):
             parts = word.split("-")
             cased = "-".join(
