@@ -26,7 +26,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
@@ -37,6 +37,7 @@ from wiretag.extract import titles as titles_mod
 from wiretag.lexicon import countries as lex
 from wiretag.lexicon.clubs import club_name
 from wiretag.nlp.sports import sports_story
+from wiretag.nlp.truecase import RECASED_KEY
 from wiretag.wire import title_place
 
 if TYPE_CHECKING:
@@ -1243,7 +1244,13 @@ def extract_entities(
     present and replaced by lexical rules when not. ``dateline`` (from the wire parser)
     adds the dateline place and weighs geocoding; ``credits`` names are kept out.
     """
-    text = doc.text  # built from the tokens on every access: read it once
+    text = original = doc.text  # built from the tokens on every access: read it once
+    recased = doc.user_data.get(RECASED_KEY)
+    if isinstance(recased, str) and len(recased) == len(text):
+        # a story written all in lower case, as the backbone re-cased it to read it: the
+        # rules below (titles, names, canonical forms) read the running-text case; the
+        # mentions keep the story's own words
+        text = recased
     sports = sports_story(doc)
     mentions = _collect(doc, text, dateline, credits, sports)
     ctx = _geo_context(text, mentions, dateline)
@@ -1259,7 +1266,13 @@ def extract_entities(
                 m.role = titles_mod.RoleInfo(titles=pre.titles + app.titles,
                                              descriptions=app.descriptions)
     _link_references(doc, text, clusters)
-    return _build(doc, text, clusters)
+    entities = _build(doc, text, clusters)
+    if text is not original:
+        for entity in entities:
+            entity.mentions = [
+                replace(m, text=original[m.start : m.end]) for m in entity.mentions
+            ]
+    return entities
 
 
 def stage(doc: Doc, document: Document) -> None:

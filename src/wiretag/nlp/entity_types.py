@@ -46,6 +46,7 @@ from wiretag.lexicon.gazetteer import case_forms, gazetteer
 from wiretag.nlp.lemmas import lemmatizer_table
 from wiretag.nlp.sports import name_table, sports_story, team_spans
 from wiretag.nlp.truecase import (
+    RECASED_KEY,
     People,
     base_form,
     caps_lines,
@@ -1564,6 +1565,8 @@ class EntityTyper:
         for _label, start, end in self.matcher(doc):
             if end - start > 1:
                 self._known_long_form(doc[start:end], words, 0)
+        recased = "".join(w + t.whitespace_ for w, t in zip(words, doc, strict=True))
+        doc.user_data[RECASED_KEY] = recased
         return self._read_recased(doc, 0, words, {}, sports=True)
 
     def _read_recased(

@@ -36,6 +36,9 @@ from spacy.tokens import Doc, Token
 
 from wiretag.nlp.sentences import DASHES
 
+#: ``Doc.user_data`` key of a story written all in lower case: its text as the entity
+#: typer re-cased it (same length, same offsets), for the stages after the backbone
+RECASED_KEY = "wiretag.recased_text"
 #: at least this many words with letters make a line a headline, not "LONDON 1996-08-30"
 MIN_CAPS_WORDS = 2
 #: share of a line's words with letters that are written in capitals
