@@ -119,6 +119,9 @@ def test_sentence_openers_in_copy_without_case():
     assert [doc[i].text for i in sorted(sentence_openers(doc))] == [
         "kyiv", "we", "new", "yes"
     ]
+    # runs of marks the tokenizer keeps whole end a sentence too
+    doc = nlp("really?! so it goes... then he left")
+    assert [doc[i].text for i in sorted(sentence_openers(doc))] == ["really", "so", "then"]
 
 
 def _lower(text: str, *, forms=None, known=None, people=None, dictionary=DICTIONARY) -> str:

@@ -26,7 +26,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
@@ -1174,7 +1174,9 @@ def _basis(text: str, first: str, m: _M, c: _Cluster) -> str | None:
     return "alias"
 
 
-def _build(doc: Doc, text: str, clusters: list[_Cluster]) -> list[Entity]:
+def _build(doc: Doc, text: str, clusters: list[_Cluster], original: str) -> list[Entity]:
+    """The entities of ``clusters``, read on ``text``; mentions quote ``original`` (the
+    story's own words where ``text`` is its re-cased copy, same offsets)."""
     # Once per doc: has_annotation walks every token.
     parsed = doc.has_annotation("DEP")
     clusters = [c for c in clusters if c.mentions]
@@ -1216,7 +1218,7 @@ def _build(doc: Doc, text: str, clusters: list[_Cluster]) -> list[Entity]:
             country = titles_mod._country_of(name)
         first = text[c.mentions[0].start:c.mentions[0].end]
         mentions = [
-            Mention(m.start, m.end, text[m.start:m.end],
+            Mention(m.start, m.end, original[m.start:m.end],
                     basis=None if j == 0 else _basis(text, first, m, c))
             for j, m in enumerate(c.mentions)
         ]
@@ -1266,13 +1268,7 @@ def extract_entities(
                 m.role = titles_mod.RoleInfo(titles=pre.titles + app.titles,
                                              descriptions=app.descriptions)
     _link_references(doc, text, clusters)
-    entities = _build(doc, text, clusters)
-    if text is not original:
-        for entity in entities:
-            entity.mentions = [
-                replace(m, text=original[m.start : m.end]) for m in entity.mentions
-            ]
-    return entities
+    return _build(doc, text, clusters, original)
 
 
 def stage(doc: Doc, document: Document) -> None:

@@ -1,15 +1,19 @@
 """The packaged gazetteer, ``wiretag/data/ner_gazetteer.json`` (built by
-``training/build_gazetteer.py``): read once per process and shared by the entity typer
-and the lexicons built on it. Callers must not change it."""
+``training/build_gazetteer.py``), and the table of usual written forms,
+``wiretag/data/case_forms.txt.gz`` (built by ``training/build_case_table.py``): each read
+once per process, on first use, and shared by the entity typer and the lexicons built on
+them. Callers must not change them."""
 
 from __future__ import annotations
 
 import functools
+import gzip
 import json
 from importlib import resources
 from typing import Any
 
 RESOURCE = "ner_gazetteer.json"
+CASE_FORMS = "case_forms.txt.gz"
 
 
 @functools.cache
@@ -21,8 +25,6 @@ def gazetteer() -> dict[str, Any]:
     return data
 
 
-CASE_FORMS = "case_forms.txt.gz"
-
 
 @functools.cache
 def case_forms() -> dict[str, str]:
@@ -30,8 +32,6 @@ def case_forms() -> dict[str, str]:
     ("masoud" -> "Masoud", "nato" -> "NATO", "ceasefire" -> "ceasefire"), from
     ``wiretag/data/case_forms.txt.gz`` (built by ``training/build_case_table.py``).
     Read once per process, on first use. Callers must not change it."""
-    import gzip
-
     path = resources.files("wiretag") / "data" / CASE_FORMS
     text = gzip.decompress(path.read_bytes()).decode("utf-8")
     return {form.lower(): form for form in text.split()}

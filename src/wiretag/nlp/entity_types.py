@@ -1382,10 +1382,11 @@ class EntityTyper:
         return ents
 
     def __call__(self, doc: Doc) -> Doc:
-        if _lower_story(doc) and self._recogniser():
+        lower = _lower_story(doc)
+        if lower and self._recogniser():
             ents = self._lower_story_ents(doc)  # with the sports rules, on the re-cased words
         else:
-            ents = self._type(doc)
+            ents = self._type(doc, lower)
             lines = caps_lines(doc)
             if lines and self._recogniser():
                 ents = self._caps_line_ents(doc, ents, lines)
@@ -1410,11 +1411,13 @@ class EntityTyper:
             common=self._dictionary(),
         )
 
-    def _type(self, doc: Doc) -> list[Span]:
-        """The final entities of ``doc`` from the model's (``doc.ents``)."""
+    def _type(self, doc: Doc, lower_doc: bool | None = None) -> list[Span]:
+        """The final entities of ``doc`` from the model's (``doc.ents``); ``lower_doc``:
+        whether ``doc`` is a story in lower case, when the caller knows."""
         # In copy that is lower-cased throughout, case says nothing: trust the model.
         alpha = [t for t in doc if t.is_alpha]
-        lower_doc = _lower_story(doc)
+        if lower_doc is None:
+            lower_doc = _lower_story(doc)
         upper_doc = bool(alpha) and sum(1 for t in alpha if t.is_upper) / len(alpha) > 0.5
         model_ents: list[Span] = []
         common = set() if lower_doc or upper_doc else self._common_nouns(doc)
@@ -1551,9 +1554,8 @@ class EntityTyper:
         up to the ner and this typer (with its sports rules) on the story's words in
         running-text case (``wiretag.nlp.truecase.truecase_lower``)."""
         assert self.nlp is not None
-        toks = list(doc)
         words = truecase_lower(
-            [t.text for t in toks],
+            [t.text for t in doc],
             openers=sentence_openers(doc),
             known=self._known_form,
             forms=case_forms(),
@@ -1683,8 +1685,9 @@ class EntityTyper:
 
     def _known_long_form(self, span: Span, words: list[str], offset: int) -> None:
         """Write into ``words`` (the re-cased words of a line from token ``offset``) how
-        the gazetteer writes a name of several words the line has in capitals: "REAL
-        MADRID" -> "Real Madrid" (word by word, "real" would be an English word)."""
+        the gazetteer writes a name of several words the line has in capitals or in lower
+        case: "REAL MADRID", "real madrid" -> "Real Madrid" (word by word, "real" would be
+        an English word)."""
         entry = self.forms.get(span.text.lower())
         stop_words = self.nlp.Defaults.stop_words if self.nlp is not None else ()
         if entry is None or all(t.lower_ in stop_words for t in span):
@@ -1706,7 +1709,7 @@ class EntityTyper:
                 titles=frozenset(w.lower().rstrip(".") for w in self.title_words) | ROLE_WORDS,
                 verbs=lambda w: is_english_word(w, not_nouns, irregular),
                 inflected=lambda w: w in irregular
-                or base_form(w, not_nouns, itself=False) not in (None, w),
+                or base_form(w, not_nouns, itself=False) is not None,
                 rare_surnames=frozenset(w.lower() for w in self.surnames),
             )
         return self._people_cache

@@ -147,6 +147,21 @@ def base_form(low: str, words: Container[str], *, itself: bool = True) -> str | 
     return next((c for c in candidates if len(c) >= 2 and c in words), None)
 
 
+def _hyphenated(low: str, dictionary: Container[str], irregular: Container[str]) -> str:
+    """The running-text case of a hyphenated word in lower case: its English parts in lower
+    case, the others capitalised ("inzamam-ul-haq" -> "Inzamam-Ul-Haq", "russia-backed"
+    -> "Russia-backed"); all in lower case when every part is English ("first-round")."""
+    return "-".join(
+        p if not p or is_english_word(p, dictionary, irregular) else p.title()
+        for p in low.split("-")
+    )
+
+
+def _capitalised(word: str) -> str:
+    """``word`` with its first letter in capitals ("kyiv" -> "Kyiv", "u.s." -> "U.s.")."""
+    return word[:1].upper() + word[1:]
+
+
 def is_english_word(low: str, words: Container[str], irregular: Container[str]) -> bool:
     """``low`` is in the dictionary ``words``, or an irregular form or regular inflection
     of a word in it ("advances", "firms", "wickets", "hit", "ruled", "taking")."""
@@ -193,13 +208,7 @@ def truecase(
         elif forms is not None and low in forms:
             cased = forms[low]
         elif "-" in word and not word.startswith("-"):
-            parts = word.split("-")
-            cased = "-".join(
-                p.lower() if is_english_word(p.lower(), dictionary, irregular) else p.title()
-                for p in parts
-            )
-            if all(is_english_word(p.lower(), dictionary, irregular) for p in parts if p):
-                cased = low  # "FIRST-ROUND"
+            cased = _hyphenated(low, dictionary, irregular)
         elif people is not None and low in people.rare_surnames:
             cased = word[:1] + low[1:]  # "PUTIN": WordNet knows "putin", news a person
         elif is_english_word(low, dictionary, irregular):
@@ -288,8 +297,8 @@ def sentence_openers(doc: Doc) -> set[int]:
             if opening and _has_letters(tok.text):
                 out.add(tok.i)
             opening = False
-        elif tok.text in SENTENCE_ENDS or (tok.text.endswith(".") and len(tok.text) == 1):
-            opening = True
+        elif set(tok.text) <= SENTENCE_ENDS:
+            opening = True  # also "...", "?!", which the tokenizer keeps whole
         elif not (tok.is_quote or tok.is_bracket or tok.text in DASHES):
             opening = False
         if "\n" in tok.whitespace_:
@@ -314,12 +323,14 @@ def truecase_lower(
     A word's case comes, in this order, from: English function words (lower case: "us"
     and "who" are the pronouns here, not the country and the agency); a name the
     gazetteer knows (``known`` is asked with the word in capitals: "nato" -> "NATO",
-    "moscow" -> "Moscow", "u.s." -> "U.S."); a surname that is no ordinary word
+    "moscow" -> "Moscow", "u.s." -> "U.S."); ``forms``, how English text usually writes
+    the word ("masoud" -> "Masoud", "palace" stays); a surname that is no ordinary word
     ("putin"); the dictionary (an English word or an inflection of one stays in lower
     case); otherwise a name ("miroshnik" -> "Miroshnik"), except words of three letters
     or fewer, which are more often abbreviations than names ("pct", "mln"). Words at
     ``openers`` (token indices: sentence openings) are capitalised, and so are people's
-    names the dictionary lower-cased after a given name ("joe root")."""
+    names the dictionary lower-cased after a given name ("joe root") and known surnames
+    after a word re-cased as a name ("declan rice")."""
     out: list[str] = []
     named: list[int] = []  # words re-cased as names of no place or body the gazetteer knows
     for i, word in enumerate(words):
@@ -327,34 +338,29 @@ def truecase_lower(
             out.append(word)
             continue
         cased = word
-        upper = word.upper()
         if word in function_words:
-            cased = word
-        elif (name := known(upper)) is not None and len(name) == len(word):
+            pass
+        elif (name := known(word.upper())) is not None and len(name) == len(word):
             cased = name
         elif word in forms:
             cased = forms[word]
             if cased.istitle():
                 named.append(i)
         elif people is not None and word in people.rare_surnames:
-            cased = word[:1].upper() + word[1:]
+            cased = _capitalised(word)
             named.append(i)
         elif "-" in word and not word.startswith("-"):
-            parts = word.split("-")
-            if not all(is_english_word(p, dictionary, irregular) for p in parts if p):
-                cased = "-".join(
-                    p if is_english_word(p, dictionary, irregular) else p[:1].upper() + p[1:]
-                    for p in parts
-                )
+            cased = _hyphenated(word, dictionary, irregular)
         elif is_english_word(word, dictionary, irregular) or len(word) <= 3:
-            cased = word
-        elif any(ch.isalpha() for ch in word) and word.replace(".", "").replace("'", "").isalpha():
-            cased = word[:1].upper() + word[1:]
+            pass
+        elif word.replace(".", "").replace("'", "").isalpha():
+            cased = _capitalised(word)
             named.append(i)
         if i in openers:
-            cased = cased[:1].upper() + cased[1:]
+            cased = _capitalised(cased)
         out.append(cased)
     if people is not None:
+        # round 9's rule for lines in capitals, asked with the words in capitals
         _people_names([w.upper() for w in words], out, people, function_words, known)
         for i in named:
             # a known surname the dictionary kept in lower case after a name: "declan rice"
@@ -368,6 +374,5 @@ def truecase_lower(
                 and not people.inflected(nxt)
                 and known(nxt.upper()) is None
             ):
-                out[i + 1] = nxt[:1].upper() + nxt[1:]
+                out[i + 1] = _capitalised(nxt)
     return out
-
