@@ -117,6 +117,26 @@ def test_cli_analyze_directory_in_order_jsonl(
     assert result.stderr.strip() == "wiretag: 3 stories analysed, 0 failed"
 
 
+def test_cli_analyze_directory_names_the_files_it_left_out(
+    runner: CliRunner, tiny_model: str, tmp_path: Path
+) -> None:
+    (tmp_path / "a.txt").write_text(STORY_A)
+    (tmp_path / "notes.dat").write_text(STORY_B)
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG")
+    result = run(runner, tiny_model, str(tmp_path), "--format", "jsonl")
+    assert result.exit_code == 0
+    assert len(result.stdout.splitlines()) == 1
+    note = result.stderr.strip()
+    assert note.startswith("wiretag: 2 files in the directories given not read"), note
+    assert str(tmp_path / "notes.dat") in note and str(tmp_path / "photo.png") in note
+    assert "--include" in note
+    # --include reads them: then nothing is left out
+    result = run(runner, tiny_model, str(tmp_path), "--format", "jsonl", "--include", "*.dat")
+    assert "not read" not in result.stderr
+    assert [Path(json.loads(x)["input"]["path"]).name for x in result.stdout.splitlines()] == [
+        "notes.dat"]
+
+
 def test_cli_analyze_jsonl_format_for_one_story(
     runner: CliRunner, tiny_model: str, tmp_path: Path
 ) -> None:

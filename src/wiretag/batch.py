@@ -97,6 +97,9 @@ class IngestSummary:
     #: clusters (re)built at the end, and how many of them hold more than one story
     clusters: int = 0
     multi_story_clusters: int = 0
+    #: files inside the directories given that were not read: their names announce no
+    #: format we read (``include`` globs read them)
+    skipped_files: list[str] = field(default_factory=list)
 
     @property
     def stories_per_second(self) -> float:
@@ -147,7 +150,7 @@ def ingest(
     summary = IngestSummary()
     store.backfill_signatures()
     total = estimate_total(inputs, include, exclude)
-    items = _read(inputs, include, exclude, max_bytes)
+    items = _read(inputs, include, exclude, max_bytes, summary.skipped_files)
     done = 0
     new_dates: set[str | None] = set()
 
@@ -216,12 +219,13 @@ def _read(
     include: Sequence[str] | None,
     exclude: Sequence[str] | None,
     max_bytes: int | None,
+    skipped: list[str],
 ) -> Iterator[Story | ReadError]:
     if isinstance(inputs, Sequence) and all(isinstance(i, (str, Path)) for i in inputs):
         from wiretag.readers import read_inputs
 
         kwargs: dict[str, Any] = {"include": tuple(include or ()),
-                                  "exclude": tuple(exclude or ())}
+                                  "exclude": tuple(exclude or ()), "skipped": skipped}
         if max_bytes is not None:
             kwargs["max_bytes"] = max_bytes
         yield from read_inputs([str(p) for p in inputs], **kwargs)

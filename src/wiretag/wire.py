@@ -13,6 +13,7 @@ offset downstream is an offset into this text.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -120,6 +121,12 @@ def normalize_agency(name: str) -> str:
     return clean
 
 
+def _known_agency(name: str) -> bool:
+    """A news agency by name ("Reuters", "dpa", "PRNewswire-FirstCall")."""
+    key = " ".join(name.split()).lower()
+    return key in _AGENCY_NAMES or key.split("-", 1)[0] in _AGENCY_NAMES
+
+
 def _looks_like_agency(name: str) -> bool:
     """A parenthesised dateline credit: a known agency, or a short capitalised name."""
     clean = " ".join(name.split())
@@ -168,7 +175,7 @@ _DATE_WEEKDAY = re.compile(
     r",?[ \t]*(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
 )
 
-_DAY_NAMES = r"(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY_NAMES = r"(?P<day>(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
 _WEEKDAY_IN_TEXT = re.compile(rf"\b{_DAY_NAMES}\b")
 _REPORT_VERBS = (r"(?:said|says|told|announced|reported|added|warned|stated|confirmed|"
                  r"declared|denied|insisted|urged|called|wrote|tweeted|posted)")
@@ -252,6 +259,10 @@ _UPPER_PLACE = re.compile(rf"{_UPPER_WORD}(?:[ ](?:{_PARTICLE}[ ])?{_UPPER_WORD}
 # A title-case place, accepted only before an agency credit: "Berlin (dpa) -".
 _TITLE_WORD = r"[A-Z][^\W\d_]+(?:[-'’][A-Za-z][^\W\d_]*)*\.?"
 _TITLE_PLACE = re.compile(rf"{_TITLE_WORD}(?:[ ](?:{_PARTICLE}[ ])?{_TITLE_WORD}){{0,3}}")
+# A place in copy that has lost its case ("moscow, nov 21 (reuters) -"), accepted only
+# before a known agency's credit.
+_LOWER_WORD = r"[a-z][a-z'’.]*(?:-[a-z][a-z'’.]*)*"
+_LOWER_PLACE = re.compile(rf"{_LOWER_WORD}(?:[ ]{_LOWER_WORD}){{0,3}}(?=[ \t]*[,(])")
 # ", Ukraine", ", Ill.", ", D.C.", ", Calif." after the place
 _REGION = re.compile(
     r",[ \t]*(?P<region>(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][^\W\d_]*\.?)(?:[ ][A-Z][^\W\d_]*\.?){0,3})"
@@ -312,7 +323,7 @@ def _match_dateline(text: str) -> _DatelineMatch | None:
     pos = len(text) - len(text.lstrip())
     start = pos
     place: str | None = None
-    title_case = False
+    title_case = lower_case = False
     m = _UPPER_PLACE.match(text, pos)
     if m and sum(ch.isalpha() for ch in m.group()) >= 2 and _is_upper_place(m.group()):
         place = m.group()
@@ -321,6 +332,12 @@ def _match_dateline(text: str) -> _DatelineMatch | None:
         m = _TITLE_PLACE.match(text, pos)
         if m:
             place, title_case, pos = m.group().rstrip("."), True, m.end()
+        else:
+            m = _LOWER_PLACE.match(text, pos)
+            if m and _lower_place_words(m.group()):
+                place, lower_case, pos = m.group(), True, m.end()
+                if not re.search(r"(?:\b[a-z]\.){2,}$", place):  # "d.c." keeps its stop
+                    place = place.rstrip(".")
     month = day = year = None
     region_seen = False
     region: str | None = None
@@ -362,6 +379,8 @@ def _match_dateline(text: str) -> _DatelineMatch | None:
         return None
     if title_case and agency is None:
         return None
+    if lower_case and (agency is None or not _known_agency(agency)):
+        return None
     end = pos if agency is not None else dated_end
     sep = _SEP_DASH.match(text, end) or _SEP_COLON.match(text, end)
     if sep is None and agency is not None:
@@ -388,12 +407,30 @@ def _match_dateline(text: str) -> _DatelineMatch | None:
     return _DatelineMatch(
         start=start,
         end=end,
-        place=title_place(place) if place and not title_case else place,
+        place=(title_place(place.upper()) if place and lower_case
+               else title_place(place) if place and not title_case else place),
         agency=agency,
         month=month,
         day=day,
         year=year,
         region=title_place(region) if region and _is_upper_place(region) else region,
+    )
+
+
+#: words that open no lower-case dateline place ("said on monday (reuters)")
+_NOT_PLACE_WORDS = frozenset({"said", "says", "the", "a", "an", "on", "in", "at", "by", "and",
+                              "from", "to", "for", "with", "update", "updated", "exclusive",
+                              "analysis", "factbox", "breakingviews", "corrected"})
+
+
+def _lower_place_words(candidate: str) -> bool:
+    """A lower-case dateline place: no weekday, month or sentence word, no particle first."""
+    words = candidate.rstrip(".").split()
+    if not words or words[0] in _LOWER_PARTICLES:
+        return False
+    return not any(
+        w in _NOT_PLACE_WORDS or w.rstrip(".") in _MONTHS or w in _WEEKDAYS
+        for w in words
     )
 
 
@@ -547,6 +584,7 @@ _NAME_PARTICLES = {"de", "van", "von", "da", "del", "der", "den", "bin", "al", "
                    "mc", "mac"}
 #: words that end a name when a place follows ("A in Kyiv", "B from Moscow")
 _LOCATIVE = re.compile(r"\s+(?:in|from|at|and in|for)\s+[A-Z][^,;]*$")
+_LOCATIVE_LOWER = re.compile(r"\s+(?:in|from|at|and in|for)\s+[a-z][^,;]*$")
 _AGENCY_WORDS = {"reuters", "ap", "afp", "staff", "bloomberg", "reuters tv", "dpa", "xinhua",
                  "the associated press", "associated press"}
 
@@ -555,12 +593,29 @@ _DESK_WORDS = {"staff", "desk", "team", "newsroom", "reporters", "editors", "bur
                "news", "agencies", "service", "writers"}
 
 
-def _is_name(candidate: str) -> bool:
+#: words no name in a lower-case credits line holds ("editing by hand is required")
+_NOT_NAME_WORDS = frozenset({
+    "a", "an", "the", "is", "are", "was", "were", "be", "been", "to", "of", "this", "that",
+    "it", "its", "for", "on", "with", "as", "at", "by", "from", "has", "have", "had", "not",
+    "no", "our", "we", "you", "they", "he", "she", "his", "her", "their", "report", "story",
+    "reports", "stories", "required", "editing", "reporting", "writing",
+})
+
+
+def _is_name(candidate: str, *, lower: bool = False) -> bool:
+    """A person's name as credits write it: capitalised words, or in copy that has lost
+    its case (``lower``) two to four plain words."""
     words = candidate.split()
     if not 1 <= len(words) <= 6:
         return False
     if candidate.lower() in _AGENCY_WORDS:
         return False
+    if lower:
+        return 2 <= len(words) <= 4 and all(
+            w not in _NOT_NAME_WORDS and w[:1].isalpha()
+            and all(ch.isalpha() or ch in "'’.-" for ch in w)
+            for w in words
+        )
     capitalised = 0
     for w in words:
         if w.lower() in _NAME_PARTICLES:
@@ -571,8 +626,23 @@ def _is_name(candidate: str) -> bool:
     return capitalised >= 1
 
 
-def _clean_name(name: str) -> str:
+def _known_place(name: str) -> bool:
+    """A country or a populated place in the packaged gazetteer ("New York")."""
+    return countries.lookup(name) is not None or name in _gpe_names()
+
+
+@functools.cache
+def _gpe_names() -> frozenset[str]:
+    """The gazetteer's place names, read on first use (only credits naming places ask)."""
+    from wiretag.lexicon.gazetteer import gazetteer
+
+    return frozenset(gazetteer()["gpe"])
+
+
+def _clean_name(name: str, *, lower: bool = False) -> str:
     name = name.strip().strip(".;,").strip()
+    if lower:
+        return title_place(name.upper())  # "guy faulconbridge" -> "Guy Faulconbridge"
     if name.isupper() and len(name) > 3:
         # AP bylines shout names: "By JANE DOE" -> "Jane Doe"
         name = " ".join(w.capitalize() if w.lower() not in _NAME_PARTICLES else w.lower()
@@ -580,8 +650,10 @@ def _clean_name(name: str) -> str:
     return name
 
 
-def _split_names(segment: str) -> list[str] | None:
-    """Names in "A, B and C" / "A in Kyiv and B in Moscow"; None when not a list of names."""
+def _split_names(segment: str, *, lower: bool = False) -> list[str] | None:
+    """Names in "A, B and C" / "A in Kyiv and B in Moscow"; None when not a list of names.
+    ``lower``: the line has lost its case ("a in kyiv and b in moscow")."""
+    locative = _LOCATIVE_LOWER if lower else _LOCATIVE
     segment = segment.strip().strip(";,.").strip()
     if not segment:
         return []
@@ -592,7 +664,8 @@ def _split_names(segment: str) -> list[str] | None:
     names: list[str] = []
     after_place = False
     for part in parts:
-        located = _LOCATIVE.sub("", part)
+        placed_before = after_place
+        located = locative.sub("", part)
         had_place, part = located != part, located.strip().strip(".")
         part = re.sub(r"\s+(?:in|from)\s*$", "", part)
         if not part:
@@ -602,15 +675,23 @@ def _split_names(segment: str) -> list[str] | None:
             after_place = False
             continue
         after_place = had_place
+        if placed_before and not had_place and (
+            len(part.split()) == 1 or _known_place(_clean_name(part, lower=lower))
+        ):
+            # "A in Kyiv and Moscow", "... and New York": another place of the name before
+            after_place = True
+            continue
         if (part.lower() in _AGENCY_WORDS or re.fullmatch(r"(?i)(?:reuters|ap|afp) \w+", part)
-                or (part.split()[-1].lower() in _DESK_WORDS and _is_name(part.rsplit(" ", 1)[0]))):
+                or (part.split()[-1].lower() in _DESK_WORDS
+                    and _is_name(part.rsplit(" ", 1)[0], lower=lower))):
             continue  # "Reporting by Reuters TV", "Example News Staff": not a person
-        if not _is_name(part):
-            # a place after "in" split by "and": "A in Kyiv and Moscow" -> "Moscow" part
-            if names and part[:1].isupper() and len(part.split()) <= 3:
+        if not _is_name(part, lower=lower):
+            # a place after "in" split by "and": "A in Kyiv and New York" -> "New York"
+            if names and (part[:1].isupper() or (lower and placed_before)) \
+                    and len(part.split()) <= 3:
                 continue
             return None
-        names.append(_clean_name(part))
+        names.append(_clean_name(part, lower=lower))
     return names
 
 
@@ -641,9 +722,10 @@ def parse_credits(line: str) -> list[Credit] | None:
     if lead and not (pre and pre.end() >= marks[0].start()):
         return None
     credits: list[Credit] = []
+    lower = not any(ch.isupper() for ch in body)  # copy that has lost its case
     for i, mark in enumerate(marks):
         stop = marks[i + 1].start() if i + 1 < len(marks) else len(body)
-        names = _split_names(body[mark.end():stop])
+        names = _split_names(body[mark.end():stop], lower=lower)
         if names is None:
             return None
         role = _ROLES[mark.group("role").lower()]

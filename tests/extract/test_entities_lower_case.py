@@ -1,6 +1,7 @@
 """A story written all in lower case through the whole pipeline (bundled model): the
-backbone reads it re-cased, and the entity stage names its entities in running-text
-case while every mention keeps the story's own words at their offsets."""
+backbone reads it re-cased, the wire parser finds its dateline and credits, the entity
+and quote stages read the re-cased text (canonical names, speakers, titles of works)
+while every mention, quote and speaker keeps the story's own words at their offsets."""
 
 from __future__ import annotations
 
@@ -34,7 +35,39 @@ def test_a_story_in_lower_case_gets_canonical_names_and_exact_mentions(wiretag_s
         assert name in by_name and by_name[name]["type"] == kind, (name, sorted(by_name))
     zelenskiy = by_name["Volodymyr Zelenskiy"]
     assert [m["text"] for m in zelenskiy["mentions"]] == ["volodymyr zelenskiy", "zelenskiy"]
+    assert "Reuters" not in by_name
     for entity in result["entities"]:
         for m in entity["mentions"]:
             assert STORY[m["start"] : m["end"]] == m["text"]
             assert m["text"].islower() or not any(c.isalpha() for c in m["text"])
+
+
+QUOTED = (
+    "moscow, nov 21 (reuters) - russia cannot live with the current government in kyiv, "
+    "a senior russian official said on tuesday.\n"
+    "\"the current regime in kiev is toxic,\" russian ambassador sergei lavrenko told "
+    "reporters, adding that the \"luhansk people's republic\" would hold a vote.\n"
+    "lavrenko said russia could resist nato for as long as necessary.\n"
+    "(reporting by guy hale; editing by gail jones)\n"
+)
+
+
+def test_a_story_in_lower_case_keeps_its_wire_structure_and_speakers(wiretag_schema):
+    result = wiretag.analyze(QUOTED, today=date(2026, 11, 25)).to_dict()
+    check_document(result, wiretag_schema)
+    dateline = result["dateline"]
+    assert (dateline["place"], dateline["agency"], dateline["date"]) == (
+        "Moscow", "Reuters", "2023-11-21")  # the year from "on tuesday"
+    assert [(c["role"], c["name"]) for c in result["credits"]] == [
+        ("reporting", "Guy Hale"), ("editing", "Gail Jones")]
+    names = {e["name"] for e in result["entities"]}
+    assert "Guy Hale" not in names and "Gail Jones" not in names
+    by_id = {e["id"]: e["name"] for e in result["entities"]}
+    speakers = [(q["speaker"]["text"], by_id.get(q["speaker"]["entity"] or ""))
+                for q in result["quotes"] if q["speaker"]]
+    # the unnamed official of the lede is the Russian official quoted below
+    assert ("a senior russian official", "Sergei Lavrenko") in speakers, speakers
+    assert ("lavrenko", "Sergei Lavrenko") in speakers, speakers
+    for q in result["quotes"]:
+        assert QUOTED[q["start"] : q["end"]] == q["text"]
+        assert q["text"] != "luhansk people's republic"  # a name in marks, not a quote

@@ -175,6 +175,23 @@ def test_truecase_lower_people_after_a_given_name_or_a_name():
     assert out == "Joe Root and Declan Rice scored. Mark Wood faced them"
 
 
+def test_truecase_lower_possessive_inside_a_name():
+    known = {"LUHANSK": "Luhansk", "KENYA": "Kenya", "CHINA": "China", "TRUMP": "Trump"}.get
+    forms = {"republic": "Republic", "league": "League", "people": "people",
+             "administration": "administration", "policy": "policy", "women": "women",
+             "views": "views"}
+    out = _lower(
+        "the luhansk people's republic and the kenya women's league met; the trump "
+        "administration's china policy and the people's views",
+        known=known, forms=forms,
+    )
+    # only a name-internal possessor between two names joins them
+    assert out == (
+        "The Luhansk People's Republic and the Kenya Women's League met; the Trump "
+        "administration's China policy and the people's views"
+    )
+
+
 def test_truecase_caps_asks_the_table_of_written_forms_before_the_dictionary():
     # WordNet knows "masoud" and "xi" as nouns; web text writes them as names
     words = DICTIONARY | {"masoud", "xi", "palace"}

@@ -283,10 +283,13 @@ def test_reader_directory_recursive_with_globs(tmp_path: Path) -> None:
     (tmp_path / "notes.md").write_text("not a story")
     (tmp_path / "photo.png").write_bytes(b"\x89PNG")
     (tmp_path / ".hidden" / "x.txt").write_text(STORY)
-    stories = _read(tmp_path)
+    skipped: list[str] = []
+    stories = _read(tmp_path, skipped=skipped)
     # sorted by path relative to the directory, like `find | sort`
     assert [Path(str(s.path)).name for s in stories if isinstance(s, Story)] == [
         "two.txt", "one.txt", "b.jsonl"]
+    # stray files are not errors, but the caller learns which were left out
+    assert skipped == [str(tmp_path / "notes.md"), str(tmp_path / "photo.png")]
     only_txt = _read(tmp_path, include=["*.txt"], exclude=["a/drafts/*"])
     assert [Path(str(s.path)).name for s in only_txt if isinstance(s, Story)] == ["one.txt"]
 

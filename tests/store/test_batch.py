@@ -63,6 +63,21 @@ def test_batch_failures_are_reported_and_batch_goes_on(tmp_path: Path, tiny_mode
     assert json.loads(report.read_text())["code"] == "W201"
 
 
+def test_batch_from_a_directory_names_the_files_it_left_out(
+    tmp_path: Path, tiny_model: str
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, story in enumerate(make_stories(2)):
+        (folder / f"s{i}.txt").write_text(story.text)
+    (folder / "notes.dat").write_text("not read")
+    store = Store(tmp_path / "d.db")
+    summary = ingest([folder], store, workers=1, model=tiny_model)
+    assert (summary.ingested, summary.failed) == (2, [])
+    assert summary.skipped_files == [str(folder / "notes.dat")]
+    assert summary.to_dict()["skipped_files"] == [str(folder / "notes.dat")]
+
+
 def test_batch_unknown_model_fails_every_story_with_a_code(tmp_path: Path) -> None:
     store = Store(tmp_path / "b.db")
     summary = ingest(make_stories(2), store, workers=1, model=str(tmp_path / "no-such-model"))

@@ -44,6 +44,12 @@ TODAY = date(2026, 11, 25)
         ("CHICAGO, Aug 3 /PRNewswire-FirstCall/ -- ", "CHICAGO, Aug 3 /PRNewswire-FirstCall/",
          "Chicago", "PRNewswire"),
         ("MOSCOW (Reuters) -", "MOSCOW (Reuters)", "Moscow", "Reuters"),
+        # scraped copy that has lost its case: a known agency must follow the place
+        ("moscow, nov 21 (reuters) - ", "moscow, nov 21 (reuters)", "Moscow", "Reuters"),
+        ("rio de janeiro (afp) - ", "rio de janeiro (afp)", "Rio de Janeiro", "AFP"),
+        ("washington d.c. (ap) — ", "washington d.c. (ap)", "Washington D.C.", "AP"),
+        ("port-au-prince, may 2 (reuters) - ", "port-au-prince, may 2 (reuters)",
+         "Port-au-Prince", "Reuters"),
     ],
 )
 def test_wire_dateline_shapes(opening: str, text: str, place: str, agency: str | None) -> None:
@@ -84,6 +90,10 @@ def test_wire_dateline_region_kept(opening: str, region: str | None) -> None:
         "Berlin is a city that said nothing - really.",
         "UPDATE 2-Oil rises as supply fears grow",
         "",
+        # lower case: an unknown credit, or words that are no place, open no dateline
+        "the minister (who spoke) - said nothing.",
+        "said on monday (reuters) - that talks would resume.",
+        "kyiv (local radio) - sirens sounded.",
     ],
 )
 def test_wire_no_dateline(story: str) -> None:
@@ -165,6 +175,16 @@ def test_wire_invalid_day_is_not_a_date() -> None:
          "contributed to this report.",
          [("contributing", "Jim Heintz"), ("contributing", "Hanna Arhirova")]),
         ("Reuters reporting", []),
+        # a place after a located name is no person
+        ("Additional reporting by Ola Kim in Kyiv and Moscow; Editing by Ed Osmond",
+         [("additional reporting", "Ola Kim"), ("editing", "Ed Osmond")]),
+        ("Reporting by Ola Kim in Kyiv and New York",
+         [("reporting", "Ola Kim")]),
+        # copy that has lost its case: names are given their capitals
+        ("reuters reporting, editing by guy hale, gail jones and tim o'hart",
+         [("editing", "Guy Hale"), ("editing", "Gail Jones"), ("editing", "Tim O'Hart")]),
+        ("(reporting by ola kim in kyiv and dan roe in moscow; editing by jean-luc ménard)",
+         [("reporting", "Ola Kim"), ("reporting", "Dan Roe"), ("editing", "Jean-Luc Ménard")]),
     ],
 )
 def test_wire_credit_shapes(line: str, expected: list[tuple[str, str]]) -> None:
@@ -180,6 +200,8 @@ def test_wire_credit_shapes(line: str, expected: list[tuple[str, str]]) -> None:
         "Russia denies it.",
         "Editing by committee is how the bill was written, critics said, and it shows.",
         "Reporting by the state news agency could not be verified independently by reporters.",
+        "editing by hand is required for the archive.",
+        "reporting by the ministry was wrong.",
     ],
 )
 def test_wire_not_credits(line: str) -> None:
@@ -332,6 +354,24 @@ def test_wire_moscow_example_flattened(shared_dir: object) -> None:
     assert result.tags == ["Gn", "En", "world"]
     assert [b.kind for b in result.boilerplate] == ["standards"]
     assert result.text.endswith("continue to support Ukraine.")
+
+
+@pytest.mark.shared
+def test_wire_moscow_example_lower_case(shared_dir: object) -> None:
+    """Scraped copy that has lost its case keeps its dateline, credits and year."""
+    from pathlib import Path
+
+    path = Path(str(shared_dir)) / "examples" / "wire-moscow-miroshnik.txt"
+    result = parse_wire(path.read_text("utf-8").lower(), today=date(2026, 11, 25))
+    dl = result.dateline
+    assert dl is not None
+    assert (dl.text, dl.place, dl.agency, dl.date) == (
+        "moscow, nov 21 (reuters)", "Moscow", "Reuters", "2023-11-21")
+    assert [(c.role, c.name) for c in result.credits] == [
+        ("editing", "Guy Faulconbridge"), ("editing", "Gareth Jones"),
+        ("editing", "Timothy Heritage")]
+    assert [b.kind for b in result.boilerplate] == ["standards"]
+    assert "faulconbridge" not in result.text
 
 
 def test_wire_agency_headline_in_capitals_and_dated_dateline_line() -> None:

@@ -24,7 +24,7 @@ from wiretag.document import Document
 from wiretag.errors import WiretagError
 from wiretag.settings import SETTINGS
 
-__all__ = ["analyze_cli", "format_error", "render_table"]
+__all__ = ["analyze_cli", "format_error", "render_table", "skipped_note"]
 
 
 class OutputFormat(str, Enum):
@@ -46,6 +46,15 @@ def format_error(err: WiretagError) -> str:
     """One stderr line: ``wiretag: [W107] path:3: message — hint``."""
     hint = f" — {err.hint}" if err.hint else ""
     return f"wiretag: {err}{hint}"
+
+
+def skipped_note(skipped: list[str], shown: int = 3) -> str:
+    """One stderr line naming the files a directory walk left out (no known format)."""
+    names = ", ".join(skipped[:shown]) + (f" and {len(skipped) - shown} more"
+                                         if len(skipped) > shown else "")
+    return (f"wiretag: {len(skipped)} file{'s' if len(skipped) != 1 else ''} in the "
+            f"directories given not read, their names announcing no known format: {names}"
+            " — --include GLOB reads them")
 
 
 def _parse_today(value: str | None) -> date | None:
@@ -104,9 +113,11 @@ def analyze_cli(
     except WiretagError as err:
         typer.echo(format_error(err), err=True)
         raise typer.Exit(2) from None
+    skipped: list[str] = []
     stories = read_inputs(
         inputs, include=include, exclude=exclude, max_bytes=max_bytes, encoding=encoding,
         input_format=input_format.value if input_format is not None else None,
+        skipped=skipped,
     )
     results = analyze_stream(stories, nlp, today=the_day)
     try:
@@ -115,6 +126,8 @@ def analyze_cli(
         # the reader of our output went away (`| head`): stop quietly, like other Unix tools
         sys.stderr.close()
         raise typer.Exit(1) from None
+    if skipped:
+        typer.echo(skipped_note(skipped), err=True)
     if analysed + failed > 1:
         typer.echo(f"wiretag: {analysed} stories analysed, {failed} failed", err=True)
     if analysed + failed == 0:

@@ -11,6 +11,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from wiretag.cli import app
+from wiretag.cli.analyze import skipped_note
 from wiretag.errors import WiretagError
 from wiretag.settings import SETTINGS
 
@@ -79,6 +80,8 @@ def ingest_cli(
         f"{summary.seconds:.1f} s, {summary.stories_per_second:.1f} stories/s; "
         f"{summary.duplicates} already stored, skipped; {len(summary.failed)} failed"
     )
+    if summary.skipped_files:
+        typer.echo(skipped_note(summary.skipped_files), err=True)
     if summary.near_duplicates:
         what = ("skipped" if skip_near_duplicates else "stored and flagged")
         typer.echo(f"{summary.near_duplicates} near duplicates of stored stories, {what}")

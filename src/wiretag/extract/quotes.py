@@ -65,6 +65,7 @@ from wiretag.extract.quote_lexicon import (
     TITLE_SMALL_WORDS,
     TITLE_TRIGGERS,
 )
+from wiretag.nlp.truecase import RECASED_KEY
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -322,7 +323,14 @@ class _Story:
 
     def __init__(self, doc: Doc, entities: Sequence[Entity]) -> None:
         self.doc = doc
-        self.text: str = doc.text
+        #: the story's own words, quoted in the output
+        self.original: str = doc.text
+        recased = doc.user_data.get(RECASED_KEY)
+        #: the text the rules read: a story written all in lower case is read in the
+        #: running-text case the backbone gave it (same offsets), so titles of works,
+        #: names and qualifiers ("a senior Russian official") look as they would in print
+        self.text: str = (recased if isinstance(recased, str)
+                          and len(recased) == len(self.original) else self.original)
         self.tok_starts: list[int] = [t.idx for t in doc]
         self.paras = _paragraphs(self.text)
         self.para_starts = [p[0] for p in self.paras]
@@ -432,7 +440,7 @@ def extract_quotes_and_scare_quotes(
         cand = _classify_marks(story, qm)
         if cand is None:
             if _is_scare(story, qm):
-                scare.append(SpanRef(story.text[qm.start:qm.end], qm.start, qm.end))
+                scare.append(SpanRef(story.original[qm.start:qm.end], qm.start, qm.end))
             continue
         if cand.kind == "direct":
             direct_spans.append((qm.open, qm.close if qm.close is not None else qm.end))
@@ -445,7 +453,7 @@ def extract_quotes_and_scare_quotes(
         if frag.speaker is not None:
             cands.append(frag)
         elif frag.marks is not None and _is_scare(story, frag.marks):
-            scare.append(SpanRef(story.text[frag.start:frag.end], frag.start, frag.end))
+            scare.append(SpanRef(story.original[frag.start:frag.end], frag.start, frag.end))
     cands.sort(key=lambda c: (c.start, c.end))
     scare.sort(key=lambda r: r.start)
     return _finish(story, cands), scare
@@ -1483,8 +1491,8 @@ def _finish(story: _Story, cands: list[_Cand]) -> list[Quote]:
         cue = None
         if cand.cue is not None:
             a, b = story.span_chars(*cand.cue)
-            cue = SpanRef(story.text[a:b], a, b)
-        text = story.text[cand.start:cand.end]
+            cue = SpanRef(story.original[a:b], a, b)
+        text = story.original[cand.start:cand.end]
         conf = cand.confidence if speaker is not None else min(cand.confidence, 0.5)
         quotes.append(Quote(id="", kind=cand.kind, text=text, start=cand.start, end=cand.end,
                             speaker=speaker, cue=cue, confidence=round(conf, 2)))
@@ -1510,7 +1518,7 @@ def _make_speaker(
     # a phrase that starts a paragraph can carry the line breaks before it as tokens
     a += len(story.text[a:b]) - len(story.text[a:b].lstrip())
     b -= len(story.text[a:b]) - len(story.text[a:b].rstrip())
-    text = story.text[a:b]
+    text = story.original[a:b]
     entity, conf = _resolve(story, story.doc[rng[0]:rng[1]], running)
     return Speaker(text=text, start=a, end=b, entity=entity, confidence=conf)
 
@@ -1575,7 +1583,7 @@ def _resolve(
         return appos.id, 0.9
     words = [t for t in span if t.is_alpha]
     # the same name written differently ("kyiv" for Kyiv, "Miroshnik" before a mention)
-    ent = _match_name(story, span.text)
+    ent = _match_name(story, story.text[a:b])
     if ent is not None:
         return ent.id, 0.85
     head_low = head.lower_
@@ -1793,7 +1801,7 @@ def _link_cataphora(story: _Story, quotes: list[Quote]) -> None:
         sp = q.speaker
         if sp is None or sp.entity is not None:
             continue
-        words = _words(sp.text)
+        words = _words(story.text[sp.start:sp.end])  # the running-text case
         if len(words) < 2 or words[-1].lower() not in PERSON_NOUNS:
             continue
         if words[0].lower() in ("a", "an"):

@@ -306,6 +306,32 @@ def sentence_openers(doc: Doc) -> set[int]:
     return out
 
 
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+#: the possessive nouns inside the names of parties, states and fronts
+_NAME_POSSESSORS = frozenset({"people", "women", "workers", "children", "citizens",
+                              "farmers", "nations", "martyrs", "patriots", "veterans"})
+
+
+def _possessive_names(words: list[str], out: list[str], openers: Container[int]) -> None:
+    """A possessive such as "people's" between two names is part of one name: "luhansk
+    people's republic" -> "Luhansk People's Republic", "kenya women's league" (not "the
+    trump administration's china policy")."""
+    for i in range(1, len(words) - 2):
+        before, word, mark, after = out[i - 1], words[i], words[i + 1], out[i + 2]
+        if (
+            word in _NAME_POSSESSORS
+            and out[i] == word
+            and mark in _POSSESSIVE
+            and before[:1].isupper()
+            and before.isalpha()
+            and i - 1 not in openers
+            and after[:1].isupper()
+            and after.isalpha()
+            and i + 2 not in openers
+        ):
+            out[i] = _capitalised(word)
+
+
 def truecase_lower(
     words: list[str],
     *,
@@ -359,6 +385,7 @@ def truecase_lower(
         if i in openers:
             cased = _capitalised(cased)
         out.append(cased)
+    _possessive_names(words, out, openers)
     if people is not None:
         # round 9's rule for lines in capitals, asked with the words in capitals
         _people_names([w.upper() for w in words], out, people, function_words, known)

@@ -146,14 +146,20 @@ def _matches(rel: str, patterns: Sequence[str]) -> bool:
 
 
 def _walk(
-    root: Path, include: Sequence[str], exclude: Sequence[str], unreadable: list[OSError]
+    root: Path,
+    include: Sequence[str],
+    exclude: Sequence[str],
+    unreadable: list[OSError],
+    skipped: list[str] | None = None,
 ) -> Iterator[Path]:
     """Files under ``root`` in a stable (sorted) order; hidden files and folders skipped.
 
     Without ``include`` a directory contributes the files whose names announce a format
-    we read; stray files (images, notes) in a corpus folder are not errors.
+    we read; stray files (images, notes) in a corpus folder are not errors, but their
+    paths are added to ``skipped`` so that callers can say how many were left out.
     """
     found: list[tuple[str, Path]] = []
+    left_out: list[str] = []
     for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable.append):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         for filename in filenames:
@@ -164,10 +170,13 @@ def _walk(
             if include and not _matches(rel, include):
                 continue
             if not include and _format_from_name(filename) is None:
+                left_out.append(str(full))
                 continue
             if exclude and _matches(rel, exclude):
                 continue
             found.append((rel, full))
+    if skipped is not None:
+        skipped.extend(sorted(left_out))
     # sorted by relative path, so output order never depends on the file system
     for _rel, full in sorted(found):
         yield full
@@ -210,9 +219,14 @@ def read_inputs(
     max_bytes: int = DEFAULT_MAX_BYTES,
     encoding: str | None = None,
     input_format: str | None = None,
+    skipped: list[str] | None = None,
 ) -> Iterator[Story | ReadError]:
     """Every story in ``paths`` ("-" is stdin; directories are read recursively), or a
-    ``ReadError`` in its place, in input order."""
+    ``ReadError`` in its place, in input order.
+
+    Without ``include``, files inside directories whose names announce no format we read
+    (``notes.dat``, ``photo.png``) are not read; their paths are appended to ``skipped``
+    when a list is given, so a caller can report them (``--include`` reads them)."""
     if input_format is not None and input_format not in FORMATS:
         raise WiretagError(
             "W113", f"unknown input format {input_format!r}; expected one of "
@@ -230,7 +244,7 @@ def read_inputs(
         path = Path(raw)
         if path.is_dir():
             unreadable: list[OSError] = []
-            files = list(_walk(path, include, exclude, unreadable))
+            files = list(_walk(path, include, exclude, unreadable, skipped))
             for problem in unreadable:  # a folder we may not list is reported, not skipped
                 yield ReadError(WiretagError(
                     "W102", f"the folder could not be listed: {problem.strerror}",
