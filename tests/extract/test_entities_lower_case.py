@@ -45,7 +45,7 @@ def test_a_story_in_lower_case_gets_canonical_names_and_exact_mentions(wiretag_s
 QUOTED = (
     "moscow, nov 21 (reuters) - russia cannot live with the current government in kyiv, "
     "a senior russian official said on tuesday.\n"
-    "\"the current regime in kiev is toxic,\" russian ambassador sergei lavrenko told "
+    "\"the current regime in kiev is toxic,\" russian ambassador-at-large sergei lavrenko told "
     "reporters, adding that the \"luhansk people's republic\" would hold a vote.\n"
     "lavrenko said russia could resist nato for as long as necessary.\n"
     "(reporting by guy hale; editing by gail jones)\n"
@@ -60,8 +60,11 @@ def test_a_story_in_lower_case_keeps_its_wire_structure_and_speakers(wiretag_sch
         "Moscow", "Reuters", "2023-11-21")  # the year from "on tuesday"
     assert [(c["role"], c["name"]) for c in result["credits"]] == [
         ("reporting", "Guy Hale"), ("editing", "Gail Jones")]
-    names = {e["name"] for e in result["entities"]}
+    names = {e["name"]: e for e in result["entities"]}
     assert "Guy Hale" not in names and "Gail Jones" not in names
+    lavrenko = names["Sergei Lavrenko"]
+    assert lavrenko["titles"] == ["ambassador-at-large"] and lavrenko["country"] == "RUS"
+    assert "Luhansk People's Republic" in names, sorted(names)
     by_id = {e["id"]: e["name"] for e in result["entities"]}
     speakers = [(q["speaker"]["text"], by_id.get(q["speaker"]["entity"] or ""))
                 for q in result["quotes"] if q["speaker"]]
