@@ -175,6 +175,31 @@ def test_truecase_lower_people_after_a_given_name_or_a_name():
     assert out == "Joe Root and Declan Rice scored. Mark Wood faced them"
 
 
+def test_truecase_lower_a_surname_named_in_full_keeps_its_capital():
+    verbs = {"meet", "speak", "win", "say"}
+    people = People(
+        given={"emmanuel", "john", "mercedes"},
+        surnames={"smith"},
+        titles={"president"},
+        verbs=lambda w: base_form(w, verbs) is not None,
+        inflected=lambda w: base_form(w, verbs, itself=False) is not None,
+    )
+    words = DICTIONARY | {"macron", "smith", "team", "met", "spoke", "won", "rate", "rose"}
+    forms = {"emmanuel": "Emmanuel", "mercedes": "Mercedes", "team": "team", "rate": "rate",
+             "rose": "rose", "met": "met", "spoke": "spoke", "won": "won"}
+    out = _lower(
+        "emmanuel macron met john smith. then macron and smith spoke; the mercedes team "
+        "won and the team rose",
+        forms=forms, people=people, dictionary=words,
+    )
+    # "macron" (no usual written form) and "smith" (a known surname) keep the capital of
+    # their full names; "team", which text writes in lower case, does not
+    assert out == (
+        "Emmanuel Macron met John Smith. Then Macron and Smith spoke; the Mercedes Team "
+        "won and the team rose"
+    )
+
+
 def test_truecase_lower_possessive_inside_a_name():
     known = {"LUHANSK": "Luhansk", "KENYA": "Kenya", "CHINA": "China", "TRUMP": "Trump"}.get
     forms = {"republic": "Republic", "league": "League", "people": "people",

@@ -402,4 +402,42 @@ def truecase_lower(
                 and known(nxt.upper()) is None
             ):
                 out[i + 1] = _capitalised(nxt)
+        _surnames_again(words, out, people, function_words, forms)
     return out
+
+
+def _surnames_again(
+    words: list[str],
+    out: list[str],
+    people: People,
+    function_words: Container[str],
+    forms: Mapping[str, str],
+) -> None:
+    """The surname of a person named in full ("emmanuel macron", "keir starmer": a given
+    name, then a word re-cased as a name) keeps its capital wherever else the story uses
+    it alone ("macron disagreed"), as print would write it. Not a word that text usually
+    writes in lower case unless it is a known surname ("smith"): "mercedes team", "per
+    euro" and "donald trump" lend no capital to "team", "euro" or "trump"."""
+
+    def name_like(word: str) -> bool:
+        form = forms.get(word)
+        return form is None or form[:1].isupper()
+
+    surnames: set[str] = set()
+    for i in range(len(words) - 1):
+        given, last = words[i], words[i + 1]
+        if (
+            given in people.given
+            and name_like(given)
+            and out[i][:1].isupper()
+            and last.isalpha()
+            and last.islower()
+            and out[i + 1][:1].isupper()
+            and last not in function_words
+            and (name_like(last) or last in people.surnames)
+        ):
+            surnames.add(last)
+    if surnames:
+        for i, word in enumerate(words):
+            if word in surnames and out[i] == word:
+                out[i] = _capitalised(word)
