@@ -52,9 +52,10 @@ def skipped_note(skipped: list[str], shown: int = 3) -> str:
     """One stderr line naming the files a directory walk left out (no known format)."""
     names = ", ".join(skipped[:shown]) + (f" and {len(skipped) - shown} more"
                                          if len(skipped) > shown else "")
-    return (f"wiretag: {len(skipped)} file{'s' if len(skipped) != 1 else ''} in the "
-            f"directories given not read, their names announcing no known format: {names}"
-            " — --include GLOB reads them")
+    one = len(skipped) == 1
+    return (f"wiretag: {len(skipped)} file{'' if one else 's'} in the directories given "
+            f"not read, {'its name' if one else 'their names'} announcing no known format: "
+            f"{names} — --include GLOB reads {'it' if one else 'them'}")
 
 
 def _parse_today(value: str | None) -> date | None:
