@@ -267,6 +267,11 @@ _LOWER_PLACE = re.compile(rf"{_LOWER_WORD}(?:[ ]{_LOWER_WORD}){{0,3}}(?=[ \t]*[,
 _REGION = re.compile(
     r",[ \t]*(?P<region>(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][^\W\d_]*\.?)(?:[ ][A-Z][^\W\d_]*\.?){0,3})"
 )
+# ", ukraine", ", calif." in copy that has lost its case
+_REGION_LOWER = re.compile(
+    r",[ \t]*(?P<region>(?:[a-z]\.(?:[a-z]\.)+|[a-z][^\W\d_A-Z]*\.?)"
+    r"(?:[ ][a-z][^\W\d_A-Z]*\.?){0,3})(?=[ \t]*[,(])"
+)
 _AGENCY_PAREN = re.compile(r"[ \t]*\((?P<agency>[^()\n\d]{2,40})\)")
 _AGENCY_SLASH = re.compile(r"[ \t]*/(?P<agency>[A-Za-z][A-Za-z .&\-]{1,40})/")
 # Business Wire: "NEW YORK--(BUSINESS WIRE)--"
@@ -343,10 +348,12 @@ def _match_dateline(text: str) -> _DatelineMatch | None:
     region: str | None = None
     if place is not None:
         # ", Ukraine" — but not when that word is the date (", Nov. 21") or a weekday.
-        r = _REGION.match(text, pos)
+        r = (_REGION_LOWER if lower_case else _REGION).match(text, pos)
         if r and not _is_date_word(r.group("region")):
             region_seen = True
             region = r.group("region").strip()
+            if lower_case:
+                region = title_place(region.upper())
             pos = r.end()
         for pattern in (_DATE_MDY, _DATE_DMY, _DATE_MY, _DATE_ISO):
             d = pattern.match(text, pos)
