@@ -6,10 +6,12 @@ import spacy
 
 from wiretag.nlp.tokenizer import news_tokenizer
 from wiretag.nlp.truecase import (
+    RECASED_KEY,
     People,
     base_form,
     caps_lines,
     is_english_word,
+    reading_text,
     running_forms,
     sentence_openers,
     truecase,
@@ -198,6 +200,15 @@ def test_truecase_lower_a_surname_named_in_full_keeps_its_capital():
         "Emmanuel Macron met John Smith. Then Macron and Smith spoke; the Mercedes Team "
         "won and the team rose"
     )
+
+
+def test_reading_text_is_the_recased_copy_only_when_it_keeps_the_offsets():
+    doc = _nlp()("kyiv said")
+    assert reading_text(doc) == "kyiv said"
+    doc.user_data[RECASED_KEY] = "Kyiv said"
+    assert reading_text(doc) == "Kyiv said"
+    doc.user_data[RECASED_KEY] = "Kyiv  said"  # a copy that moved an offset is not read
+    assert reading_text(doc) == "kyiv said"
 
 
 def test_truecase_lower_possessive_inside_a_name():

@@ -290,6 +290,10 @@ def test_reader_directory_recursive_with_globs(tmp_path: Path) -> None:
         "two.txt", "one.txt", "b.jsonl"]
     # stray files are not errors, but the caller learns which were left out
     assert skipped == [str(tmp_path / "notes.md"), str(tmp_path / "photo.png")]
+    # a file excluded on request is not reported as left out
+    skipped = []
+    _read(tmp_path, exclude=["*.png"], skipped=skipped)
+    assert skipped == [str(tmp_path / "notes.md")]
     only_txt = _read(tmp_path, include=["*.txt"], exclude=["a/drafts/*"])
     assert [Path(str(s.path)).name for s in only_txt if isinstance(s, Story)] == ["one.txt"]
 

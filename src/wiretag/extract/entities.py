@@ -37,7 +37,7 @@ from wiretag.extract import titles as titles_mod
 from wiretag.lexicon import countries as lex
 from wiretag.lexicon.clubs import club_name
 from wiretag.nlp.sports import sports_story
-from wiretag.nlp.truecase import RECASED_KEY
+from wiretag.nlp.truecase import reading_text
 from wiretag.wire import title_place
 
 if TYPE_CHECKING:
@@ -1246,13 +1246,11 @@ def extract_entities(
     present and replaced by lexical rules when not. ``dateline`` (from the wire parser)
     adds the dateline place and weighs geocoding; ``credits`` names are kept out.
     """
-    text = original = doc.text  # built from the tokens on every access: read it once
-    recased = doc.user_data.get(RECASED_KEY)
-    if isinstance(recased, str) and len(recased) == len(text):
-        # a story written all in lower case, as the backbone re-cased it to read it: the
-        # rules below (titles, names, canonical forms) read the running-text case; the
-        # mentions keep the story's own words
-        text = recased
+    original = doc.text  # built from the tokens on every access: read it once
+    # a story written all in lower case is read as the backbone re-cased it: the rules
+    # below (titles, names, canonical forms) read the running-text case; the mentions
+    # keep the story's own words
+    text = reading_text(doc, original)
     sports = sports_story(doc)
     mentions = _collect(doc, text, dateline, credits, sports)
     ctx = _geo_context(text, mentions, dateline)

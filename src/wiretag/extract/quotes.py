@@ -65,7 +65,7 @@ from wiretag.extract.quote_lexicon import (
     TITLE_SMALL_WORDS,
     TITLE_TRIGGERS,
 )
-from wiretag.nlp.truecase import RECASED_KEY
+from wiretag.nlp.truecase import reading_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -325,12 +325,10 @@ class _Story:
         self.doc = doc
         #: the story's own words, quoted in the output
         self.original: str = doc.text
-        recased = doc.user_data.get(RECASED_KEY)
         #: the text the rules read: a story written all in lower case is read in the
         #: running-text case the backbone gave it (same offsets), so titles of works,
         #: names and qualifiers ("a senior Russian official") look as they would in print
-        self.text: str = (recased if isinstance(recased, str)
-                          and len(recased) == len(self.original) else self.original)
+        self.text: str = reading_text(doc, self.original)
         self.tok_starts: list[int] = [t.idx for t in doc]
         self.paras = _paragraphs(self.text)
         self.para_starts = [p[0] for p in self.paras]

@@ -25,7 +25,6 @@ def gazetteer() -> dict[str, Any]:
     return data
 
 
-
 @functools.cache
 def case_forms() -> dict[str, str]:
     """How English text usually writes a word: lower-case word -> its most frequent form

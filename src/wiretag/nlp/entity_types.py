@@ -429,10 +429,11 @@ def _strip_space(ent: Span) -> Span | None:
     return Span(doc, start, end, label=ent.label_)
 
 
-def _lower_story(doc: Doc) -> bool:
+def _lower_story(doc: Doc, alpha: list[Token] | None = None) -> bool:
     """``doc`` is copy written in lower case throughout (under 2% of its words
-    capitalised): case says nothing about its names."""
-    alpha = [t for t in doc if t.is_alpha]
+    capitalised): case says nothing about its names. ``alpha``: its words, when known."""
+    if alpha is None:
+        alpha = [t for t in doc if t.is_alpha]
     caps = sum(1 for t in alpha if t.text[:1].isupper())
     return bool(alpha) and caps / len(alpha) < LOWER_STORY_SHARE
 
@@ -1417,7 +1418,7 @@ class EntityTyper:
         # In copy that is lower-cased throughout, case says nothing: trust the model.
         alpha = [t for t in doc if t.is_alpha]
         if lower_doc is None:
-            lower_doc = _lower_story(doc)
+            lower_doc = _lower_story(doc, alpha)
         upper_doc = bool(alpha) and sum(1 for t in alpha if t.is_upper) / len(alpha) > 0.5
         model_ents: list[Span] = []
         common = set() if lower_doc or upper_doc else self._common_nouns(doc)

@@ -389,7 +389,6 @@ def scorecard_names(doc: Doc, lines: list[list[Token]] | None = None) -> list[tu
     return out
 
 
-
 def _scorecard_split(ent: Span) -> list[Span]:
     """A person span run across a scorecard line ("Joe Root c Carey b Cummins") as one
     person per name."""

@@ -39,6 +39,15 @@ from wiretag.nlp.sentences import DASHES
 #: ``Doc.user_data`` key of a story written all in lower case: its text as the entity
 #: typer re-cased it (same length, same offsets), for the stages after the backbone
 RECASED_KEY = "wiretag.recased_text"
+
+
+def reading_text(doc: Doc, text: str | None = None) -> str:
+    """The text the stages after the backbone read ``doc`` in: its re-cased copy when the
+    backbone re-cased a story written all in lower case (same offsets), else ``text``
+    (``doc.text`` when not given). Output spans still quote the story's own words."""
+    original = doc.text if text is None else text
+    recased = doc.user_data.get(RECASED_KEY)
+    return recased if isinstance(recased, str) and len(recased) == len(original) else original
 #: at least this many words with letters make a line a headline, not "LONDON 1996-08-30"
 MIN_CAPS_WORDS = 2
 #: share of a line's words with letters that are written in capitals

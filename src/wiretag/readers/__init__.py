@@ -169,10 +169,10 @@ def _walk(
             rel = full.relative_to(root).as_posix()
             if include and not _matches(rel, include):
                 continue
+            if exclude and _matches(rel, exclude):
+                continue  # left out on request: not reported
             if not include and _format_from_name(filename) is None:
                 left_out.append(str(full))
-                continue
-            if exclude and _matches(rel, exclude):
                 continue
             found.append((rel, full))
     if skipped is not None:
