@@ -556,3 +556,27 @@ def test_entity_types_a_grown_name_never_overlaps_a_name_found_beside_it(nlp):
                           ("Texas", "LOC", 1)])
     assert ("College of Business Administration University of Texas Austin", "ORG") in out
     assert ("Texas", "GPE") in out
+
+
+def test_bundled_pipeline_people_the_model_missed(bundled_nlp):
+    # the model alone misses these people after a dateline or opening a sentence
+    for text, name in [
+        ("PARIS, Feb 10 (Reuters) - Olena Zelenska said on Monday the talks had failed.",
+         "Olena Zelenska"),
+        ("Gitanas Nauseda said on Monday the talks had failed.", "Gitanas Nauseda"),
+        ("MADRID, March 3 (Reuters) - Kylian Mbappe struck late.", "Kylian Mbappe"),
+    ]:
+        ents = {(e.text, e.label_) for e in bundled_nlp(text).ents}
+        assert (name, "PERSON") in ents, text
+    # two unknown words that open a firm's name in another language are no person
+    doc = bundled_nlp("Petroleos Mexicanos said on Monday the talks had failed.")
+    assert not any(e.label_ == "PERSON" for e in doc.ents)
+
+
+def test_entity_types_a_known_given_name_and_an_unknown_word_are_a_person(nlp):
+    # no model entity given: the typer alone finds the person
+    assert run(nlp, "Reporters met Olga Kowalczyk there.") == [("Olga Kowalczyk", "PERSON")]
+    # not a place after the given name, an English word, or part of a longer name
+    assert run(nlp, "Reporters met Olga Moscow there.") == [("Moscow", "GPE")]
+    assert run(nlp, "Reporters met Olga Street there.") == []
+    assert run(nlp, "Reporters met Olga Kowalczyk Smith there.") == []

@@ -6,7 +6,7 @@ import pytest
 from test_nlp_entity_types import run  # the typer on given model entities
 
 from wiretag.nlp import load_backbone
-from wiretag.nlp.sports import result_names, scorecard_names, sports_story
+from wiretag.nlp.sports import lower_slugs, result_names, scorecard_names, sports_story
 
 
 @pytest.fixture(scope="module")
@@ -287,3 +287,27 @@ def test_a_story_in_lower_case_keeps_known_names(bundled):
     for name, label in (("vladimir putin", "PERSON"), ("world bank", "ORG"),
                         ("old trafford", "FAC"), ("moscow", "GPE")):
         assert (name, label) in ents, (name, sorted(ents))
+
+
+def test_lower_slugs_open_lines_before_a_dash(blank):
+    doc = blank.make_doc(
+        "soccer - leicester hold newcastle.\nmotor racing - hamilton wins.\n"
+        "leicester - the club said.\nSOCCER - LEEDS."
+    )
+    # only lower-case slug words before a dash at a line's opening
+    assert sorted(doc[i].text for i in lower_slugs(doc)) == ["motor", "racing", "soccer"]
+
+
+def test_bundled_pipeline_reads_slugs_and_venues_in_lower_case(bundled):
+    text = (
+        "soccer - leicester hold newcastle at lusail stadium.\n"
+        "doha, feb 10 (reuters) - leicester drew 1-1 with newcastle at the lusail stadium "
+        "on saturday, the striker scored a penalty and the goalkeeper saved one."
+    )
+    doc = bundled(text)
+    ents = {(e.text, e.label_) for e in doc.ents}
+    # the slug is no part of a name; the venue keeps its last word
+    assert not any(e.text.startswith("soccer") for e in doc.ents)
+    assert ("leicester", "ORG") in ents and ("lusail stadium", "FAC") in ents
+    for e in doc.ents:
+        assert text[e.start_char : e.end_char] == e.text

@@ -236,3 +236,17 @@ def test_truecase_caps_asks_the_table_of_written_forms_before_the_dictionary():
                    known=lambda w: None, function_words=FUNCTION | {"and"},
                    dictionary=words, forms=forms)
     assert out == ["Masoud", "and", "Xi", "at", "the", "palace"]
+
+
+def test_truecase_lower_venue_names_end_in_stadium_or_arena():
+    known = {"LUSAIL": "Lusail", "BOSTON": "Boston"}.get
+    forms = {"stadium": "stadium", "arena": "arena", "new": "new", "plans": "plans"}
+    out = _lower(
+        "they won at lusail stadium. new stadium plans and the new arena; boston arena",
+        known=known, forms=forms,
+    )
+    # after a name, "stadium" and "arena" end the venue's name; not after a word that
+    # stays in lower case, nor after one capitalised only as a sentence's first
+    assert out == (
+        "They won at Lusail Stadium. New stadium plans and the new arena; Boston Arena"
+    )

@@ -44,7 +44,7 @@ from spacy.util import filter_spans
 
 from wiretag.lexicon.gazetteer import case_forms, gazetteer
 from wiretag.nlp.lemmas import lemmatizer_table
-from wiretag.nlp.sports import name_table, sports_story, team_spans
+from wiretag.nlp.sports import lower_slugs, name_table, sports_story, team_spans
 from wiretag.nlp.truecase import (
     RECASED_KEY,
     People,
@@ -861,6 +861,67 @@ class EntityTyper:
                 out.append(Span(doc, i, i + 2, label="PERSON"))
         return out
 
+    #: first words of the names of firms in other languages, never a given name
+    FIRM_OPENERS = frozenset(
+        {
+            "grupo", "groupe", "banco", "banca", "banque", "petroleos", "petróleos",
+            "compagnie", "compania", "compañía", "companhia", "societe", "société",
+            "industrias", "empresas", "aerolineas", "aerolíneas", "deutsche", "caixa",
+        }
+    )
+
+    def _given_names(self, doc: Doc, covered: set[int]) -> list[Span]:
+        """People the model missed in cased copy: two capitalised words alone, a given
+        name that is no English word and a surname that is a known one or no English word;
+        the given name a known one, or both words the subject of the verb after them
+        ("... (Reuters) - Kylian Mbappe struck late", "Olena Zelenska said"). Not a name the
+        gazetteer knows, a place, a title or a head of a body or a place ("Georgia Tech"),
+        and not part of a longer run of capitalised words."""
+        people = self._people()
+        dictionary = self._dictionary()
+        out: list[Span] = []
+
+        def capitalised(tok: Token) -> bool:
+            return tok.is_title and tok.is_alpha
+
+        for i in range(len(doc) - 1):
+            a, b = doc[i], doc[i + 1]
+            if i in covered or i + 1 in covered or not (capitalised(a) and capitalised(b)):
+                continue
+            if (i > 0 and capitalised(doc[i - 1])) or (
+                i + 2 < len(doc) and doc[i + 2].text[:1].isupper()
+            ):
+                continue
+            first, last = a.lower_, b.lower_
+            if (
+                first in dictionary
+                or first in self.forms
+                or first in self.FIRM_OPENERS
+                or people.verbs(first)
+            ):
+                continue
+            if last in self.forms or (last in dictionary and last not in people.rare_surnames):
+                continue
+            if first not in people.given and not (
+                # two words no list knows, the subject of a verb: "Olena Zelenska said"
+                b.dep_ == "nsubj" and b.head.pos_ == "VERB" and b.head.i > b.i
+            ):
+                continue
+            text = f"{a.text} {b.text}"
+            if (
+                text.lower() in self.forms
+                or any(t.text in self.places or t.text in self.org for t in (a, b))
+                or text in self.places
+                or text in self.org
+                or b.text in NAME_HEADS
+                or self._is_title(a.text)
+                or self._is_title(b.text)
+                or (first, last) in self.clubs
+            ):
+                continue
+            out.append(Span(doc, i, i + 2, label="PERSON"))
+        return out
+
     def _personal(self, ent: Span) -> bool:
         """A name the model typed as a body or a place that is a person's: a known given
         name and a surname, two or three words ("Mary Earps", "Jordan Thompson", "Jan
@@ -1482,6 +1543,8 @@ class EntityTyper:
         if lower_doc:
             extra.extend(self._lower_people(doc, covered))
         extra.extend(self._titled_names(doc, covered))
+        if not upper_doc:
+            extra.extend(self._given_names(doc, covered))
         extra.extend(self._dateline_places(doc, covered))
         # one pass over both: a rule that grows a model's name ("College of Business
         # Administration University of Texas") may now cover a span found beside it
@@ -1568,9 +1631,24 @@ class EntityTyper:
         for _label, start, end in self.matcher(doc):
             if end - start > 1:
                 self._known_long_form(doc[start:end], words, 0)
+        slugs = lower_slugs(doc)
+        for i in slugs:
+            words[i] = doc[i].text  # "soccer - leicester hold ...": the slug names nothing
         recased = "".join(w + t.whitespace_ for w, t in zip(words, doc, strict=True))
         doc.user_data[RECASED_KEY] = recased
-        return self._read_recased(doc, 0, words, {}, sports=True)
+        found = self._read_recased(doc, 0, words, {}, sports=True)
+        if not slugs:
+            return found
+        out = []
+        for e in found:
+            start = e.start
+            while start < e.end and (
+                start in slugs or doc[start].is_space or doc[start].text in DASHES
+            ):
+                start += 1  # "soccer - leicester" -> "leicester"
+            if start < e.end:
+                out.append(Span(doc, start, e.end, label=e.label_))
+        return out
 
     def _read_recased(
         self,

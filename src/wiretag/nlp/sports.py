@@ -150,6 +150,25 @@ def sports_story(doc: Doc) -> bool:
     return bool(scorer_names(doc, lines)) and bool(result_names(doc, lines))
 
 
+def lower_slugs(doc: Doc) -> set[int]:
+    """Token indices of the wire slugs that open lines of copy in lower case
+    ("soccer - leicester hold newcastle.", "motor racing - ..."): no names, though a
+    line's first word is capitalised when such copy is re-cased."""
+    out: set[int] = set()
+    for lo, hi in line_ranges(doc):
+        toks = [t for t in doc[lo:hi] if not t.is_space]
+        words: list[Token] = []
+        for tok in toks[:4]:
+            if tok.text in DASHES:
+                if words and {w.text for w in words} & SLUGS:
+                    out.update(w.i for w in words)
+                break
+            if not (tok.is_alpha and tok.is_lower):
+                break
+            words.append(tok)
+    return out
+
+
 def _lines(doc: Doc) -> list[list[Token]]:
     """The tokens of each line of ``doc``, whitespace left out (the line readers below
     take them as ``lines`` so that one story is split once)."""

@@ -368,6 +368,7 @@ def truecase_lower(
     after a word re-cased as a name ("declan rice")."""
     out: list[str] = []
     named: list[int] = []  # words re-cased as names of no place or body the gazetteer knows
+    proper: set[int] = set()  # words re-cased as names, not only as sentence openers
     for i, word in enumerate(words):
         if not word.islower():
             out.append(word)
@@ -391,6 +392,8 @@ def truecase_lower(
         elif word.replace(".", "").replace("'", "").isalpha():
             cased = _capitalised(word)
             named.append(i)
+        if cased[:1].isupper():
+            proper.add(i)
         if i in openers:
             cased = _capitalised(cased)
         out.append(cased)
@@ -412,7 +415,36 @@ def truecase_lower(
             ):
                 out[i + 1] = _capitalised(nxt)
         _surnames_again(words, out, people, function_words, forms)
+    _venue_names(words, out, function_words, openers, proper)
     return out
+
+
+#: the last word of a venue's name that lower-case copy writes like the common noun
+VENUE_HEADS = frozenset({"stadium", "arena"})
+
+
+def _venue_names(
+    words: list[str],
+    out: list[str],
+    function_words: Container[str],
+    openers: Container[int],
+    proper: Container[int],
+) -> None:
+    """"Stadium" and "Arena" after a word re-cased as a name end a venue's name, as print
+    writes it: "at lusail stadium" -> "Lusail Stadium", "diego armando maradona stadium".
+    Not after a function word, a word that stays in lower case ("the new stadium") or one
+    capitalised only as a sentence's first ("new stadium plans were ...")."""
+    for i in range(1, len(words)):
+        prev = i - 1
+        if (
+            words[i] in VENUE_HEADS
+            and out[i] == words[i]
+            and out[prev][:1].isupper()
+            and words[prev].islower()
+            and words[prev] not in function_words
+            and (prev not in openers or prev in proper)
+        ):
+            out[i] = _capitalised(words[i])
 
 
 def _surnames_again(
