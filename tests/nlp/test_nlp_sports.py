@@ -6,7 +6,7 @@ import pytest
 from test_nlp_entity_types import run  # the typer on given model entities
 
 from wiretag.nlp import load_backbone
-from wiretag.nlp.sports import lower_slugs, result_names, scorecard_names, sports_story
+from wiretag.nlp.sports import line_slugs, result_names, scorecard_names, sports_story
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +52,14 @@ def bundled():
     return load_backbone()
 
 
+def _entities(nlp, text: str) -> set[tuple[str, str]]:
+    """(text, label) of the entities ``nlp`` finds in ``text``, each offset checked."""
+    doc = nlp(text)
+    for e in doc.ents:
+        assert text[e.start_char : e.end_char] == e.text
+    return {(e.text, e.label_) for e in doc.ents}
+
+
 STORY = (
     "SOCCER - LEEDS HOLD NEWCASTLE AS ARSENAL GO TOP.\n"
     "LONDON, Aug 30 (Reuters) - Arsenal went top of the Premier League on Saturday after a "
@@ -63,21 +71,19 @@ STORY = (
 
 
 def test_bundled_pipeline_reads_headlines_and_teams(bundled):
-    doc = bundled(STORY)
-    ents = {(e.text, e.label_) for e in doc.ents}
+    ents = _entities(bundled, STORY)
     teams = ("LEEDS", "NEWCASTLE", "ARSENAL", "Arsenal", "Chelsea", "Leeds United", "Newcastle")
     for name in teams:
         assert (name, "ORG") in ents, name
     assert ("SAMPRAS", "PERSON") in ents
     assert ("Pete Sampras", "PERSON") in ents and ("Germany", "GPE") in ents
-    assert not any(e.text in ("SOCCER", "TENNIS") for e in doc.ents)
-    for e in doc.ents:
-        assert STORY[e.start_char : e.end_char] == e.text
+    assert not any(name in ("SOCCER", "TENNIS") for name, _ in ents)
 
 
 def test_bundled_pipeline_keeps_places_outside_sports(bundled):
-    doc = bundled("UKRAINE SAYS RUSSIAN DRONES HIT KHARKIV\nKYIV (Reuters) - Leeds officials said.")
-    ents = {(e.text, e.label_) for e in doc.ents}
+    ents = _entities(
+        bundled, "UKRAINE SAYS RUSSIAN DRONES HIT KHARKIV\nKYIV (Reuters) - Leeds officials said."
+    )
     want = {("UKRAINE", "GPE"), ("RUSSIAN", "NORP"), ("KHARKIV", "GPE"), ("Leeds", "GPE")}
     assert want <= ents
 
@@ -154,11 +160,11 @@ def test_a_clubs_last_word_alone_follows_its_full_name(blank):
 
 
 def test_nationality_nouns_before_a_name(bundled):
-    doc = bundled(
+    ents = _entities(
+        bundled,
         "Frenchman Jean-Louis Gasset praised American Taylor Fritz and Spaniard Carlos "
-        "Alcaraz. Ukrainian Energy Minister German Galushchenko spoke."
+        "Alcaraz. Ukrainian Energy Minister German Galushchenko spoke.",
     )
-    ents = {(e.text, e.label_) for e in doc.ents}
     for name in ("Frenchman", "American", "Spaniard"):
         assert (name, "NORP") in ents, name
     for name in ("Jean-Louis Gasset", "Taylor Fritz", "Carlos Alcaraz", "German Galushchenko"):
@@ -170,8 +176,7 @@ def test_headline_club_names_and_datelines(bundled):
         "SOCCER - REAL MADRID BEAT BARCELONA IN CLASICO.\nBONN 1996-08-24\n"
         "Real Madrid beat Barcelona 2-1 on Saturday, the striker scoring twice."
     )
-    doc = bundled(text)
-    ents = {(e.text, e.label_) for e in doc.ents}
+    ents = _entities(bundled, text)
     assert ("REAL MADRID", "ORG") in ents and ("BARCELONA", "ORG") in ents
     assert ("BONN", "GPE") in ents
     assert ("Real Madrid", "ORG") in ents and ("Barcelona", "ORG") in ents
@@ -220,14 +225,11 @@ def test_a_story_in_capitals_is_read_whole(bundled):
         "MOSCOW, NOV 21 (REUTERS) - PRESIDENT VLADIMIR PUTIN MET JOHN SMITH OF THE WORLD BANK "
         "ON FRIDAY. PUTIN SAID TURKEY AND CHINA WOULD JOIN."
     )
-    doc = bundled(text)
-    ents = {(e.text, e.label_) for e in doc.ents}
+    ents = _entities(bundled, text)
     for name, label in (("RUSSIA", "GPE"), ("CHINA", "GPE"), ("MOSCOW", "GPE"),
                         ("VLADIMIR PUTIN", "PERSON"), ("JOHN SMITH", "PERSON"),
                         ("PUTIN", "PERSON"), ("TURKEY", "GPE"), ("WORLD BANK", "ORG")):
         assert (name, label) in ents, (name, sorted(ents))
-    for e in doc.ents:
-        assert text[e.start_char : e.end_char] == e.text
 
 
 def test_known_venues(bundled):
@@ -269,15 +271,12 @@ def test_a_story_in_lower_case_is_read_in_running_text_case(bundled):
     text = ("kyiv, march 3 (reuters) - ukrainian president volodymyr zelenskiy said on "
             "monday that the u.s. and nato had promised more air defence systems, while "
             "kremlin spokesman dmitry peskov said russia would respond.")
-    doc = bundled(text)
-    ents = {(e.text, e.label_) for e in doc.ents}
+    ents = _entities(bundled, text)
     for name, label in (("kyiv", "GPE"), ("ukrainian", "NORP"), ("u.s.", "GPE"),
                         ("volodymyr zelenskiy", "PERSON"), ("nato", "ORG"),
                         ("dmitry peskov", "PERSON"), ("russia", "GPE")):
         assert (name, label) in ents, (name, sorted(ents))
-    assert not any(e.text in ("monday", "march") for e in doc.ents)
-    for e in doc.ents:
-        assert text[e.start_char : e.end_char] == e.text
+    assert not any(name in ("monday", "march") for name, _ in ents)
 
 
 def test_a_story_in_lower_case_keeps_known_names(bundled):
@@ -289,13 +288,17 @@ def test_a_story_in_lower_case_keeps_known_names(bundled):
         assert (name, label) in ents, (name, sorted(ents))
 
 
-def test_lower_slugs_open_lines_before_a_dash(blank):
+def test_line_slugs_open_lines_before_a_dash(blank):
     doc = blank.make_doc(
         "soccer - leicester hold newcastle.\nmotor racing - hamilton wins.\n"
-        "leicester - the club said.\nSOCCER - LEEDS."
+        "leicester - the club said.\nSOCCER - LEEDS.\nMOTOR RACING - HILL WINS.\n"
+        "LEEDS - THE CLUB SAID. SOCCER - NO."
     )
-    # only lower-case slug words before a dash at a line's opening
-    assert sorted(doc[i].text for i in lower_slugs(doc)) == ["motor", "racing", "soccer"]
+    # only slug words of the case asked for, before a dash at a line's opening
+    assert sorted(doc[i].text for i in line_slugs(doc)) == ["motor", "racing", "soccer"]
+    assert sorted(doc[i].text for i in line_slugs(doc, upper=True)) == [
+        "MOTOR", "RACING", "SOCCER"
+    ]
 
 
 def test_bundled_pipeline_reads_slugs_and_venues_in_lower_case(bundled):
@@ -304,10 +307,7 @@ def test_bundled_pipeline_reads_slugs_and_venues_in_lower_case(bundled):
         "doha, feb 10 (reuters) - leicester drew 1-1 with newcastle at the lusail stadium "
         "on saturday, the striker scored a penalty and the goalkeeper saved one."
     )
-    doc = bundled(text)
-    ents = {(e.text, e.label_) for e in doc.ents}
+    ents = _entities(bundled, text)
     # the slug is no part of a name; the venue keeps its last word
-    assert not any(e.text.startswith("soccer") for e in doc.ents)
+    assert not any(name.startswith("soccer") for name, _ in ents)
     assert ("leicester", "ORG") in ents and ("lusail stadium", "FAC") in ents
-    for e in doc.ents:
-        assert text[e.start_char : e.end_char] == e.text

@@ -44,7 +44,7 @@ from spacy.util import filter_spans
 
 from wiretag.lexicon.gazetteer import case_forms, gazetteer
 from wiretag.nlp.lemmas import lemmatizer_table
-from wiretag.nlp.sports import lower_slugs, name_table, sports_story, team_spans
+from wiretag.nlp.sports import line_slugs, name_table, sports_story, team_spans
 from wiretag.nlp.truecase import (
     RECASED_KEY,
     People,
@@ -907,20 +907,28 @@ class EntityTyper:
                 b.dep_ == "nsubj" and b.head.pos_ == "VERB" and b.head.i > b.i
             ):
                 continue
-            text = f"{a.text} {b.text}"
+            span = Span(doc, i, i + 2, label="PERSON")
             if (
-                text.lower() in self.forms
+                not self._unlisted(span)
                 or any(t.text in self.places or t.text in self.org for t in (a, b))
-                or text in self.places
-                or text in self.org
-                or b.text in NAME_HEADS
                 or self._is_title(a.text)
                 or self._is_title(b.text)
-                or (first, last) in self.clubs
             ):
                 continue
-            out.append(Span(doc, i, i + 2, label="PERSON"))
+            out.append(span)
         return out
+
+    def _unlisted(self, span: Span) -> bool:
+        """``span`` is no name the gazetteer, the table of written forms or the list of
+        clubs knows, and does not end in the head of a body or a place ("Street")."""
+        text = span.text
+        return not (
+            text.lower() in self.forms
+            or text in self.places
+            or text in self.org
+            or span[-1].text in NAME_HEADS
+            or tuple(t.lower_ for t in span) in self.clubs
+        )
 
     def _personal(self, ent: Span) -> bool:
         """A name the model typed as a body or a place that is a person's: a known given
@@ -930,11 +938,9 @@ class EntityTyper:
         head of a body or a place ("Georgia Tech" ends in an English word)."""
         if not 2 <= len(ent) <= 3 or not all(t.is_title and t.is_alpha for t in ent):
             return False
-        text, last = ent.text, ent[-1]
-        if text.lower() in self.forms or text in self.places or text in self.org:
+        if not self._unlisted(ent):
             return False
-        if last.text in NAME_HEADS or tuple(t.lower_ for t in ent) in self.clubs:
-            return False
+        last = ent[-1]
         people = self._people()
         if ent[0].lower_ not in people.given or people.verbs(ent[0].lower_):
             return False
@@ -1631,7 +1637,7 @@ class EntityTyper:
         for _label, start, end in self.matcher(doc):
             if end - start > 1:
                 self._known_long_form(doc[start:end], words, 0)
-        slugs = lower_slugs(doc)
+        slugs = line_slugs(doc)
         for i in slugs:
             words[i] = doc[i].text  # "soccer - leicester hold ...": the slug names nothing
         recased = "".join(w + t.whitespace_ for w, t in zip(words, doc, strict=True))

@@ -125,20 +125,11 @@ def sports_story(doc: Doc) -> bool:
         slug = SLUG_OPENING.match(headline)
         if slug is not None and set(slug.group(1).lower().split()) & SLUGS:
             return True
+    if line_slugs(doc, upper=True):
+        return True  # "SOCCER -", "MOTOR RACING -", "ICE HOCKEY -", "AMERICAN FOOTBALL-"
     seen: set[str] = set()
     for tok in doc:
         low = tok.lower_
-        if tok.is_upper and tok.is_alpha and (tok.i == 0 or doc[tok.i - 1].is_space):
-            # "SOCCER -", "MOTOR RACING -", "ICE HOCKEY -", "AMERICAN FOOTBALL-"
-            words = {low}
-            for nxt in doc[tok.i + 1 : tok.i + 4]:
-                if nxt.text in DASHES:
-                    if words & SLUGS:
-                        return True
-                    break
-                if not nxt.is_upper or not nxt.is_alpha:
-                    break
-                words.add(nxt.lower_)
         if low in CUES:
             seen.add(low)
             if len(seen) >= 2:
@@ -150,20 +141,20 @@ def sports_story(doc: Doc) -> bool:
     return bool(scorer_names(doc, lines)) and bool(result_names(doc, lines))
 
 
-def lower_slugs(doc: Doc) -> set[int]:
-    """Token indices of the wire slugs that open lines of copy in lower case
-    ("soccer - leicester hold newcastle.", "motor racing - ..."): no names, though a
+def line_slugs(doc: Doc, *, upper: bool = False) -> set[int]:
+    """Token indices of the wire slugs that open lines, one to three words before a dash:
+    in capitals with ``upper`` ("SOCCER - LEEDS HOLD NEWCASTLE.", "MOTOR RACING-"), else in
+    lower case ("soccer - leicester hold newcastle."), whose words are no names though a
     line's first word is capitalised when such copy is re-cased."""
     out: set[int] = set()
     for lo, hi in line_ranges(doc):
-        toks = [t for t in doc[lo:hi] if not t.is_space]
         words: list[Token] = []
-        for tok in toks[:4]:
+        for tok in doc[lo : min(hi, lo + 4)]:
             if tok.text in DASHES:
-                if words and {w.text for w in words} & SLUGS:
+                if words and {w.lower_ for w in words} & SLUGS:
                     out.update(w.i for w in words)
                 break
-            if not (tok.is_alpha and tok.is_lower):
+            if not (tok.is_alpha and (tok.is_upper if upper else tok.is_lower)):
                 break
             words.append(tok)
     return out
