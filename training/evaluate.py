@@ -37,6 +37,8 @@ NEWS_BLIND4 = ROOT / "tests" / "nlp" / "news_ner_blind4.jsonl"
 NEWS_BLIND5 = ROOT / "tests" / "nlp" / "news_ner_blind5.jsonl"
 NEWS_BLIND6 = ROOT / "tests" / "nlp" / "news_ner_blind6.jsonl"
 NEWS_SPORTS = ROOT / "tests" / "nlp" / "news_ner_sports.jsonl"
+NEWS_BLIND7 = ROOT / "tests" / "nlp" / "news_ner_blind7.jsonl"
+NEWS_DEV2 = ROOT / "tests" / "nlp" / "news_ner_dev2.jsonl"
 
 
 def prf(gold: set, pred: set) -> dict[str, dict[str, float]]:
@@ -172,13 +174,15 @@ def evaluate(
         ("news_blind4", NEWS_BLIND4),
         ("news_blind5", NEWS_BLIND5),
         ("news_blind6", NEWS_BLIND6),
+        ("news_blind7", NEWS_BLIND7),
         ("news_sports", NEWS_SPORTS),
+        ("news_dev2", NEWS_DEV2),
     ):
         if path.exists():
             items = items_from_jsonl(path)
             res[f"{key}_ner_coarse"] = score_ner(nlp, items)
             res[f"{key}_ner_fine"] = score_ner(nlp, items, fold=False)
-            if key == "news_blind6":
+            if key in ("news_blind6", "news_blind7", "news_dev2"):
                 res[f"{key}_upper_coarse"] = score_ner(nlp, _upper(items))
                 res[f"{key}_lower_coarse"] = score_ner(nlp, _lower(items))
     return res
@@ -232,8 +236,16 @@ def format_results(res: dict) -> str:
         "news_blind6_ner_fine",
         "news_blind6_upper_coarse",
         "news_blind6_lower_coarse",
+        "news_blind7_ner_coarse",
+        "news_blind7_ner_fine",
+        "news_blind7_upper_coarse",
+        "news_blind7_lower_coarse",
         "news_sports_ner_coarse",
         "news_sports_ner_fine",
+        "news_dev2_ner_coarse",
+        "news_dev2_ner_fine",
+        "news_dev2_upper_coarse",
+        "news_dev2_lower_coarse",
     ):
         if key in res:
             lines.append(f"{key}:")

@@ -39,6 +39,7 @@ BLIND_SETS = (
     "news_ner_blind4",
     "news_ner_blind5",
     "news_ner_blind6",
+    "news_ner_blind7",
 )
 #: the blind set also gated all in capitals and all in lower case (coarse types)
 CASED_BLIND_SET = "news_ner_blind6"

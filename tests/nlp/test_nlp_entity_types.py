@@ -580,3 +580,79 @@ def test_entity_types_a_known_given_name_and_an_unknown_word_are_a_person(nlp):
     assert run(nlp, "Reporters met Olga Moscow there.") == [("Moscow", "GPE")]
     assert run(nlp, "Reporters met Olga Street there.") == []
     assert run(nlp, "Reporters met Olga Kowalczyk Smith there.") == []
+
+
+def test_entity_types_place_in_lower_case_inside_cased_copy(nlp):
+    # scraped pages and forums: a gazetteer place whose words are usually capitalised
+    out = run(nlp, "We flew to san francisco, then to baguio and new york.")
+    assert ("san francisco", "GPE") in out
+    assert ("baguio", "GPE") in out
+    assert ("new york", "GPE") in out
+    # ordinary words, currencies, people's names, firms: no place in lower case
+    assert run(nlp, "He was reading in the bath; the lira fell.") == []
+    assert run(nlp, "Reporters met austin and jackson in a toyota.") == []
+    # a handle is no place
+    assert run(nlp, "Follow @seattle for news.") == []
+    assert run(nlp, "We went to seattle.") == [("seattle", "GPE")]
+
+
+def test_entity_types_a_name_never_crosses_a_line_break(nlp):
+    # a headline's last word and the dateline's place under it are two names
+    text = "Rebels capture army command in Lashio\nBANGKOK, Aug 4 (Reuters) - An army said."
+    out = run(nlp, text, [("Lashio\nBANGKOK", "GPE")])
+    assert ("BANGKOK", "GPE") in out
+    assert not any("\n" in t for t, _ in out)
+
+
+def test_entity_types_trailing_hyphen_trimmed(nlp):
+    out = run(nlp, "The Hangzhou-based company said.", [("Hangzhou-", "ORG")])
+    assert out == [("Hangzhou", "GPE")]
+
+
+def test_entity_types_country_and_its_state_body_are_two_names(nlp):
+    out = run(nlp, "The U.S. Federal Aviation Administration ordered checks.",
+              [("U.S. Federal Aviation Administration", "ORG")])
+    assert out == [("U.S.", "GPE"), ("Federal Aviation Administration", "ORG")]
+    out = run(nlp, "The former Israeli Supreme Court president spoke.",
+              [("Israeli Supreme Court", "ORG")])
+    assert out == [("Israeli", "NORP"), ("Supreme Court", "ORG")]
+    # a body's own name with a country spelt out, a body above states, a firm: one name
+    for name in ("Kenya Revenue Authority", "European Commission", "U.S. Steel"):
+        assert [t for t, _ in run(nlp, f"The {name} said.", [(name, "ORG")])] == [name]
+
+
+def test_entity_types_nationality_city_of_a_place(nlp):
+    out = run(nlp, "It was held in the Swedish city of Malmo on Sunday.",
+              [("Swedish city of Malmo", "GPE")])
+    assert out == [("Swedish", "NORP"), ("Malmo", "GPE")]
+
+
+def test_entity_types_initials_and_regnal_numbers_join_the_person(nlp):
+    out = run(nlp, "G. Thorpe lbw b Akram 54", [("Thorpe", "PERSON"), ("Akram", "PERSON")])
+    assert ("G. Thorpe", "PERSON") in out
+    out = run(nlp, "He took the name Leo XIV on Thursday.", [("Leo", "PERSON"), ("XIV", "ORG")])
+    assert out == [("Leo XIV", "PERSON")]
+    # a numeral that is no regnal number stays out
+    assert run(nlp, "Smith V Jones", [("Smith", "PERSON")]) == [("Smith", "PERSON")]
+
+
+def test_entity_types_officer_title_trimmed_from_a_body(nlp):
+    out = run(nlp, "National Transportation Safety Board Chair Jennifer Homendy said.",
+              [("National Transportation Safety Board Chair", "ORG"),
+               ("Jennifer Homendy", "PERSON")])
+    assert out == [("National Transportation Safety Board", "ORG"),
+                   ("Jennifer Homendy", "PERSON")]
+    out = run(nlp, "Bundesbank President Hans Tietmeyer said.",
+              [("Bundesbank President", "PERSON"), ("Hans Tietmeyer", "PERSON")])
+    assert out == [("Bundesbank", "ORG"), ("Hans Tietmeyer", "PERSON")]
+
+
+def test_entity_types_head_of_a_body_joined_over_and(nlp):
+    text = "The Africa Centres for Disease Control and Prevention warned on Tuesday."
+    out = run(nlp, text, [("Africa Centres", "ORG")])
+    assert out == [("Africa Centres for Disease Control and Prevention", "ORG")]
+    # "and" before a second body ends the first
+    text = "The Bank of Ghana and Barclays Bank said on Tuesday."
+    out = run(nlp, text, [("Bank", "ORG"), ("Barclays Bank", "ORG")])
+    assert ("Barclays Bank", "ORG") in out
+    assert not any("and" in t.split() for t, _ in out)

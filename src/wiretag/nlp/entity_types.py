@@ -310,6 +310,36 @@ NAME_PARTICLES = {
     "le",
     "ben",
 }
+#: first words of place names written in lower case that are no names themselves:
+#: "los angeles", "san francisco", "new delhi"
+PLACE_PARTICLES = frozenset(
+    {"los", "las", "la", "le", "el", "de", "new", "san", "santa", "st", "saint", "port", "fort"}
+)
+#: last words of the names of a state's own bodies: "U.S. Federal Aviation
+#: Administration" is the country and the body, as wire copy is annotated
+GOVERNMENT_HEADS = frozenset(
+    {
+        "Administration", "Agency", "Authority", "Board", "Bureau", "Commission", "Court",
+        "Department", "Service", "Office", "Council", "Senate", "Congress", "Army", "Navy",
+        "Guard", "Force", "Reserve", "Ministry", "Tribunal", "Police", "Command",
+    }
+)
+#: heads of the names of bodies, read before "of"/"for"/"on" ("Africa Centres for
+#: Disease Control and Prevention") and before an officer's title
+BODY_HEADS = frozenset(ORG_HEADS | GOVERNMENT_HEADS | {"Centres", "Centers"})
+#: the short country names written before a state body ("U.S. Supreme Court")
+COUNTRY_PREFIXES = frozenset({"U.S.", "US", "UK", "U.K."})
+#: nationality words that open names of bodies above states ("European Commission")
+SUPRANATIONAL = frozenset({"European", "African", "Arab", "Asian", "Islamic", "Pan", "Inter"})
+#: regnal numbers after a monarch's or pope's name ("Leo XIV", "Charles III")
+REGNAL = frozenset(
+    {
+        "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV", "XVI",
+        "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII",
+    }
+)
+#: an initial before a surname in results and scoreboards ("G. Thorpe")
+INITIAL = re.compile(r"[A-Z]\.")
 #: Gazetteer names never matched in lower case (common English words).
 NOT_LOWERCASE = {
     "chad",
@@ -341,6 +371,20 @@ NOT_LOWERCASE = {
     "carolina",
     "washington",
     "columbia",
+    # words that name a gazetteer's town but are mostly something else in lower case
+    "lira",
+    "gulf",
+    "commonwealth",
+    "providence",
+    "vista",
+    "cypress",
+    "centurion",
+    "batman",
+    "zeta",
+    "riverside",
+    "midland",
+    "lakeland",
+    "centennial",
 }
 
 #: under this share of capitalised words, a story is written in lower case
@@ -427,6 +471,23 @@ def _strip_space(ent: Span) -> Span | None:
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(doc, start, end, label=ent.label_)
+
+
+def _split_lines(ent: Span) -> list[Span]:
+    """``ent`` cut at its line breaks: a headline's last name and the dateline's place
+    under it are two names ("... in Lashio" / "BANGKOK, Aug 4"), never one."""
+    doc, start, parts = ent.doc, ent.start, []
+    for tok in ent:
+        if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+            end = tok.i if tok.is_space else tok.i + 1
+            if end > start:
+                parts.append(Span(doc, start, end, label=ent.label_))
+            start = tok.i + 1
+    if start == ent.start:
+        return [ent]
+    if start < ent.end:
+        parts.append(Span(doc, start, ent.end, label=ent.label_))
+    return parts
 
 
 def _lower_story(doc: Doc, alpha: list[Token] | None = None) -> bool:
@@ -666,6 +727,8 @@ class EntityTyper:
         self._word_tables: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {}
         self._country_cache: frozenset[str] | None = None
         self._people_cache: People | None = None
+        #: gazetteer places by their lower-case words (``_lower_places``), built on first use
+        self._lower_gpe: dict[tuple[str, ...], str] | None = None
         gz = gazetteer
         #: for re-casing lines in capitals (``_people``)
         self._given: tuple[str, ...] = tuple(gz.get("given", ()))
@@ -780,6 +843,30 @@ class EntityTyper:
             return "LOC"
         return default
 
+    def _state_body(self, ent: Span) -> list[Span] | None:
+        """A country's short name or a nationality before one of its state's bodies is the
+        place and the body, as wire copy is annotated: "U.S. Federal Aviation
+        Administration", "UK Supreme Court", "Israeli Supreme Court". Not a known name
+        ("European Commission"), not a country spelt out ("Kenya Revenue Authority", a
+        body's own name), not a firm ("U.S. Steel")."""
+        doc = ent.doc
+        if ent.label_ != "ORG" or len(ent) < 2 or ent.text in self.org:
+            return None
+        first = ent[0].text
+        rest = doc[ent.start + 1 : ent.end]
+        if rest[0].text[:1].islower() or rest[-1].text not in GOVERNMENT_HEADS:
+            return None
+        if first in COUNTRY_PREFIXES:
+            label = "GPE"
+        elif first in self.norp and first not in SUPRANATIONAL and not first.endswith("s"):
+            label = "NORP"
+        else:
+            return None
+        return [
+            Span(doc, ent.start, ent.start + 1, label=label),
+            Span(doc, rest.start, rest.end, label="ORG"),
+        ]
+
     def _trim(self, ent: Span) -> Span | None:
         """Drop leading/trailing lower-case words ("Hamas fighters", "residents of X")."""
         doc, start, end = ent.doc, ent.start, ent.end
@@ -795,11 +882,11 @@ class EntityTyper:
             end > start
             and (doc[end - 1].is_lower or doc[end - 1].is_punct)
             and end - 2 >= start
-            and doc[end - 2].whitespace_
+            and (doc[end - 2].whitespace_ or doc[end - 1].text in DASHES)
             and doc[end - 1].text.lower() not in self.forms
             and doc[end - 1].text != "."
         ):
-            end -= 1
+            end -= 1  # "Hamas fighters"; "Hangzhou-" of "Hangzhou-based"
         if start >= end:
             return None
         if (start, end) == (ent.start, ent.end):
@@ -859,6 +946,59 @@ class EntityTyper:
                 continue
             if a.text in people.given and b.text in people.rare_surnames:
                 out.append(Span(doc, i, i + 2, label="PERSON"))
+        return out
+
+    def _lower_places(self, doc: Doc, covered: set[int]) -> list[Span]:
+        """Places written in lower case inside cased copy (scraped pages, forums, e-mail):
+        "we flew to san francisco", "a hotel in baguio". Only names of the gazetteer's
+        places whose every word English usually writes with a capital (``case_forms``:
+        "francisco", not "bath", "reading" or "mobile"), bar particles ("los angeles"); a
+        place of one word is no person's given name or surname ("austin", "jackson")."""
+        if self._lower_gpe is None:
+            table: dict[tuple[str, ...], str] = {}
+            for name in self.gpe | self.gpe_strong:
+                toks = tuple(name.lower().split(" "))
+                if 1 <= len(toks) <= 3 and all(t.isalpha() for t in toks):
+                    table.setdefault(toks, name)
+            self._lower_gpe = table
+        table = self._lower_gpe
+        forms, people = case_forms(), self._people()
+
+        def capital(low: str, alone: bool = True) -> bool:
+            form = forms.get(low)
+            return (
+                form is not None
+                and form[:1].isupper()
+                and low not in NOT_LOWERCASE
+                and not (alone and (low in people.given or low in people.surnames))
+            )
+
+        out: list[Span] = []
+        n, i = len(doc), 0
+        while i < n:
+            hit = 0
+            for size in (3, 2, 1):
+                words = doc[i : i + size]
+                if (
+                    len(words) == size
+                    and all(t.is_lower and t.is_alpha and t.i not in covered for t in words)
+                    and tuple(t.text for t in words) in table
+                    and len(words.text) >= 4
+                    and capital(words[-1].text, alone=size == 1)
+                    and all(
+                        capital(t.text, alone=False) or t.text in PLACE_PARTICLES
+                        for t in words[:-1]
+                    )
+                    and not (i > 0 and doc[i - 1].text in ("@", "#") and not doc[i - 1].whitespace_)
+                ):
+                    name = table[tuple(t.text for t in words)]
+                    entry = self.forms.get(words.text)
+                    if entry is not None and entry[0] not in ("GPE", "LOC", "FAC"):
+                        break  # "toyota", "ajax", "brits": a firm, club or people first
+                    out.append(Span(doc, i, i + size, label=self._place_label(name)))
+                    hit = size
+                    break
+            i += hit or 1
         return out
 
     #: first words of the names of firms in other languages, never a given name
@@ -1052,6 +1192,31 @@ class EntityTyper:
             and text not in self.gpe
         ):
             return []  # "Gunmen abducted ...": a capitalised common noun, not a name
+        split = self._state_body(ent) if not (lower_doc or upper_doc) else None
+        if split is not None:
+            return split
+        if (
+            label in ("GPE", "LOC")
+            and len(ent) >= 4
+            and ent[0].text in self.norp
+            and ent[1].lower_ in PLACE_NOUNS
+            and ent[2].lower_ == "of"
+            and ent[3].text[:1].isupper()
+        ):
+            # "the Swedish city of Malmo": a nationality and a place
+            rest = Span(doc, ent.start + 3, ent.end, label=label)
+            return [Span(doc, ent.start, ent.start + 1, label="NORP"), *self._retype(rest)]
+        if label in ("ORG", "PERSON") and len(ent) > 1 and self._is_title(ent[-1].text):
+            # "National Transportation Safety Board Chair", "Bundesbank President": the
+            # body before its officer's title
+            end = ent.end
+            while end > ent.start and self._is_title(doc[end - 1].text):
+                end -= 1
+            body = doc[ent.start : end]
+            if end > ent.start and (
+                body.text in self.org or (len(body) > 1 and body[-1].text in BODY_HEADS)
+            ):
+                return [Span(doc, ent.start, end, label="ORG")]
         if label == "ORG" and self._is_title(ent[-1].text) and text not in self.org:
             # "European Commissioner", "Prime Minister": a title, not a body; a nationality
             # or country before it keeps its own type
@@ -1236,6 +1401,39 @@ class EntityTyper:
             return Span(doc, ent.start, end + 1, label="PERSON")
         return ent
 
+    def _initials_and_numbers(self, ents: list[Span]) -> list[Span]:
+        """A person's initials before the surname the model found ("G. Thorpe",
+        "J. R. Smith" in a scoreboard) and a regnal number after the name ("Leo XIV",
+        "Charles III"), which the model may have taken for a name of its own."""
+        if not ents:
+            return ents
+        doc = ents[0].doc
+        starts = {e.start: e for e in ents}
+        drop: set[int] = set()
+        out: list[Span] = []
+        for ent in ents:
+            if ent.label_ != "PERSON" or id(ent) in drop:
+                out.append(ent)
+                continue
+            start, end = ent.start, ent.end
+            while (
+                start > 0
+                and INITIAL.fullmatch(doc[start - 1].text)
+                and doc[start - 1].whitespace_
+                and not any(e.start <= start - 1 < e.end for e in ents)
+            ):
+                start -= 1
+            if end < len(doc) and doc[end].text in REGNAL and ent[-1].whitespace_:
+                other = starts.get(end)
+                if other is None and not any(e.start <= end < e.end for e in ents):
+                    end += 1
+                elif other is not None and len(other) == 1:
+                    drop.add(id(other))
+                    end += 1
+            out.append(ent if (start, end) == (ent.start, ent.end)
+                       else Span(doc, start, end, label="PERSON"))
+        return [e for e in out if id(e) not in drop]
+
     def _possessive_head(self, ent: Span, covered: set[int]) -> Span:
         """A name the model cut before its possessive head: "Irish Farmers" + "'
         Association" is "Irish Farmers' Association"; "Luhansk People" + "'s Republic"
@@ -1391,6 +1589,15 @@ class EntityTyper:
                     done.append((start, end))
         return ents
 
+    def _body_after(self, doc: Doc, k: int) -> bool:
+        """The capitalised words from ``doc[k]`` name a body of their own ("... and
+        Security Council", "... and Barclays Bank"): a second name, not the first's end."""
+        j = k
+        while j < len(doc) and doc[j].is_title:
+            j += 1
+        run = doc[k:j]
+        return bool(len(run)) and (run.text in self.org or run[-1].text in BODY_HEADS)
+
     def _head_of_orgs(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """An organisation head followed by "of"/"for"/"on" and capitalised words is one
         organisation, with the capitalised words before the head: "Bank of
@@ -1402,7 +1609,7 @@ class EntityTyper:
         n = len(doc)
         for tok in doc:
             i = tok.i
-            if tok.text not in ORG_HEADS or not tok.is_title or i + 2 >= n:
+            if tok.text not in BODY_HEADS or not tok.is_title or i + 2 >= n:
                 continue
             if doc[i + 1].text not in ("of", "for", "on"):
                 continue
@@ -1414,6 +1621,19 @@ class EntityTyper:
                 word = doc[k]
                 if word.text in ("of", "the", "for") and end == k and k + 1 < n:
                     k += 1  # a joiner, kept only if a capitalised word follows
+                    continue
+                if (
+                    word.text == "and"
+                    and end == k
+                    and k + 1 < n
+                    and doc[k + 1].is_title
+                    and doc[k + 1].lower_ in self._dictionary()
+                    and doc[k + 1].text not in self.title_words
+                    and doc[k + 1].lower_ not in self.forms
+                    and not any(e.start == k + 1 for e in ents)
+                    and not self._body_after(doc, k + 1)
+                ):
+                    k += 1  # "Security and Cooperation", "Control and Prevention"
                     continue
                 if word.text == "-" and end == k and not doc[k - 1].whitespace_:
                     k += 1  # "American-Islamic"
@@ -1490,7 +1710,7 @@ class EntityTyper:
         model_ents: list[Span] = []
         common = set() if lower_doc or upper_doc else self._common_nouns(doc)
         named: set[str] | None = None  # built for the first plural opener only
-        for found in doc.ents:
+        for found in (part for e in doc.ents for part in _split_lines(e)):
             ent = _strip_space(found)
             if ent is None:
                 continue  # a model's span of spaces or punctuation only names nothing
@@ -1508,6 +1728,7 @@ class EntityTyper:
             # "To Lam"
             model_ents = [self._possessive_head(e, covered) for e in model_ents]
             model_ents = [self._surname(e, covered) for e in model_ents]
+            model_ents = self._initials_and_numbers(model_ents)
             model_ents = [
                 self._particle_given_name(e) if e.start - 1 not in covered else e
                 for e in model_ents
@@ -1548,6 +1769,8 @@ class EntityTyper:
                 extra.append(span)
         if lower_doc:
             extra.extend(self._lower_people(doc, covered))
+        elif not upper_doc:
+            extra.extend(self._lower_places(doc, covered))
         extra.extend(self._titled_names(doc, covered))
         if not upper_doc:
             extra.extend(self._given_names(doc, covered))
