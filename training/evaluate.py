@@ -215,41 +215,11 @@ def format_results(res: dict) -> str:
     if "ewt_test_syntax_gold_tokens" in res:
         s = res["ewt_test_syntax_gold_tokens"]
         lines.append("EWT test (gold tokens): " + "  ".join(f"{k}={v:.4f}" for k, v in s.items()))
-    for key in (
-        "uner_test_ner",
-        "wikigold_heldout_ner",
-        "news_ner_coarse",
-        "news_ner_fine",
-        "news_ner_upper_coarse",
-        "news_ner_lower_coarse",
-        "news_blind_ner_coarse",
-        "news_blind_ner_fine",
-        "news_blind2_ner_coarse",
-        "news_blind2_ner_fine",
-        "news_blind3_ner_coarse",
-        "news_blind3_ner_fine",
-        "news_blind4_ner_coarse",
-        "news_blind4_ner_fine",
-        "news_blind5_ner_coarse",
-        "news_blind5_ner_fine",
-        "news_blind6_ner_coarse",
-        "news_blind6_ner_fine",
-        "news_blind6_upper_coarse",
-        "news_blind6_lower_coarse",
-        "news_blind7_ner_coarse",
-        "news_blind7_ner_fine",
-        "news_blind7_upper_coarse",
-        "news_blind7_lower_coarse",
-        "news_sports_ner_coarse",
-        "news_sports_ner_fine",
-        "news_dev2_ner_coarse",
-        "news_dev2_ner_fine",
-        "news_dev2_upper_coarse",
-        "news_dev2_lower_coarse",
-    ):
-        if key in res:
+    # every NER result, in the order evaluate() scored them
+    for key, scores in res.items():
+        if key.endswith(("_ner", "_coarse", "_fine")):
             lines.append(f"{key}:")
-            for lab, v in res[key].items():
+            for lab, v in scores.items():
                 lines.append(f"  {lab:7s} P={v['p']:.3f} R={v['r']:.3f} F1={v['f']:.3f} n={v['n']}")
     return "\n".join(lines)
 

@@ -338,6 +338,9 @@ REGNAL = frozenset(
         "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII",
     }
 )
+#: labels of places (a lower-case word the gazetteer knows as another kind of name is
+#: no place: "toyota")
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: an initial before a surname in results and scoreboards ("G. Thorpe")
 INITIAL = re.compile(r"[A-Z]\.")
 #: Gazetteer names never matched in lower case (common English words).
@@ -727,8 +730,8 @@ class EntityTyper:
         self._word_tables: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {}
         self._country_cache: frozenset[str] | None = None
         self._people_cache: People | None = None
-        #: gazetteer places by their lower-case words (``_lower_places``), built on first use
-        self._lower_gpe: dict[tuple[str, ...], str] | None = None
+        #: every gazetteer place, matched in lower case (``_lower_places``; built on first use)
+        self._place_matcher: NameMatcher | None = None
         gz = gazetteer
         #: for re-casing lines in capitals (``_people``)
         self._given: tuple[str, ...] = tuple(gz.get("given", ()))
@@ -954,17 +957,13 @@ class EntityTyper:
         places whose every word English usually writes with a capital (``case_forms``:
         "francisco", not "bath", "reading" or "mobile"), bar particles ("los angeles"); a
         place of one word is no person's given name or surname ("austin", "jackson")."""
-        if self._lower_gpe is None:
-            table: dict[tuple[str, ...], str] = {}
-            for name in self.gpe | self.gpe_strong:
-                toks = tuple(name.lower().split(" "))
-                if 1 <= len(toks) <= 3 and all(t.isalpha() for t in toks):
-                    table.setdefault(toks, name)
-            self._lower_gpe = table
-        table = self._lower_gpe
+        if self.nlp is None:
+            return []
+        if self._place_matcher is None:
+            self._place_matcher = NameMatcher(self.nlp, {"GPE": self.gpe | self.gpe_strong})
         forms, people = case_forms(), self._people()
 
-        def capital(low: str, alone: bool = True) -> bool:
+        def capital(low: str, alone: bool) -> bool:
             form = forms.get(low)
             return (
                 form is not None
@@ -974,32 +973,21 @@ class EntityTyper:
             )
 
         out: list[Span] = []
-        n, i = len(doc), 0
-        while i < n:
-            hit = 0
-            for size in (3, 2, 1):
-                words = doc[i : i + size]
-                if (
-                    len(words) == size
-                    and all(t.is_lower and t.is_alpha and t.i not in covered for t in words)
-                    and tuple(t.text for t in words) in table
-                    and len(words.text) >= 4
-                    and capital(words[-1].text, alone=size == 1)
-                    and all(
-                        capital(t.text, alone=False) or t.text in PLACE_PARTICLES
-                        for t in words[:-1]
-                    )
-                    and not (i > 0 and doc[i - 1].text in ("@", "#") and not doc[i - 1].whitespace_)
-                ):
-                    name = table[tuple(t.text for t in words)]
-                    entry = self.forms.get(words.text)
-                    if entry is not None and entry[0] not in ("GPE", "LOC", "FAC"):
-                        break  # "toyota", "ajax", "brits": a firm, club or people first
-                    out.append(Span(doc, i, i + size, label=self._place_label(name)))
-                    hit = size
-                    break
-            i += hit or 1
-        return out
+        for _label, start, end in self._place_matcher(doc):
+            words = doc[start:end]
+            entry = self.forms.get(words.text)
+            handle = start > 0 and doc[start - 1].text == "@" and not doc[start - 1].whitespace_
+            if (
+                len(words.text) >= 4
+                and all(t.is_lower and t.is_alpha and t.i not in covered for t in words)
+                and capital(words[-1].text, alone=len(words) == 1)
+                and all(capital(t.text, False) or t.text in PLACE_PARTICLES for t in words[:-1])
+                and not handle  # "@seattle"
+                and (entry is None or entry[0] in PLACE_LABELS)  # not "toyota", "ajax", "brits"
+            ):
+                out.append(Span(doc, start, end, label="GPE" if entry is None else entry[0]))
+        # the longest of overlapping names: "new york city" over "new york" and "york"
+        return filter_spans(out)
 
     #: first words of the names of firms in other languages, never a given name
     FIRM_OPENERS = frozenset(
@@ -1401,38 +1389,35 @@ class EntityTyper:
             return Span(doc, ent.start, end + 1, label="PERSON")
         return ent
 
-    def _initials_and_numbers(self, ents: list[Span]) -> list[Span]:
+    def _initials_and_numbers(self, ents: list[Span], covered: set[int]) -> list[Span]:
         """A person's initials before the surname the model found ("G. Thorpe",
         "J. R. Smith" in a scoreboard) and a regnal number after the name ("Leo XIV",
         "Charles III"), which the model may have taken for a name of its own."""
-        if not ents:
-            return ents
-        doc = ents[0].doc
-        starts = {e.start: e for e in ents}
-        drop: set[int] = set()
+        by_start = {e.start: e for e in ents}
+        numbers: set[int] = set()  # regnal numbers the model took for names, now absorbed
         out: list[Span] = []
         for ent in ents:
-            if ent.label_ != "PERSON" or id(ent) in drop:
-                out.append(ent)
-                continue
-            start, end = ent.start, ent.end
-            while (
-                start > 0
-                and INITIAL.fullmatch(doc[start - 1].text)
-                and doc[start - 1].whitespace_
-                and not any(e.start <= start - 1 < e.end for e in ents)
-            ):
-                start -= 1
-            if end < len(doc) and doc[end].text in REGNAL and ent[-1].whitespace_:
-                other = starts.get(end)
-                if other is None and not any(e.start <= end < e.end for e in ents):
-                    end += 1
-                elif other is not None and len(other) == 1:
-                    drop.add(id(other))
+            doc, start, end = ent.doc, ent.start, ent.end
+            if ent.label_ == "PERSON":
+                while (
+                    start > 0
+                    and start - 1 not in covered
+                    and INITIAL.fullmatch(doc[start - 1].text)
+                    and doc[start - 1].whitespace_
+                ):
+                    start -= 1
+                other = by_start.get(end)
+                if (
+                    end < len(doc)
+                    and doc[end].text in REGNAL
+                    and ent[-1].whitespace_
+                    and (end not in covered or (other is not None and len(other) == 1))
+                ):
+                    numbers.add(end)
                     end += 1
             out.append(ent if (start, end) == (ent.start, ent.end)
                        else Span(doc, start, end, label="PERSON"))
-        return [e for e in out if id(e) not in drop]
+        return [e for e in out if not (len(e) == 1 and e.start in numbers)]
 
     def _possessive_head(self, ent: Span, covered: set[int]) -> Span:
         """A name the model cut before its possessive head: "Irish Farmers" + "'
@@ -1728,7 +1713,7 @@ class EntityTyper:
             # "To Lam"
             model_ents = [self._possessive_head(e, covered) for e in model_ents]
             model_ents = [self._surname(e, covered) for e in model_ents]
-            model_ents = self._initials_and_numbers(model_ents)
+            model_ents = self._initials_and_numbers(model_ents, covered)
             model_ents = [
                 self._particle_given_name(e) if e.start - 1 not in covered else e
                 for e in model_ents
