@@ -245,6 +245,27 @@ EXTRA_NORP = [
     "Sunni Muslim",
     "Sunni Muslims",
 ]
+# Peoples, ethnic groups and religious communities, singular and plural (round 15). Left
+# out where the word is as often a person's or a place's name ("Karen", "Jain", "Shan",
+# "Roma", "Rakhine", "Ahmadi", "Sherpa").
+EXTRA_NORP += """
+Serb Croat Bosniak Slovene Slovenes Montenegrins Kosovars Albanians Tamil Tamils Sinhalese
+Sinhala Zulu Zulus Xhosa Kikuyu Luo Kalenjin Amhara Oromo Oromos Tigrayan Tigrayans Somali
+Hausa Yoruba Igbo Ibo Fulani Banyamulenge Tuaregs Berbers Bedouins Druze Yazidis Kurds
+Pashtuns Balochs Hazaras Uzbeks Tajiks Turkmens Uighurs Uyghurs Rohingyas Kachins Malay
+Malays Javanese Acehnese Papuan Papuans Bengali Bengalis Gujarati Punjabis Kashmiris Sindhi
+Dalit Dalits Adivasi Gurkha Gurkhas Maoris Aborigines Inuits Cossack Cossacks
+Chechens Ingush Circassian Circassians Abkhazians Ossetians Tatars Crimean\u00a0Tatars Basques
+Catalans Corsicans Flemings Walloons Afrikaner Afrikaners Boer Boers Creole Creoles Mestizo
+Anglican Anglicans Episcopalian Episcopalians Methodist Methodists Baptist Baptists Lutheran
+Lutherans Presbyterian Presbyterians Pentecostal Pentecostals Mennonite Mennonites Amish
+Quaker Quakers Calvinist Calvinists Maronite Maronites Copt Melkite Assyrian Assyrians
+Chaldean Chaldeans Armenian\u00a0Orthodox Greek\u00a0Orthodox Russian\u00a0Orthodox Jesuit Jesuits
+Franciscan Franciscans Augustinian Augustinians Benedictine Benedictines Dominicans
+Carmelite Carmelites Ismaili Ismailis Sufi Sufis Ahmadis Ahmadiyya Baha'i Zoroastrian
+Zoroastrians Parsi Parsis Sikh Jains Rastafarian Rastafarians Hasidic Haredi Orthodox\u00a0Jews
+Wahhabist Deobandi Barelvi Shi'a Yezidi Yezidis
+""".replace("\n", " ").split(" ")
 
 # Places that are not GPEs (OntoNotes LOC): continents, regions, seas, rivers, mountains.
 LOC_NAMES = """
@@ -462,7 +483,10 @@ Supreme Leader|Judge|Justice|Chief Justice|Prosecutor|Chief Prosecutor|Attorney 
 Director|CEO|Chairman|Chairwoman|Chief Executive|Chair|Dr.|Mr.|Mrs.|Ms.|Professor|Prof.|
 Commissioner|Premier|Vice Premier|Patriarch|Metropolitan|Lord|Lady|Sir|Dame|Leader|
 Opposition Leader|Lawmaker|MP|Deputy|Governor-General|Ombudsman|Coach|Lieutenant|
-Vice-President|Head|Chief|Marshal|Field Marshal|Brigadier|Brigadier General|Brig. Gen.
+Vice-President|Head|Chief|Marshal|Field Marshal|Brigadier|Brigadier General|Brig. Gen.|
+Rapporteur|Special Rapporteur|Managing Director|CFO|
+Inspector General|Solicitor General|
+Auditor General|Comptroller|Magistrate|Superintendent|Reverend|Rev.
 """.replace("\n", "").split("|")
 
 

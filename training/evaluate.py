@@ -39,6 +39,8 @@ NEWS_BLIND6 = ROOT / "tests" / "nlp" / "news_ner_blind6.jsonl"
 NEWS_SPORTS = ROOT / "tests" / "nlp" / "news_ner_sports.jsonl"
 NEWS_BLIND7 = ROOT / "tests" / "nlp" / "news_ner_blind7.jsonl"
 NEWS_DEV2 = ROOT / "tests" / "nlp" / "news_ner_dev2.jsonl"
+NEWS_BLIND8 = ROOT / "tests" / "nlp" / "news_ner_blind8.jsonl"
+NEWS_DEV3 = ROOT / "tests" / "nlp" / "news_ner_dev3.jsonl"
 
 
 def prf(gold: set, pred: set) -> dict[str, dict[str, float]]:
@@ -177,12 +179,14 @@ def evaluate(
         ("news_blind7", NEWS_BLIND7),
         ("news_sports", NEWS_SPORTS),
         ("news_dev2", NEWS_DEV2),
+        ("news_blind8", NEWS_BLIND8),
+        ("news_dev3", NEWS_DEV3),
     ):
         if path.exists():
             items = items_from_jsonl(path)
             res[f"{key}_ner_coarse"] = score_ner(nlp, items)
             res[f"{key}_ner_fine"] = score_ner(nlp, items, fold=False)
-            if key in ("news_blind6", "news_blind7", "news_dev2"):
+            if key in ("news_blind6", "news_blind7", "news_dev2", "news_blind8", "news_dev3"):
                 res[f"{key}_upper_coarse"] = score_ner(nlp, _upper(items))
                 res[f"{key}_lower_coarse"] = score_ner(nlp, _lower(items))
     return res

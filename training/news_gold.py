@@ -2,7 +2,8 @@
 
 Source of truth: tests/nlp/news_ner_gold.md, news_ner_blind.md, news_ner_blind2.md,
 news_ner_blind3.md, news_ner_blind4.md, news_ner_blind5.md, news_ner_blind6.md,
-news_ner_blind7.md, news_ner_sports.md and news_ner_dev2.md --
+news_ner_blind7.md, news_ner_blind8.md, news_ner_sports.md, news_ner_dev2.md and
+news_ner_dev3.md --
 wire-style sentences written by wiretag contributors (not copied from any agency), one
 per line, entities marked ``[text](LABEL)``; ``[text](O)`` marks a deliberate non-entity
 (titles); ``[text](MISC)`` marks a name outside the scored types (competitions, indexes,
@@ -43,7 +44,12 @@ ROOT = Path(__file__).resolve().parent.parent
 #: sets cover less (science and health, technology, courts, energy, aviation and shipping,
 #: armed groups, culture, religion, elections in smaller countries), each written by a
 #: separate session before any model ran on it: dev2 is a development set (its errors are
-#: looked at), blind7 is only ever scored.
+#: looked at), blind7 is only ever scored; news_ner_dev3 and news_ner_blind8 (round 15): 60
+#: stories each, 24 of modern wire (long stories with quotes, titles, credits lines, curly
+#: quotes and dashes in half), 22 of 1996-97 wire from desks other than sports (politics,
+#: companies, markets and commodities, press digests) and 14 of 1996-97 sports (results,
+#: standings, scorecards, individual results), each written by a separate session before
+#: any model ran on it: dev3 is a development set, blind8 is only ever scored.
 SETS = (
     "news_ner_gold",
     "news_ner_blind",
@@ -55,6 +61,8 @@ SETS = (
     "news_ner_blind7",
     "news_ner_sports",
     "news_ner_dev2",
+    "news_ner_blind8",
+    "news_ner_dev3",
 )
 NLP_TESTS = ROOT / "tests" / "nlp"
 MARK = re.compile(r"\[([^\]]+)\]\(([A-Z]+)\)")

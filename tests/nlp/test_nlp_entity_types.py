@@ -656,3 +656,77 @@ def test_entity_types_head_of_a_body_joined_over_and(nlp):
     out = run(nlp, text, [("Bank", "ORG"), ("Barclays Bank", "ORG")])
     assert ("Barclays Bank", "ORG") in out
     assert not any("and" in t.split() for t, _ in out)
+
+
+def test_entity_types_peoples_side_by_side_are_nationalities(nlp):
+    out = run(nlp, "Thousands of Rwandan Hutu refugees fled.", [("Rwandan Hutu", "ORG")])
+    assert out == [("Rwandan", "NORP"), ("Hutu", "NORP")]
+    out = run(nlp, "The Anglican communion met.", [("Anglican", "ORG")])
+    assert out == [("Anglican", "NORP")]
+
+
+def test_entity_types_figures_and_compass_words_are_no_names(nlp):
+    out = run(nlp, "It closed at 6,381.94 in the 41st minute in west Texas.",
+              [("6,381.94", "GPE"), ("41st", "GPE"), ("west Texas", "GPE")])
+    assert out == [("Texas", "GPE")]
+
+
+def test_entity_types_occupation_between_nationality_and_person(nlp):
+    out = run(nlp, "It was led by Argentine meteorologist Celeste Saulo.",
+              [("Argentine meteorologist Celeste Saulo", "PERSON")],
+              tags={"meteorologist": "NN"})
+    assert out == [("Argentine", "NORP"), ("Celeste Saulo", "PERSON")]
+
+
+def test_entity_types_ranks_and_portfolios_belong_to_titles(nlp):
+    out = run(nlp, "U.S. District Judge Lewis Kaplan ruled.",
+              [("U.S. District", "GPE"), ("Lewis Kaplan", "PERSON")])
+    assert out == [("U.S.", "GPE"), ("Lewis Kaplan", "PERSON")]
+    out = run(nlp, "EU High Representative Kaja Kallas said.",
+              [("EU High", "ORG"), ("Kaja Kallas", "PERSON")])
+    assert out == [("EU", "ORG"), ("Kaja Kallas", "PERSON")]
+    out = run(nlp, "U.N. High Commissioner said.", [("U.N. High Commissioner", "ORG")])
+    assert out == [("U.N.", "ORG")]
+
+
+def test_entity_types_person_of_a_body(nlp):
+    out = run(nlp, "Demis Hassabis and John Jumper of Google DeepMind shared it.",
+              [("Demis Hassabis", "PERSON"), ("John Jumper of Google DeepMind", "ORG")])
+    assert ("John Jumper", "PERSON") in out and ("Google DeepMind", "ORG") in out
+    # a body's own name with "of" stays whole
+    for name in ("Bank of England", "University of Chicago"):
+        assert run(nlp, f"The {name} said.", [(name, "ORG")]) == [(name, "ORG")]
+
+
+def test_entity_types_body_named_before_its_acronym(nlp):
+    out = run(nlp, "His Janatha Vimukthi Peramuna (JVP) party won.",
+              [("Janatha Vimukthi Peramuna", "PERSON"), ("JVP", "ORG")])
+    assert out[0] == ("Janatha Vimukthi Peramuna", "ORG")
+    out = run(nlp, "He leads the Alliance for the Union of Romanians (AUR), a party.",
+              [("Alliance", "ORG"), ("Union of Romanians", "ORG"), ("AUR", "ORG")])
+    assert out[0] == ("Alliance for the Union of Romanians", "ORG")
+    # no name there, a known place, a person's initials
+    out = run(nlp, "They offer Computer Aided Design (CAD) now.")
+    assert out == []
+    out = run(nlp, "Andres Manuel Lopez Obrador (AMLO) said. AMLO denied it.",
+              [("Andres Manuel Lopez Obrador", "PERSON"), ("AMLO", "ORG"),
+               ("AMLO", "ORG", 1)])
+    assert out == [("Andres Manuel Lopez Obrador", "PERSON"), ("AMLO", "PERSON"),
+                   ("AMLO", "PERSON")]
+
+
+def test_entity_types_short_names_of_the_storys_firms(nlp):
+    text = "Novo Nordisk cut its forecast. Analysts said Novo had been slow. Novo fell."
+    out = run(nlp, text, [("Novo Nordisk", "ORG"), ("Novo", "PERSON", 1)])
+    assert out == [("Novo Nordisk", "ORG"), ("Novo", "ORG"), ("Novo", "ORG")]
+    # the surname of a person of the story stays a person; a body's head word is no firm
+    text = "Hess Corp hired John Hess. Hess said. Bank of America rose. Bank shares fell."
+    out = run(nlp, text, [("Hess Corp", "ORG"), ("John Hess", "PERSON"),
+                          ("Hess", "PERSON", 2), ("Bank of America", "ORG")])
+    assert ("Hess", "PERSON") in out and ("Bank", "ORG") not in out
+
+
+def test_entity_types_country_before_a_known_long_body(nlp):
+    out = run(nlp, "After the U.S. Food and Drug Administration ended it.",
+              [("U.S. Food", "ORG")])
+    assert out == [("U.S.", "GPE"), ("Food and Drug Administration", "ORG")]

@@ -311,3 +311,37 @@ def test_bundled_pipeline_reads_slugs_and_venues_in_lower_case(bundled):
     # the slug is no part of a name; the venue keeps its last word
     assert not any(name.startswith("soccer") for name, _ in ents)
     assert ("leicester", "ORG") in ents and ("lusail stadium", "FAC") in ents
+
+
+def test_competitors_in_individual_results_are_people(blank):
+    text = (
+        "ATHLETICS - ZURICH RESULTS.\nZURICH 1996-08-14\n"
+        "2. Regina Jacobs (U.S.) 4:21.35\n"
+        "6. Finn Christian Jagge (Norway) 1:39.47\n"
+        "3. Wilson Kipketer (KEN) 1:42.10\n"
+        "2. David Coulthard (Britain) Williams 1:32.500\n"
+        "277 Ian Woosnam 71 69 68 69\n"
+        "279 Colin Montgomerie 70 72 69 68, Miguel Angel Jimenez (Spain) 68 72 70 69\n"
+        "1. Manchester United 10 8 1 1 25 8 25"
+    )
+    ents = [("Regina Jacobs", "ORG"), ("Christian Jagge", "PERSON"), ("KEN", "ORG"),
+            ("Williams 1:32.500", "ORG"), ("Ian", "PERSON")]
+    out = run(blank, text, ents)
+    for name in ("Regina Jacobs", "Finn Christian Jagge", "David Coulthard", "Ian Woosnam",
+                 "Colin Montgomerie", "Miguel Angel Jimenez"):
+        assert (name, "PERSON") in out, (name, out)
+    # a country's code is a place, the team between country and time a team
+    assert ("KEN", "GPE") in out and ("Williams", "ORG") in out
+    # a standings line of a club is no person
+    assert not any(t == "Manchester United" and label == "PERSON" for t, label in out)
+
+
+def test_a_titles_portfolio_is_no_part_of_the_name(bundled):
+    # the portfolio's words are English words (the lemmatizer's dictionary)
+    text = (
+        "U.N. High Commissioner for Refugees Sadako Ogata said in Geneva that more "
+        "had fled. Minister for Foreign Affairs Penny Wong met him."
+    )
+    ents = {(e.text, e.label_) for e in bundled(text).ents}
+    assert ("Sadako Ogata", "PERSON") in ents and ("Penny Wong", "PERSON") in ents
+    assert not any(t.startswith(("Refugees", "Affairs")) for t, _ in ents)

@@ -219,6 +219,12 @@ ORG_HEADS = {
     "Republicains",
     "Exchange",
 }
+#: last words of a firm's name ("Volvo Cars", "Hapag Lloyd AG")
+COMPANY_HEADS = frozenset(
+    {"Corp", "Corp.", "Corporation", "Inc", "Inc.", "Ltd", "Ltd.", "Group", "Holdings", "Motors",
+     "Airlines", "Airways", "Industries", "Company", "Co", "Co.", "plc", "PLC", "AG", "SA", "NV",
+     "SE", "LLC", "Bank", "Pharmaceuticals", "Energy", "Petroleum", "Technologies", "Systems"}
+)
 #: Date words the model sometimes tags ("Friday", "Sept" in datelines).
 DATE_WORDS = {
     "Monday",
@@ -400,6 +406,28 @@ CAPS_PLACES = frozenset({"washington", "florida", "virginia", "carolina", "colum
 
 
 DASHES = {"-", "–", "—"}
+#: compass words written in lower case before a place ("west Texas", "northern Gaza"):
+#: outside the name in cased copy
+LOWER_DIRECTIONS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
+    "northwestern", "southeastern", "southwestern", "north-east", "north-west",
+    "south-east", "south-west", "north-eastern", "north-western", "south-eastern",
+    "south-western",
+}
+#: an acronym in brackets after a body's name: "(JVP)", "(AUR)", "(CoE)"
+ACRONYM_IN_BRACKETS = re.compile(r"[A-Z][A-Za-z]?[A-Z][A-Za-z]{0,5}")
+#: small words inside a body's name that its acronym leaves out
+ACRONYM_JOINERS = {
+    "of", "for", "the", "and", "on", "in", "de", "del", "des", "du", "la", "di", "da", "y", "et",
+    "&",
+}
+#: words that make a title higher or lower ("High Commissioner", "Deputy Governor")
+TITLE_MODIFIERS = {"High", "Deputy", "Vice", "Chief", "Senior", "Acting", "Special", "Assistant"}
+#: ranks of judges and prosecutors written before the title ("U.S. District Judge")
+COURT_RANKS = {"District", "Circuit", "Bankruptcy", "Magistrate", "Appeals", "Federal", "State"}
+#: a number or an ordinal is never a name ("6,381.94", "41st")
+NUMBER_LIKE = re.compile(r"[\d.,:/%+-]*\d[\d.,:/%+-]*(st|nd|rd|th)?")
 #: what separates the names in a list: "Odessa and Mykolaiv", "Kherson, Zaporizhzhia and Donetsk"
 LIST_SEPS = {",", "and", "or", "&"}
 #: "the Odessa and Mykolaiv regions": names before these are places even when unknown
@@ -878,7 +906,7 @@ class EntityTyper:
             start < end
             and (doc[start].is_lower or doc[start].is_punct)
             and doc[start].whitespace_
-            and doc[start].text.lower() not in self.forms
+            and (doc[start].text.lower() not in self.forms or doc[start].text in LOWER_DIRECTIONS)
         ):
             start += 1
         while (
@@ -1128,6 +1156,8 @@ class EntityTyper:
         doc = ent.doc
         if ent.text in DATE_WORDS or (len(ent) == 1 and self._is_title(ent.text)):
             return []
+        if all(NUMBER_LIKE.fullmatch(t.text) or t.is_punct for t in ent):
+            return []  # "6,381.94", "41st": figures, not names
         if len(ent) > 2:
             verbs = [
                 t.i
@@ -1157,6 +1187,19 @@ class EntityTyper:
             ent = trimmed
         if len(ent) > 1 and ent[0].text in ("A", "An", "The"):  # sentence-initial article
             ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)
+        if (
+            len(ent) > 1
+            and ent.end < len(doc)
+            and (
+                (
+                    ent[-1].text in COURT_RANKS
+                    and doc[ent.end].text in ("Judge", "Justice", "Attorney")
+                )
+                or (ent[-1].text in TITLE_MODIFIERS and doc[ent.end].text in self.title_words)
+            )
+        ):
+            # "U.S. District Judge X", "EU High Representative": the rank belongs to the title
+            ent = Span(doc, ent.start, ent.end - 1, label=ent.label_)
         if len(ent) > 1 and ent[-1].text in WEEKDAYS and not ent[-2].is_punct:
             ent = Span(doc, ent.start, ent.end - 1, label=ent.label_)  # "Putin Tuesday said"
         text = ent.text
@@ -1208,12 +1251,29 @@ class EntityTyper:
         if label == "ORG" and self._is_title(ent[-1].text) and text not in self.org:
             # "European Commissioner", "Prime Minister": a title, not a body; a nationality
             # or country before it keeps its own type
-            lead = [t for t in ent[:-1] if not self._is_title(t.text)]
-            if all(t.text in self.norp or t.text in self.gpe_strong for t in lead):
+            lead = [
+                t for t in ent[:-1] if not self._is_title(t.text) and t.text not in TITLE_MODIFIERS
+            ]
+            if all(
+                t.text in self.norp or t.text in self.gpe_strong or t.text in self.org
+                for t in lead
+            ):
+                # "U.N. High Commissioner": the body keeps its name
                 return [
-                    Span(doc, t.i, t.i + 1, label="NORP" if t.text in self.norp else "GPE")
+                    Span(
+                        doc,
+                        t.i,
+                        t.i + 1,
+                        label="NORP"
+                        if t.text in self.norp
+                        else ("ORG" if t.text in self.org else "GPE"),
+                    )
                     for t in lead
                 ]
+        if label == "ORG" and not (lower_doc or upper_doc) and text not in self.org:
+            person_of = self._person_of_body(ent)
+            if person_of is not None:
+                return person_of
         if text in self.org and label != "ORG" and text not in self.gpe_strong:
             return [Span(doc, ent.start, ent.end, label="ORG")]  # "Kremlin", "Pentagon"
         if label == "ORG" and len(ent) > 1 and ent[-1].text in BUILT_HEADS and text not in self.org:
@@ -1227,6 +1287,9 @@ class EntityTyper:
             return [Span(doc, ent.start, ent.end, label="PERSON")]  # "Barnier said"
         if text in self.norp or (text.isupper() and text.title() in self.norp):
             return [Span(doc, ent.start, ent.end, label="NORP")]
+        if len(ent) > 1 and all(t.text in self.norp for t in ent):
+            # "Rwandan Hutu", "Banyamulenge Tutsi": peoples side by side, not a body
+            return [Span(doc, t.i, t.i + 1, label="NORP") for t in ent]
         if (
             len(ent) > 1
             and ent[-1].text in EVENT_HEADS
@@ -1257,6 +1320,8 @@ class EntityTyper:
         if label == "PERSON":
             start = ent.start
             out: list[Span] = []
+            # a title's portfolio run into the name: "Commissioner for Refugees X"
+            portfolio = self._after_portfolio(ent)
             # leading titles, nationality words and places: "U.S. Secretary of State X",
             # "Ukrainian President X"; a nationality word directly before the name may be
             # a given name ("German Galushchenko"), so it needs a title after it.
@@ -1265,6 +1330,12 @@ class EntityTyper:
                 nxt = doc[start + 1]
                 if tok.text in self.norp and (
                     nxt.text in self.title_words
+                    or (  # "Argentine meteorologist Celeste Saulo"
+                        not lower_doc
+                        and nxt.is_lower
+                        and nxt.tag_ in ("NN", "NNS")
+                        and nxt.text not in NAME_PARTICLES
+                    )
                     or self._person_demonym(tok.text)  # "Frenchman X"
                     or (  # "American Taylor Fritz"; not "German Galushchenko"
                         ent.end - start >= 3
@@ -1276,6 +1347,14 @@ class EntityTyper:
                     out.append(Span(doc, start, start + 1, label="GPE"))
                 elif start == ent.start and self._glued_noun(tok, ent.end - start):
                     pass  # "Financier George Soros", "Spinners Sajid Khan"
+                elif (
+                    portfolio
+                    and not lower_doc
+                    and ent.end - start >= 3
+                    and tok.is_title
+                    and base_form(tok.lower_, self._dictionary()) is not None
+                ):
+                    pass  # "High Commissioner for Refugees Sadako Ogata": the portfolio
                 elif not (
                     self._is_title(tok.text) or (tok.is_lower and not lower_doc) or tok.is_punct
                 ):
@@ -1318,6 +1397,42 @@ class EntityTyper:
         if label == "ORG" and text.isupper() and text.title() in self.gpe_strong:
             return [Span(doc, ent.start, ent.end, label="GPE")]
         return [ent]
+
+    def _after_portfolio(self, ent: Span) -> bool:
+        """The span opens inside a title's portfolio: "Commissioner for [Refugees X]",
+        "Minister for Foreign [Affairs X]" (up to three capitalised words after "for")."""
+        doc, k = ent.doc, ent.start - 1
+        while k >= 0 and k > ent.start - 4 and doc[k].is_title and doc[k].is_alpha:
+            k -= 1
+        return k >= 1 and doc[k].lower_ == "for" and doc[k - 1].text in self.title_words
+
+    def _person_of_body(self, ent: Span) -> list[Span] | None:
+        """A person and the body after "of", read as one body: "John Jumper of Google
+        DeepMind" is the person John Jumper and the body Google DeepMind. Only when the
+        words before "of" are two or three capitalised words opening with a known given
+        name and ending in a word that is no body's or place's head ("Bank of England",
+        "University of Chicago" stay whole)."""
+        doc = ent.doc
+        ofs = [t.i for t in ent if t.lower_ == "of"]
+        if not ofs:
+            return None
+        k = ofs[0]
+        head, rest = doc[ent.start : k], doc[k + 1 : ent.end]
+        if not (2 <= len(head) <= 3) or not rest or not rest[0].text[:1].isupper():
+            return None
+        if (
+            head[0].lower_ not in self._people().given
+            or not all(t.is_title and t.is_alpha for t in head)
+            or head[-1].text in NAME_HEADS
+            or head.text in self.org
+            or head.text in self.places
+            or any(t.text in self.title_words for t in head)
+        ):
+            return None
+        return [
+            Span(doc, ent.start, k, label="PERSON"),
+            *self._retype(Span(doc, k + 1, ent.end, label="ORG")),
+        ]
 
     def _speaking_name(self, ent: Span) -> bool:
         """A name the model typed as a place that speaks: "(Reuters) - Lavrov says ...".
@@ -1567,6 +1682,22 @@ class EntityTyper:
             span = Span(doc, start, end, label=label)
             if not any(e.start < end and start < e.end for e in ents):
                 continue  # a name the model missed altogether is the matcher's, below
+            if label == "ORG":
+                # "U.S. Food" + "and Drug Administration": the country before a known body
+                # is a name of its own
+                ents = [
+                    Span(
+                        doc,
+                        e.start,
+                        start,
+                        label="GPE" if e[0].text in COUNTRY_PREFIXES else "NORP",
+                    )
+                    if e.start == start - 1
+                    and start < e.end <= end
+                    and (e[0].text in COUNTRY_PREFIXES or e[0].text in self.norp)
+                    else e
+                    for e in ents
+                ]
             if self._surface_ok(span, label):
                 joined = _absorb(ents, span)
                 if joined is not None:
@@ -1764,8 +1895,90 @@ class EntityTyper:
         # Administration University of Texas") may now cover a span found beside it
         ents = sorted(filter_spans(model_ents + extra), key=lambda s: s.start)
         if not lower_doc and not upper_doc:
+            ents = self._acronym_bodies(doc, ents)
             ents = self._story_consistency(doc, ents)
         return ents
+
+    def _short_names(self, ents: list[Span], surnames: set[str]) -> set[str]:
+        """Short names of the story's firms: the first word of a firm named in full
+        ("Novo" of "Novo Nordisk", "Hapag" of "Hapag-Lloyd" is not one word), or its last
+        when it opens with a given name ("Lilly" of "Eli Lilly"). Only firms the gazetteer
+        lists or whose name ends like a firm's; not an English verb, adjective or adverb
+        ("General", "Royal"), a body's head word ("Bank"), a place, a nationality or the
+        surname of a person of the story."""
+        shorts: set[str] = set()
+        given = self._people().given
+        for e in ents:
+            if e.label_ != "ORG" or len(e) < 2 or e[0].text in TITLE_MODIFIERS:
+                continue
+            if e.text not in self.org and e[-1].text not in COMPANY_HEADS:
+                continue
+            word = e[-1] if e[0].lower_ in given else e[0]
+            text = word.text
+            if (
+                word.is_title
+                and word.is_alpha
+                and len(text) > 2
+                and text not in surnames
+                and text not in self.not_surnames
+                and word.lower_ not in self._not_nouns()
+                and text not in ORG_HEADS
+                and text not in COMPANY_HEADS
+                and not self._is_title(text)
+            ):
+                shorts.add(text)
+        return shorts
+
+    def _acronym_bodies(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """A body's name before its acronym in brackets, whose capitals spell it: "the
+        Janatha Vimukthi Peramuna (JVP)", "the opposition Umbrella for Democratic Change
+        (UDC)", "Alliance for the Union of Romanians (AUR)" are organisations, whole,
+        whatever the model made of their words. Left alone: known places ("Democratic
+        Republic of Congo (DRC)") and a person the model found whose first word is a
+        known given name ("Andres Manuel Lopez Obrador (AMLO)")."""
+        out = list(ents)
+        for tok in doc:
+            if tok.text != "(" or tok.i < 2 or tok.i + 2 >= len(doc) or doc[tok.i + 2].text != ")":
+                continue
+            acronym = doc[tok.i + 1].text
+            if not ACRONYM_IN_BRACKETS.fullmatch(acronym):
+                continue
+            letters = [ch for ch in acronym if ch.isupper()]
+            k, p = tok.i - 1, len(letters) - 1
+            start = None
+            while k >= 0 and k > tok.i - 14 and p >= 0:
+                word = doc[k]
+                if word.is_title and word.is_alpha:
+                    if word.text[0] != letters[p]:
+                        break
+                    p -= 1
+                    if p < 0:
+                        start = k
+                elif word.text not in ACRONYM_JOINERS or k == tok.i - 1:
+                    break
+                k -= 1
+            if start is None:
+                continue
+            span = doc[start : tok.i]
+            if span.text in self.places or span.text in self.norp:
+                continue
+            inside = [e for e in out if e.start < tok.i and start < e.end]
+            if not inside or any(e.start < start or e.end > tok.i for e in inside):
+                # no name there ("Computer Aided Design (CAD)"), or part of a longer one
+                continue
+            if any(
+                e.label_ == "PERSON" and e[0].lower_ in self._people().given for e in inside
+            ):
+                # a person's initials: "Andres Manuel Lopez Obrador (AMLO)"
+                acr = Span(doc, tok.i + 1, tok.i + 2, label="PERSON")
+                out = [e for e in out if e.start != acr.start] + [acr]
+                continue
+            if len(inside) == 1 and (inside[0].start, inside[0].end) == (start, tok.i) and (
+                inside[0].label_ in ("ORG", "FAC", "GPE", "LOC")
+            ):
+                continue  # the model's already
+            out = [e for e in out if e not in inside] + [Span(doc, start, tok.i, label="ORG")]
+        return sorted(out, key=lambda s: s.start)
 
     def _caps_line_ents(
         self, doc: Doc, ents: list[Span], lines: list[tuple[int, int]]
@@ -2048,12 +2261,24 @@ class EntityTyper:
             for e in ents
             if e.label_ == "ORG" and sum(1 for t in e if t.text[:1].isupper()) >= 2
         }
-        if not surnames and not acronyms:
+        # a person known by initials ("AMLO", from "Andres Manuel Lopez Obrador (AMLO)")
+        surnames |= {
+            e.text
+            for e in ents
+            if e.label_ == "PERSON"
+            and len(e) == 1
+            and e.text.isupper()
+            and e.text not in self.not_surnames
+        }
+        shorts = self._short_names(ents, surnames)
+        if not surnames and not acronyms and not shorts:
             return ents
         out: list[Span] = []
         for e in ents:
             if len(e) == 1 and e.text in surnames and e.label_ in ("GPE", "LOC", "ORG"):
                 e = Span(doc, e.start, e.end, label="PERSON")
+            elif len(e) == 1 and e.text in shorts and e.label_ != "ORG":
+                e = Span(doc, e.start, e.end, label="ORG")  # "Novo" of "Novo Nordisk"
             out.append(e)
         covered = {i for e in out for i in range(e.start, e.end)}
         for tok in doc:
@@ -2081,6 +2306,14 @@ class EntityTyper:
                 if _opens_sentence(tok) and tok.lower_ in self._nouns():
                     continue  # "Rice prices rose" in a story that quotes Condoleezza Rice
                 out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+            elif (
+                tok.text in shorts
+                and not (nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha)
+                and not (prev is not None and prev.text[:1].isupper() and prev.is_alpha
+                         and not _opens_sentence(tok))
+                and not (_opens_sentence(tok) and tok.lower_ in self._nouns())
+            ):
+                out.append(Span(doc, tok.i, tok.i + 1, label="ORG"))  # "Goldman said"
             elif len(tok.text) >= 2 and ACRONYM.fullmatch(tok.text) and tok.text in acronyms:
                 out.append(Span(doc, tok.i, tok.i + 1, label=acronyms[tok.text]))
         return sorted(out, key=lambda s: s.start)

@@ -218,6 +218,67 @@ def result_names(doc: Doc, lines: list[list[Token]] | None = None) -> list[tuple
     return out
 
 
+#: a time, distance or score after a competitor: "3:30.06", "12.45", "69", "1:39:47.2"
+RESULT = re.compile(r"\d+(?:[.:,]\d+)*")
+#: a country's code in results: "(KEN)", "(GBR)"
+COUNTRY_CODE = re.compile(r"[A-Z]{3}")
+
+
+def competitor_names(
+    doc: Doc,
+    lines: list[list[Token]] | None = None,
+    *,
+    is_country: Callable[[str], bool],
+) -> list[tuple[int, int, str]]:
+    """Token ranges of the people (PERSON) and their teams (ORG) in individual results:
+    "2. Regina Jacobs (U.S.) 4:21.35", "6. Finn Christian Jagge (Norway) 1:39.47",
+    "1. Mika Hakkinen (Finland) McLaren 1:32.057", golf's "277 Ian Woosnam 71 69 68 69"
+    and several on one line ("279 Colin Montgomerie 70 72 69 68, Miguel Angel Jimenez
+    (Spain) 68 72 70 69"). A name counts when it is two or more capitalised words after
+    a rank or a total, and either a country stands in brackets after it or golf rounds
+    (60-89) follow; a team's name between the country and the result is the team."""
+    out: list[tuple[int, int, str]] = []
+    for line in _lines(doc) if lines is None else lines:
+        if len(line) < 3 or not INTEGER.fullmatch(line[0].text):
+            continue
+        k = 2 if line[1].text in (".", ")") else 1
+        while k < len(line):
+            j = _name_run(line, k)
+            if j - k < 2:
+                break
+            m, country, team, code = j, False, None, None
+            if m < len(line) and line[m].text == "(":
+                close = _skip_brackets(line, m)
+                inner = line[m + 1 : close - 1]
+                if inner:
+                    words = doc[inner[0].i : inner[-1].i + 1].text
+                    country = is_country(words)
+                    if not country and COUNTRY_CODE.fullmatch(words):
+                        country, code = True, (inner[0].i, inner[0].i + 1)
+                m = close
+                t = _name_run(line, m) if country else m
+                if t > m:
+                    team, m = (line[m].i, line[t - 1].i + 1), t
+            n = m
+            while n < len(line) and RESULT.fullmatch(line[n].text):
+                n += 1
+            if n == m:
+                break
+            rounds = [t.text for t in line[m:n]]
+            golf = len(rounds) >= 2 and all(r.isdigit() and 60 <= int(r) <= 89 for r in rounds)
+            if not (country or golf):
+                break
+            out.append((line[k].i, line[j - 1].i + 1, "PERSON"))
+            if code is not None:
+                out.append((*code, "GPE"))  # "(KEN)"
+            if team is not None:
+                out.append((*team, "ORG"))
+            while n < len(line) and not (line[n].text == "," or line[n].text[:1].isupper()):
+                n += 1  # "world record", "(49.40, 49.25)"
+            k = n + 1 if n < len(line) and line[n].text == "," else n
+    return out
+
+
 def unranked_standings(
     doc: Doc, lines: list[list[Token]] | None = None
 ) -> list[tuple[int, int, bool]]:
@@ -603,6 +664,28 @@ def team_spans(
                 else e
                 for e in out
             ]
+    for start, end, label in competitor_names(doc, lines, is_country=is_country):
+        name = doc[start:end]
+        if label == "PERSON" and (
+            name.text in places
+            or _known_as(name, known, "ORG")
+            or name[-1].text in CLUB_LAST
+            or name[0].text in CLUB_FIRST
+        ):
+            continue
+        inside = [e for e in out + added if start <= e.start and e.end <= end]
+        if label != "PERSON":
+            # a team or a country's code: a span the model ran on into the result
+            # ("Williams 1:32.500") is cut back to the name
+            inside += [e for e in out + added if start <= e.start < end and e.end > end]
+        if any(e.start < end and start < e.end for e in out + added if e not in inside):
+            continue
+        if label != "PERSON" and any(
+            e.label_ == label and (e.end <= end or label == "GPE") for e in inside
+        ):
+            continue  # a team the model or the rules already typed
+        out = [e for e in out if e not in inside]
+        added = [e for e in added if e not in inside] + [Span(doc, start, end, label=label)]
     out += added
     out = [part for e in out for part in _scorecard_split(e)]
     if not teams:
