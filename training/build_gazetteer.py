@@ -486,7 +486,8 @@ Opposition Leader|Lawmaker|MP|Deputy|Governor-General|Ombudsman|Coach|Lieutenant
 Vice-President|Head|Chief|Marshal|Field Marshal|Brigadier|Brigadier General|Brig. Gen.|
 Rapporteur|Special Rapporteur|Managing Director|CFO|
 Inspector General|Solicitor General|
-Auditor General|Comptroller|Magistrate|Superintendent|Reverend|Rev.
+Auditor General|Comptroller|Magistrate|Superintendent|Reverend|Rev.|Mullah|Emperor|Empress|
+Baroness
 """.replace("\n", "").split("|")
 
 

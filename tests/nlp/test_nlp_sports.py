@@ -345,3 +345,18 @@ def test_a_titles_portfolio_is_no_part_of_the_name(bundled):
     ents = {(e.text, e.label_) for e in bundled(text).ents}
     assert ("Sadako Ogata", "PERSON") in ents and ("Penny Wong", "PERSON") in ents
     assert not any(t.startswith(("Refugees", "Affairs")) for t, _ in ents)
+
+
+def test_results_ending_in_a_sentence_and_full_standings_rows(blank):
+    text = (
+        "SOCCER - DUTCH RESULTS.\nAMSTERDAM 1996-09-15\n"
+        "PSV Eindhoven 3 (Nilis 12, Jonk 80) Volendam 0. Attendance 28,500.\n"
+        "Vitesse Arnhem 1 (Machlas 55) Twente Enschede 1. Attendance 11,200.\n"
+        "Standings:\nMotherwell 9 2 2 5 8 14 8\n"
+    )
+    ents = [("PSV Eindhoven", "ORG"), ("Volendam", "PERSON"), ("Machlas 55", "ORG"),
+            ("Twente Enschede", "PERSON"), ("Motherwell", "PERSON")]
+    out = run(blank, text, ents)
+    for name in ("Volendam", "Twente Enschede", "Motherwell"):
+        assert (name, "ORG") in out, (name, out)
+    assert ("Machlas", "PERSON") in out

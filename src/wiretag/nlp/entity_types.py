@@ -51,6 +51,7 @@ from wiretag.nlp.truecase import (
     base_form,
     caps_lines,
     is_english_word,
+    line_ranges,
     running_forms,
     sentence_openers,
     truecase,
@@ -422,6 +423,12 @@ ACRONYM_JOINERS = {
     "of", "for", "the", "and", "on", "in", "de", "del", "des", "du", "la", "di", "da", "y", "et",
     "&",
 }
+#: participles glued to a name before another: "Kremlin-controlled", "Paris-based"
+GLUED_PARTICIPLES = {
+    "based", "controlled", "backed", "led", "owned", "run", "funded", "aligned", "born",
+    "listed", "headquartered", "registered", "allied", "linked", "affiliated", "sponsored",
+    "flagged", "bound", "made", "built", "operated", "appointed", "installed", "dominated",
+}
 #: words that make a title higher or lower ("High Commissioner", "Deputy Governor")
 TITLE_MODIFIERS = {"High", "Deputy", "Vice", "Chief", "Senior", "Acting", "Special", "Assistant"}
 #: ranks of judges and prosecutors written before the title ("U.S. District Judge")
@@ -596,7 +603,8 @@ ORG_DESCRIPTORS = frozenset(
         "watchdog", "regulator", "union", "federation", "charity", "party", "manufacturer",
         "maker", "producer", "supplier", "developer", "chipmaker", "shipbuilder", "shipper",
         "publisher", "distributor", "utility", "exchange", "fund", "outlet", "network",
-        "magazine", "channel", "website", "platform"
+        "magazine", "channel", "website", "platform", "arm", "forecaster", "consultancy",
+        "carrier", "brewer", "chain", "pollster", "daily", "weekly", "tabloid", "club"
     }
 )
 #: People who work at a body: "analysts at Jefferies", "a Nomura economist".
@@ -668,6 +676,53 @@ def _dateline_run(doc: Doc, i: int) -> int | None:
     if nxt.text in (",", "(") or nxt.text in DASHES or _iso_date(doc, j):
         return j
     return None
+
+
+#: a press digest: "BULGARIA - PRESS DIGEST - NOV 4", "... does not vouch for their accuracy"
+DIGEST = re.compile(r"press digest|does not vouch for", re.IGNORECASE)
+
+
+def _digest_titles(doc: Doc, ents: list[Span]) -> list[Span]:
+    """In a press digest, a line that is only a name heads the stories of one newspaper:
+    "TRUD", "24 CHASA", "AL-RAI", "JORDAN TIMES", "El Comercio" are organisations. A
+    title line has one to five words, no lower-case word but a particle, no full stop,
+    and is neither the headline nor the dateline (the story's first two lines)."""
+    if not DIGEST.search(doc.text):
+        return ents
+    out = list(ents)
+    for n, (lo, hi) in enumerate(line_ranges(doc)):
+        words = [t for t in doc[lo:hi] if not t.is_space]
+        if n < 2 or not 1 <= len(words) <= 5 or not words[0].text[:1].isalnum():
+            continue
+        if any(t.text in (".", ":", ";", "?", "!") for t in words) or not any(
+            t.is_alpha and (t.is_upper or t.is_title) for t in words
+        ):
+            continue
+        if any(t.is_lower and t.text not in NAME_PARTICLES for t in words) or _iso_date(
+            doc, words[-1].i
+        ):
+            continue
+        start, end = words[0].i, words[-1].i + 1
+        if any(e.start < start or e.end > end for e in out if e.start < end and start < e.end):
+            continue
+        out = [e for e in out if not (start <= e.start and e.end <= end)]
+        out.append(Span(doc, start, end, label="ORG"))
+    return sorted(out, key=lambda s: s.start)
+
+
+def _initials_before(doc: Doc, i: int, covered: set[int]) -> bool:
+    """``doc[i]`` follows a person's initials ("I.", "J. R.") that open a line or follow a
+    comma or colon: a scoreboard's or a team list's player."""
+    k = i
+    while k > 0 and INITIAL.fullmatch(doc[k - 1].text) and doc[k - 1].whitespace_:
+        if k - 1 in covered:
+            return False
+        k -= 1
+    if k == i:
+        return False
+    return k == 0 or "\n" in doc[k - 1].whitespace_ or doc[k - 1].is_space or doc[
+        k - 1
+    ].text in (",", ":", ";")
 
 
 def _iso_date(doc: Doc, j: int) -> bool:
@@ -1158,6 +1213,9 @@ class EntityTyper:
             return []
         if all(NUMBER_LIKE.fullmatch(t.text) or t.is_punct for t in ent):
             return []  # "6,381.94", "41st": figures, not names
+        glued = self._split_glued_modifier(ent, lower_doc, upper_doc)
+        if glued is not None:
+            return glued
         if len(ent) > 2:
             verbs = [
                 t.i
@@ -1373,7 +1431,9 @@ class EntityTyper:
                     span = Span(doc, start, ent.end, label="GPE")
                 elif span.text in self.norp:  # "Opposition Conservatives"
                     span = Span(doc, start, ent.end, label="NORP")
-                elif span[-1].text in ORG_HEADS:  # "National Rally", "Toyota Motors"
+                elif span[-1].text in ORG_HEADS or (
+                    len(span) > 1 and span[-1].text in COMPANY_HEADS
+                ):  # "National Rally", "Toyota Motors", "Sandoz AG"
                     span = Span(doc, start, ent.end, label="ORG")
                 elif len(span) == 1 and not upper_doc and ACRONYM.fullmatch(span.text):
                     # a lone acronym in mixed-case copy names a body, not a person ("AFAD")
@@ -1397,6 +1457,38 @@ class EntityTyper:
         if label == "ORG" and text.isupper() and text.title() in self.gpe_strong:
             return [Span(doc, ent.start, ent.end, label="GPE")]
         return [ent]
+
+    def _split_glued_modifier(
+        self, ent: Span, lower_doc: bool, upper_doc: bool
+    ) -> list[Span] | None:
+        """A name glued to a participle before another name: "Kremlin-controlled Channel
+        One", "Paris-based International Energy Agency" are two names, the first typed
+        by what it is (the participle and its hyphen belong to neither)."""
+        doc = ent.doc
+        for k in range(ent.start + 1, ent.end - 2):
+            if (
+                doc[k].text == "-"
+                and not doc[k - 1].whitespace_
+                and not doc[k].whitespace_
+                and doc[k + 1].lower_ in GLUED_PARTICIPLES
+                and doc[k + 2].text[:1].isupper()
+            ):
+                head = doc[ent.start : k]
+                text = head.text
+                if text in self.org and text not in self.gpe_strong:
+                    label = "ORG"
+                elif text in self.places or text.title() in self.places:
+                    label = self._place_label(text if text in self.places else text.title())
+                elif text in self.norp:
+                    label = "NORP"
+                else:
+                    label = ent.label_
+                rest = Span(doc, k + 2, ent.end, label=ent.label_)
+                return [
+                    Span(doc, ent.start, k, label=label),
+                    *self._retype(rest, lower_doc, upper_doc),
+                ]
+        return None
 
     def _after_portfolio(self, ent: Span) -> bool:
         """The span opens inside a title's portfolio: "Commissioner for [Refugees X]",
@@ -1504,7 +1596,9 @@ class EntityTyper:
             return Span(doc, ent.start, end + 1, label="PERSON")
         return ent
 
-    def _initials_and_numbers(self, ents: list[Span], covered: set[int]) -> list[Span]:
+    def _initials_and_numbers(
+        self, doc: Doc, ents: list[Span], covered: set[int]
+    ) -> list[Span]:
         """A person's initials before the surname the model found ("G. Thorpe",
         "J. R. Smith" in a scoreboard) and a regnal number after the name ("Leo XIV",
         "Charles III"), which the model may have taken for a name of its own."""
@@ -1512,7 +1606,10 @@ class EntityTyper:
         numbers: set[int] = set()  # regnal numbers the model took for names, now absorbed
         out: list[Span] = []
         for ent in ents:
-            doc, start, end = ent.doc, ent.start, ent.end
+            start, end = ent.start, ent.end
+            if ent.label_ != "PERSON" and len(ent) == 1 and _initials_before(doc, start, covered):
+                # "I. Salisbury not out 3": a player's initial makes a place's name his
+                ent = Span(doc, start, end, label="PERSON")
             if ent.label_ == "PERSON":
                 while (
                     start > 0
@@ -1532,7 +1629,23 @@ class EntityTyper:
                     end += 1
             out.append(ent if (start, end) == (ent.start, ent.end)
                        else Span(doc, start, end, label="PERSON"))
-        return [e for e in out if not (len(e) == 1 and e.start in numbers)]
+        out = [e for e in out if not (len(e) == 1 and e.start in numbers)]
+        taken = covered | {i for e in out for i in range(e.start, e.end)}
+        for tok in doc:
+            # "To bat: D. Cork, R. Croft, A. Mullally": a surname the model missed
+            if (
+                tok.i not in taken
+                and tok.is_title
+                and tok.is_alpha
+                and len(tok) > 1
+                and _initials_before(doc, tok.i, taken)
+                and not (tok.i + 1 < len(doc) and doc[tok.i + 1].is_title)
+            ):
+                start = tok.i
+                while start > 0 and INITIAL.fullmatch(doc[start - 1].text):
+                    start -= 1
+                out.append(Span(doc, start, tok.i + 1, label="PERSON"))
+        return sorted(out, key=lambda s: s.start)
 
     def _possessive_head(self, ent: Span, covered: set[int]) -> Span:
         """A name the model cut before its possessive head: "Irish Farmers" + "'
@@ -1682,9 +1795,9 @@ class EntityTyper:
             span = Span(doc, start, end, label=label)
             if not any(e.start < end and start < e.end for e in ents):
                 continue  # a name the model missed altogether is the matcher's, below
-            if label == "ORG":
-                # "U.S. Food" + "and Drug Administration": the country before a known body
-                # is a name of its own
+            if label == "ORG" and doc[end - 1].text in GOVERNMENT_HEADS:
+                # "U.S. Food" + "and Drug Administration": the country before a known state
+                # body is a name of its own (not "Italian Red Cross")
                 ents = [
                     Span(
                         doc,
@@ -1694,7 +1807,11 @@ class EntityTyper:
                     )
                     if e.start == start - 1
                     and start < e.end <= end
-                    and (e[0].text in COUNTRY_PREFIXES or e[0].text in self.norp)
+                    and e.text not in self.org
+                    and (
+                        e[0].text in COUNTRY_PREFIXES
+                        or (e[0].text in self.norp and e[0].text not in SUPRANATIONAL)
+                    )
                     else e
                     for e in ents
                 ]
@@ -1795,6 +1912,7 @@ class EntityTyper:
             if lines and self._recogniser():
                 ents = self._caps_line_ents(doc, ents, lines)
             ents = self._sports(doc, ents)
+            ents = _digest_titles(doc, ents)
         # whatever the model gave the rules: never two entities over one token, never an
         # entity of spaces or punctuation only
         kept = [e for e in map(_strip_space, ents) if e is not None]
@@ -1813,6 +1931,7 @@ class EntityTyper:
             places=self.places,
             known=self.sports_names,
             common=self._dictionary(),
+            given=self._people().given,
         )
 
     def _type(self, doc: Doc, lower_doc: bool | None = None) -> list[Span]:
@@ -1844,7 +1963,7 @@ class EntityTyper:
             # "To Lam"
             model_ents = [self._possessive_head(e, covered) for e in model_ents]
             model_ents = [self._surname(e, covered) for e in model_ents]
-            model_ents = self._initials_and_numbers(model_ents, covered)
+            model_ents = self._initials_and_numbers(doc, model_ents, covered)
             model_ents = [
                 self._particle_given_name(e) if e.start - 1 not in covered else e
                 for e in model_ents
@@ -2260,6 +2379,23 @@ class EntityTyper:
             "".join(t.text[0] for t in e if t.text[:1].isupper()): e.label_
             for e in ents
             if e.label_ == "ORG" and sum(1 for t in e if t.text[:1].isupper()) >= 2
+        }
+        # a person known by one of the other names ("Lula" of "Luiz Inacio Lula da Silva",
+        # "Gibran" of "Gibran Rakabuming Raka"): a word no English verb, adjective or
+        # adverb, nor a given name of our lists (a bare "David" may be anyone)
+        given = self._people().given
+        surnames |= {
+            t.text
+            for e in ents
+            if e.label_ == "PERSON" and len(e) >= 2
+            for t in e[:-1]
+            if t.is_title
+            and t.is_alpha
+            and len(t) > 2
+            and t.text not in self.not_surnames
+            and t.lower_ not in given
+            and t.lower_ not in self._not_nouns()
+            and t.text not in NAME_PARTICLES
         }
         # a person known by initials ("AMLO", from "Andres Manuel Lopez Obrador (AMLO)")
         surnames |= {

@@ -194,7 +194,7 @@ def _skip_brackets(line: list[Token], k: int) -> int:
 def result_names(doc: Doc, lines: list[list[Token]] | None = None) -> list[tuple[int, int]]:
     """Token ranges of the team names of results and standings lines: "Arsenal 2
     Chelsea 0", "Real Madrid 3 (Vinicius 12) Getafe 1 (Mayoral 55)", "1. Liverpool 10 8 1
-    1 25 8 25"."""
+    1 25 8 25"; a result may end in a sentence ("... Volendam 0. Attendance 28,500.")."""
     out: list[tuple[int, int]] = []
     for line in _lines(doc) if lines is None else lines:
         k = 0
@@ -207,6 +207,8 @@ def result_names(doc: Doc, lines: list[list[Token]] | None = None) -> list[tuple
             continue
         names: list[tuple[int, int]] = []
         while k < len(line):
+            if len(names) == 2 and line[k].text in (".", ";"):
+                break  # "... Volendam 0. Attendance 28,500."
             j = _name_run(line, k)
             if j == k or j >= len(line) or not INTEGER.fullmatch(line[j].text):
                 names = []
@@ -302,6 +304,19 @@ def unranked_standings(
             )
             out.append((line[0].i, line[j - 1].i + 1, rounds))
     return out
+
+
+def _numbers_after(doc: Doc, end: int) -> int:
+    """How many figures follow ``doc[end - 1]`` on its line."""
+    n, k = 0, end
+    while k < len(doc) and not doc[k].is_space and (
+        STANDING.fullmatch(doc[k].text) or doc[k].text in DASHES
+    ):
+        n += 1
+        if "\n" in doc[k].whitespace_:
+            break
+        k += 1
+    return n
 
 
 def _base(tok: Token, words: Container[str]) -> str:
@@ -580,13 +595,14 @@ def team_spans(
     places: Container[str],
     known: Mapping[tuple[str, ...], tuple[str, str]] | None = None,
     common: Container[str] = (),
+    given: Container[str] = (),
 ) -> list[Span]:
     """``ents`` with the teams of a sports story typed ORG. Call only for sports copy
     (``sports_story``). ``is_country``: a country's name (a national side, left alone);
     ``places``: known place names (a club-named span such as "Kansas City" that is a
     known place needs a team context); ``known``: known clubs (ORG) and venues (FAC) by
     their lower-case tokens, typed by ``known_names``; ``common``: English words (lower
-    case)."""
+    case); ``given``: given names (lower case)."""
     teams: set[str] = set()  # lower case: the headline's "LEEDS" is the body's "Leeds"
     out: list[Span] = []
     known = known or {}
@@ -631,8 +647,13 @@ def team_spans(
             if not inside:
                 added.append(Span(doc, start, end, label="GPE"))
             continue
-        if inside and inside[0].label_ == "PERSON":
-            continue  # "66 Colin Montgomerie" is not a results line's team
+        if (
+            inside
+            and inside[0].label_ == "PERSON"
+            and len(inside[0]) > 1
+            and inside[0][0].lower_ in given
+        ):
+            continue  # "Colin Montgomerie 66" is not a results line's team
         teams.add(span.text.lower())
         out = [e for e in out if e not in inside]
         added.append(Span(doc, start, end, label="ORG"))
@@ -641,8 +662,12 @@ def team_spans(
         town_or_club = (
             name.text in places or name.text.title() in places or _known_as(name, known, "ORG")
         )
-        if town_or_club and not is_country(name.text):
-            label = "ORG"  # a town or club: "Chicago 70 9 .886 -"
+        if (town_or_club or (not rounds and _numbers_after(doc, end) >= 6)) and not is_country(
+            name.text
+        ):
+            # a town or club: "Chicago 70 9 .886 -"; a full standings row names a club
+            # whatever its name: "Motherwell 9 2 2 5 8 14 8"
+            label = "ORG"
         elif not town_or_club and rounds and len(name) > 1:
             label = "PERSON"  # a golfer: "Tiger Woods 68 70 71 209"
         else:
@@ -659,11 +684,14 @@ def team_spans(
             added.append(Span(doc, start, end, label="PERSON"))
         else:
             out = [
-                Span(doc, e.start, e.end, label="PERSON")
-                if (e.start, e.end) == (start, end) and e.label_ != "PERSON"
+                Span(doc, start, end, label="PERSON")
+                if e.start == start
+                and e.end >= end
+                and (e.label_ != "PERSON" or e.end > end)
+                and all(t.like_num or t.is_punct for t in doc[end : e.end])
                 else e
                 for e in out
-            ]
+            ]  # "Machlas 55" of "(Machlas 55)" is the scorer without the minute
     for start, end, label in competitor_names(doc, lines, is_country=is_country):
         name = doc[start:end]
         if label == "PERSON" and (
