@@ -942,16 +942,23 @@ class EntityTyper:
         rest = doc[ent.start + 1 : ent.end]
         if rest[0].text[:1].islower() or rest[-1].text not in GOVERNMENT_HEADS:
             return None
-        if first in COUNTRY_PREFIXES:
-            label = "GPE"
-        elif first in self.norp and first not in SUPRANATIONAL and not first.endswith("s"):
-            label = "NORP"
-        else:
+        label = self._country_prefix(first)
+        if label is None:
             return None
         return [
             Span(doc, ent.start, ent.start + 1, label=label),
             Span(doc, rest.start, rest.end, label="ORG"),
         ]
+
+    def _country_prefix(self, word: str) -> str | None:
+        """The type of a word that names a state before one of its bodies: GPE for a
+        country's short name ("U.S.", "UK"), NORP for a nationality ("Israeli"); None for
+        anything else, a body above states ("European") or a plural ("Americans")."""
+        if word in COUNTRY_PREFIXES:
+            return "GPE"
+        if word in self.norp and word not in SUPRANATIONAL and not word.endswith("s"):
+            return "NORP"
+        return None
 
     def _trim(self, ent: Span) -> Span | None:
         """Drop leading/trailing lower-case words ("Hamas fighters", "residents of X")."""
@@ -1798,23 +1805,15 @@ class EntityTyper:
             if label == "ORG" and doc[end - 1].text in GOVERNMENT_HEADS:
                 # "U.S. Food" + "and Drug Administration": the country before a known state
                 # body is a name of its own (not "Italian Red Cross")
-                ents = [
-                    Span(
-                        doc,
-                        e.start,
-                        start,
-                        label="GPE" if e[0].text in COUNTRY_PREFIXES else "NORP",
-                    )
-                    if e.start == start - 1
-                    and start < e.end <= end
-                    and e.text not in self.org
-                    and (
-                        e[0].text in COUNTRY_PREFIXES
-                        or (e[0].text in self.norp and e[0].text not in SUPRANATIONAL)
-                    )
-                    else e
-                    for e in ents
-                ]
+                for n, e in enumerate(ents):
+                    prefix = self._country_prefix(e[0].text)
+                    if (
+                        prefix is not None
+                        and e.start == start - 1
+                        and start < e.end <= end
+                        and e.text not in self.org
+                    ):
+                        ents[n] = Span(doc, e.start, start, label=prefix)
             if self._surface_ok(span, label):
                 joined = _absorb(ents, span)
                 if joined is not None:

@@ -283,11 +283,12 @@ def competitor_names(
 
 def unranked_standings(
     doc: Doc, lines: list[list[Token]] | None = None
-) -> list[tuple[int, int, bool]]:
+) -> list[tuple[int, int, bool, int]]:
     """Token ranges of the names opening lines of a table without ranks: "Chicago 70 9
     .886 -" (a standings line) -- or "Tiger Woods 68 70 71 209" (a leaderboard's), with
-    True when the numbers are golf rounds (60-89, a total last)."""
-    out: list[tuple[int, int, bool]] = []
+    True when the numbers are golf rounds (60-89, a total last), and how many figures
+    follow the name."""
+    out: list[tuple[int, int, bool, int]] = []
     for line in _lines(doc) if lines is None else lines:
         j = _name_run(line, 0)
         nums = line[j:]
@@ -302,21 +303,8 @@ def unranked_standings(
             rounds = all(v.isdigit() and 60 <= int(v) <= 89 for v in values[:-1]) and (
                 values[-1].isdigit()
             )
-            out.append((line[0].i, line[j - 1].i + 1, rounds))
+            out.append((line[0].i, line[j - 1].i + 1, rounds, len(nums)))
     return out
-
-
-def _numbers_after(doc: Doc, end: int) -> int:
-    """How many figures follow ``doc[end - 1]`` on its line."""
-    n, k = 0, end
-    while k < len(doc) and not doc[k].is_space and (
-        STANDING.fullmatch(doc[k].text) or doc[k].text in DASHES
-    ):
-        n += 1
-        if "\n" in doc[k].whitespace_:
-            break
-        k += 1
-    return n
 
 
 def _base(tok: Token, words: Container[str]) -> str:
@@ -657,12 +645,12 @@ def team_spans(
         teams.add(span.text.lower())
         out = [e for e in out if e not in inside]
         added.append(Span(doc, start, end, label="ORG"))
-    for start, end, rounds in unranked_standings(doc, lines):
+    for start, end, rounds, figures in unranked_standings(doc, lines):
         name = doc[start:end]
         town_or_club = (
             name.text in places or name.text.title() in places or _known_as(name, known, "ORG")
         )
-        if (town_or_club or (not rounds and _numbers_after(doc, end) >= 6)) and not is_country(
+        if (town_or_club or (not rounds and figures >= 6)) and not is_country(
             name.text
         ):
             # a town or club: "Chicago 70 9 .886 -"; a full standings row names a club
