@@ -49,7 +49,10 @@ ROOT = Path(__file__).resolve().parent.parent
 #: quotes and dashes in half), 22 of 1996-97 wire from desks other than sports (politics,
 #: companies, markets and commodities, press digests) and 14 of 1996-97 sports (results,
 #: standings, scorecards, individual results), each written by a separate session before
-#: any model ran on it: dev3 is a development set, blind8 is only ever scored.
+#: any model ran on it: dev3 is a development set, blind8 is only ever scored. Since 1.7.0
+#: (round 16) the statistical ner is trained on the development sets (DEV_SETS) and on the
+#: training-only sets of training/news/ (``training_records``), so their scores are no
+#: longer held-out measures; the blind sets never are trained on.
 SETS = (
     "news_ner_gold",
     "news_ner_blind",
@@ -65,6 +68,13 @@ SETS = (
     "news_ner_dev3",
 )
 NLP_TESTS = ROOT / "tests" / "nlp"
+#: The development sets, which the statistical ner is trained on since 1.7.0 (their errors
+#: were read while writing the rules; they are no longer held out). The blind sets never
+#: are: they measure the model.
+DEV_SETS = ("news_ner_gold", "news_ner_sports", "news_ner_dev2", "news_ner_dev3")
+#: Stories written only to train the ner (round 16, training/news/*.md: 60 stories each, by
+#: separate sessions, in the same format and conventions as the sets above).
+TRAIN_DIR = ROOT / "training" / "news"
 MARK = re.compile(r"\[([^\]]+)\]\(([A-Z]+)\)")
 
 
@@ -85,6 +95,18 @@ def parse_line(line: str) -> dict:
     if ignore:
         rec["ignore"] = ignore
     return rec
+
+
+def training_records() -> list[dict]:
+    """Every story the ner is trained on from our own sets: the development sets and the
+    training-only sets of training/news/."""
+    recs: list[dict] = []
+    for name in DEV_SETS:
+        lines = (NLP_TESTS / f"{name}.jsonl").read_text("utf-8").splitlines()
+        recs += [json.loads(x) for x in lines if x.strip()]
+    for path in sorted(TRAIN_DIR.glob("news_train*.md")):
+        recs += [parse_line(x) for x in path.read_text("utf-8").splitlines() if x.strip()]
+    return recs
 
 
 def main() -> None:

@@ -34,11 +34,12 @@ def train_cli(
     """Train the backbone (tagger, parser, lemmatizer, NER) as shipped.
 
     Extra options (--step, --ner-max-steps, --synthetic, --business, --world-share,
-    --threads, --syntax-from) go to training/train.py. The vectors step (static word
-    vectors distilled from the pretrained MiniLM encoder) and the teacher step (a MiniLM
-    fine-tuned to label silver NER data) need pip install -e ".\\[teacher]" (torch,
-    transformers); without them the pipeline is trained without vectors or silver data
-    and will not match the shipped model.
+    --news-copies, --uner-extra, --threads, --syntax-from) go to training/train.py. The
+    vectors step (static word vectors distilled from the pretrained MiniLM encoder) and the
+    teacher step (a MiniLM fine-tuned to label silver NER data) need
+    pip install -e ".\\[teacher]" (torch, transformers); without them the
+    pipeline is trained without vectors or silver data and will not match the shipped
+    model.
     """
     try:
         train = checkout_module("training.train")
