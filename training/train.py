@@ -10,8 +10,8 @@ of their lower-case word's row. Syntax (configs/syntax.cfg): seed 1, model-best 
 weighted EWT dev score. Ner (configs/ner_aug.cfg): width 96, 4,000 steps with case
 augmentation, 8,000 synthetic news sentences, 2,000 synthetic business sentences (half
 of their firms real listed companies from the gazetteer, half coined), the teacher's
-silver labels on UD EWT train, and (1.7.0) three copies of our own 553 news stories
-(development sets and training/news/) and a second copy of UNER dev.
+silver labels on UD EWT train, and (1.7.0, seed 1) three copies of our own 733 news
+stories (development sets and training/news/) and a second copy of UNER dev.
 spaCy trainings use one thread each (syntax ~75-110 minutes, ner ~10-15 minutes on a
 2-core box; the teacher ~20 minutes and the vectors ~1 minute on both).
 
@@ -28,7 +28,7 @@ Steps (each can be run alone with ``--step``):
   ner       ner on UNER dev + Wikigold train + re3d + GUM entities + synthetic, plus the
             teacher's silver labels on UD EWT train when --silver files exist,
             our own news stories (the development sets in tests/nlp and the training-only
-            sets in training/news/, 553 stories, 10.6k mentions) N times (--news-copies N,
+            sets in training/news/, 733 stories, 15.7k names) N times (--news-copies N,
             default 3 since 1.7.0; 0 = the 1.6.1 ner; the blind sets never) and UNER dev once
             more (--uner-extra 1, default since 1.7.0)
             and N synthetic business sentences (--business N, default 2,000; 0 = 1.4.0)
