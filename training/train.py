@@ -97,7 +97,8 @@ def convert(
             cv.ud_docs(ewt / "en_ewt-ud-test.conllu.gz", vocab), data / "ewt-test.spacy"
         )
 
-    ner_train = cv.uner_docs(corpora / "uner-en-ewt" / "en_ewt-ud-dev.iob2", vocab)
+    uner_dev = cv.uner_docs(corpora / "uner-en-ewt" / "en_ewt-ud-dev.iob2", vocab)
+    ner_train = list(uner_dev)
     ner_train += cv.wikigold_docs(corpora / "wikigold" / "wikigold.conll.txt", vocab, "train")
     ner_train += cv.re3d_docs(corpora / "re3d-open", vocab)
     ner_train += cv.ud_docs(
@@ -122,7 +123,6 @@ def convert(
         news = cv.news_docs(training_records(), news_tokenizer(spacy.blank("en")))
         cv.write_docbin(news * news_copies, data / "news.spacy")
     if uner_extra:
-        uner_dev = cv.uner_docs(corpora / "uner-en-ewt" / "en_ewt-ud-dev.iob2", vocab)
         cv.write_docbin(uner_dev * uner_extra, data / "uner-dev-extra.spacy")
     ner_dev = cv.wikigold_docs(corpora / "wikigold" / "wikigold.conll.txt", vocab, "dev")
     ner_dev += cv.ud_docs(
