@@ -78,3 +78,17 @@ def test_training_sets_are_well_formed():
             for s, e, _ in rec["entities"]:
                 span = rec["text"][s:e]
                 assert span and span == span.strip(), f"{path.name}:{n}: {span!r}"
+
+
+def test_blind_overlap_keeps_only_stories_sharing_no_run_of_words():
+    from training.blind_overlap import clean_items
+
+    train = ["The 1996 Arc was won by Helissio ridden by Olivier Peslier in Paris on Sunday."]
+    items = [
+        ("Helissio, ridden by Olivier Peslier in Paris on Sunday, won easily.", [], []),
+        ("Helissio won the Arc in Paris, ridden by Peslier.", [], []),
+    ]
+    # the first shares "ridden by olivier peslier in paris on sunday" (8 words)
+    assert clean_items(items, train) == [items[1]]
+    # with runs of two words, "ridden by" is shared too
+    assert clean_items(items, train, n=2) == []
