@@ -284,6 +284,32 @@ Rockies|Nile|Danube|Dnipro|Dnieper|Euphrates|Tigris|Jordan River|Mekong|Yangtze|
 Rhine|Thames|Mississippi|Rio Grande|Zambezi|Congo River|Niger River|Limpopo|Indus|Ganges|Brahmaputra|Orinoco|Parana|Don|Neva|Dniester|Oder|Vistula|Elbe|Seine|Po|Lake Victoria|Lake Malawi|Lake Tanganyika|Lake Chad|Dead Sea|Sea of Galilee|Horn|Indo-Pacific|Asia-Pacific|Global South|West|
 Western Hemisphere|Silicon Valley|Wall Street|Crimean Peninsula
 """.replace("\n", "").split("|")
+# Round 17: islands, mountain ranges, deserts, seas, straits, rivers and regions that are
+# no state, province or city (an island or region that is one, such as Hokkaido, Bali,
+# Tigray or Sicily, is left to the GPE lists), nor a common name of something else (Java,
+# Iberia, Outback, Loire). Our own list.
+LOC_NAMES += """
+Americas|Antarctic|Sub-Saharan Africa|Greater China|Indochina|Anatolia|Mesopotamia|Arabia|
+Nordics|Benelux|Low Countries|Lapland|Manchuria|Polynesia|Melanesia|Galilee|Judea|
+Samaria|Negev|Darfur|Kordofan|Ogaden|Azawad|Essequibo|Amazonia|Pampas|Gran Chaco|
+Sundarbans|Deccan|Tibetan Plateau|Midwest|Deep South|Rust Belt|Sun Belt|Appalachia|
+Great Plains|Great Lakes|New England|Pacific Northwest|Great Rift Valley|Rift Valley|
+Great Barrier Reef|Black Forest|Borneo|Sumatra|Sulawesi|Luzon|Mindanao|Visayas|Honshu|
+Kyushu|Shikoku|Sakhalin|New Guinea|Tierra del Fuego|Spitsbergen|Hispaniola|Lesbos|
+Pyrenees|Apennines|Carpathians|Appalachians|Dolomites|Balkan Mountains|Atlas Mountains|
+Hindu Kush|Karakoram|Tian Shan|Pamirs|Zagros|Sierra Madre|Great Dividing Range|
+Drakensberg|Rwenzori|Kilimanjaro|Mount Everest|Mont Blanc|Matterhorn|Himalaya|
+Gobi|Kalahari|Namib|Atacama|Mojave|Taklamakan|Arabian Sea|Bay of Bengal|Gulf of Oman|
+Mediterranean Sea|Irish Sea|Celtic Sea|Norwegian Sea|Barents Sea|Kara Sea|Bering Sea|
+Yellow Sea|Philippine Sea|Coral Sea|Tasman Sea|Andaman Sea|Java Sea|Sea of Okhotsk|
+Kerch Strait|Strait of Kerch|Strait of Gibraltar|Strait of Malacca|Bab el-Mandeb|
+Bab al-Mandab|Dardanelles|Bering Strait|English Channel|Cape of Good Hope|Cape Horn|
+Hudson Bay|Rio de la Plata|Yenisei|Irtysh|Syr Darya|Amu Darya|Jhelum|Chenab|
+Sutlej|Yellow River|Pearl River|Irrawaddy|Salween|Chao Phraya|Ohio River|Missouri River|
+Colorado River|Columbia River|Garonne|Ebro|Tagus|Douro|
+Scheldt|Tiber|Prut|Orontes|Litani|Blue Nile|White Nile|Okavango|
+Orange River|Shatt al-Arab|Lake Baikal|Lake Geneva|Lake Titicaca|Lake Erie|Lake Michigan
+""".replace("\n", "").split("|")
 
 # Organisations whose names are unambiguous in news copy (exact case). Our own list; it
 # ends with firms named after people ("Merrill Lynch"), which would otherwise read as one.

@@ -774,3 +774,111 @@ def test_entity_types_a_person_known_by_another_of_the_names(nlp):
     text = "Paris Hilton arrived. Paris was cold."
     out = run(nlp, text, [("Paris Hilton", "PERSON"), ("Paris", "GPE", 1)])
     assert ("Paris", "GPE") in out
+
+
+def test_entity_types_competitions_are_events(nlp):
+    text = (
+        "Alcaraz, the French Open champion, won the Japanese Grand Prix of tennis before the "
+        "Davis Cup, the Tour de France and Euro 2024 in a Champions League year, while "
+        "Epic Games and Copa Airlines sponsored the Commonwealth Games."
+    )
+    out = run(
+        nlp,
+        text,
+        [
+            ("French Open", "LOC"),
+            ("Japanese Grand Prix", "ORG"),
+            ("Davis Cup", "ORG"),
+            ("Tour de France", "ORG"),
+            ("Euro 2024", "LOC"),
+            ("Champions League", "ORG"),
+            ("Epic Games", "ORG"),
+            ("Copa Airlines", "ORG"),
+            ("Commonwealth Games", "ORG"),
+        ],
+    )
+    assert ("French Open", "EVENT") in out
+    assert ("Japanese Grand Prix", "EVENT") in out
+    assert ("Davis Cup", "EVENT") in out
+    assert ("Tour de France", "EVENT") in out
+    assert ("Euro 2024", "EVENT") in out
+    assert ("Champions League", "EVENT") in out
+    assert ("Commonwealth Games", "EVENT") in out
+    # a games company and an airline stay organisations
+    assert ("Epic Games", "ORG") in out
+    assert ("Copa Airlines", "ORG") in out
+    # a headline in capitals: the same decision
+    caps = run(nlp, "AUSTRALIAN OPEN DRAW.", [("AUSTRALIAN OPEN", "LOC")])
+    assert caps == [("AUSTRALIAN OPEN", "EVENT")]
+
+
+def test_entity_types_built_places_are_facilities(nlp):
+    text = (
+        "Fans left the Hong Kong Convention and Exhibition Centre for Coors Field, the "
+        "Estadio Monumental, Stadium Australia, the BayArena, the Port of Baltimore and the "
+        "Suez Canal, but Kherson and Carter Center stayed as they were."
+    )
+    out = run(
+        nlp,
+        text,
+        [
+            ("Hong Kong Convention and Exhibition Centre", "LOC"),
+            ("Coors Field", "LOC"),
+            ("Estadio Monumental", "LOC"),
+            ("Stadium Australia", "LOC"),
+            ("BayArena", "LOC"),
+            ("Port of Baltimore", "LOC"),
+            ("Suez Canal", "LOC"),
+            ("Kherson", "LOC"),
+            ("Carter Center", "ORG"),
+        ],
+    )
+    for name in (
+        "Hong Kong Convention and Exhibition Centre",
+        "Coors Field",
+        "Estadio Monumental",
+        "Stadium Australia",
+        "BayArena",
+        "Port of Baltimore",
+        "Suez Canal",
+    ):
+        assert (name, "FAC") in out, name
+    assert ("Kherson", "GPE") in out
+    assert ("Carter Center", "ORG") in out
+
+
+def test_entity_types_unknown_place_typed_by_the_noun_after_it(nlp):
+    text = (
+        "Rebels took the Kisanfu copper mine and the Letzigrund stadium, then moved up the "
+        "Panjshir valley; the Mariupol port and the Taroko National Park were calm."
+    )
+    out = run(
+        nlp,
+        text,
+        [
+            ("Kisanfu", "LOC"),
+            ("Letzigrund", "LOC"),
+            ("Panjshir", "LOC"),
+            ("Mariupol", "LOC"),
+            ("Taroko National Park", "LOC"),
+        ],
+    )
+    assert ("Kisanfu", "FAC") in out
+    assert ("Letzigrund", "FAC") in out
+    assert ("Panjshir", "LOC") in out
+    assert ("Mariupol", "GPE") in out  # a known city keeps its type before "port"
+    assert ("Taroko National Park", "LOC") in out
+
+
+def test_entity_types_natural_places_of_the_gazetteer_are_loc(nlp):
+    out = run(
+        nlp,
+        "Storms crossed Borneo, the Pyrenees and the English Channel into the Americas.",
+        [("Borneo", "LOC"), ("Pyrenees", "LOC"), ("English Channel", "LOC"), ("Americas", "LOC")],
+    )
+    assert out == [
+        ("Borneo", "LOC"),
+        ("Pyrenees", "LOC"),
+        ("English Channel", "LOC"),
+        ("Americas", "LOC"),
+    ]

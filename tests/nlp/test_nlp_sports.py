@@ -360,3 +360,13 @@ def test_results_ending_in_a_sentence_and_full_standings_rows(blank):
     for name in ("Volendam", "Twente Enschede", "Motherwell"):
         assert (name, "ORG") in out, (name, out)
     assert ("Machlas", "PERSON") in out
+
+
+def test_competitions_in_sports_copy_stay_events(blank):
+    # "Olympics" after a town reads like a club's plural nickname ("Los Angeles Lakers")
+    text = "TENNIS - MURRAY TO RETIRE.\nLONDON, July 23 - Murray retires after the Paris Olympics."
+    out = run(blank, text, [("Paris Olympics", "ORG")])
+    assert ("Paris Olympics", "EVENT") in out
+    text = "SOCCER - ENGLISH PREMIER LEAGUE RESULTS.\nResults of English Premier League matches:"
+    out = run(blank, text, [("English Premier League", "ORG")])
+    assert ("English", "NORP") in out and ("Premier League", "EVENT") in out

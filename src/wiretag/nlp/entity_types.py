@@ -159,6 +159,81 @@ EVENT_HEADS = frozenset(
     }
 )
 
+#: Competitions and other named events end in one of these after a word that names them
+#: ("French Open", "Davis Cup", "Japanese Grand Prix", "Kentucky Derby", "PGA
+#: Championship", "World Series", "Cannes Film Festival"); compared in lower case, so
+#: headlines in capitals ("AUSTRALIAN OPEN") count too.
+EVENT_TAILS = frozenset(
+    {"open", "cup", "trophy", "championship", "championships", "series", "marathon",
+     "derby", "bowl", "masters", "festival", "olympics", "paralympics", "regatta",
+     "classic", "invitational", "grand prix"}
+)
+#: Competitions known by a name without such a tail (compared in lower case, also at the
+#: end of a longer name: "English Premier League", "UEFA Champions League").
+COMPETITIONS = frozenset(
+    {"premier league", "champions league", "europa league", "conference league",
+     "nations league", "super league", "la liga", "serie a", "serie b", "ligue 1",
+     "ligue 2", "bundesliga", "eredivisie", "primeira liga", "six nations",
+     "formula one", "formula 1", "ashes", "grand national", "super rugby", "copa america",
+     "copa libertadores", "copa sudamericana", "copa del rey", "grand slam", "world cup",
+     "tour de france", "giro d'italia", "vuelta a espana", "paris-roubaix",
+     "wimbledon championships"}
+)
+#: Words before "Games" that make it a multi-sport event ("Commonwealth Games",
+#: "Asian Games"), not a games company ("Epic Games").
+GAMES_QUALIFIERS = frozenset(
+    {"olympic", "paralympic", "commonwealth", "asian", "african", "pan", "american",
+     "mediterranean", "youth", "winter", "summer", "world", "island", "invictus", "arab",
+     "gulf", "sea", "francophone", "special", "goodwill", "european", "pacific", "bolivarian"}
+)
+#: Named events' names that the tails above would take: bodies, not events.
+NOT_EVENTS = frozenset({"ultimate fighting championship", "world series of poker tour"})
+
+#: Names of a place (in the model's or the gazetteer's reading) ending in one of these are
+#: a built structure: "Hong Kong Convention and Exhibition Centre", "Coors Field",
+#: "Capella Hotel", "Kensington Oval", "Madison Square Garden", "St Peter's Basilica".
+#: Only where the name was read as a place: "Carter Center" and "Jim Hall" as the model
+#: reads them (ORG, PERSON) are left alone.
+PLACE_FAC_HEADS = frozenset(
+    {"Centre", "Center", "Hotel", "Field", "Oval", "Ground", "Theatre", "Theater",
+     "Garden", "Gardens", "Cathedral", "Mosque", "Church", "Temple", "Synagogue", "Shrine",
+     "Chapel", "Basilica", "Dam", "Mine", "Refinery", "Terminal", "Building", "Park",
+     "Canal", "Dome", "Coliseum", "Colosseum", "Pavilion", "Hall", "Plaza", "Mall",
+     "Barracks", "Pier", "Wharf", "Lighthouse", "Monument", "Memorial", "Tunnel",
+     "Motorway", "Expressway", "Freeway", "Railway", "Pipeline", "Reactor", "Observatory",
+     "Stadion", "Links", "Course"}
+)
+#: A name with one of these anywhere is a venue: "Estadio Monumental", "Stadium
+#: Australia", "Stade de France", "International Stadium Yokohama".
+VENUE_WORDS = frozenset({"Stadium", "Estadio", "Stade", "Stadio", "Stadion", "Arena", "Velodrome"})
+#: One-word venues glued to their head: "BayArena", "Superdome", "SkyDome".
+VENUE_SUFFIXES = ("arena", "dome", "stadion", "stadium")
+#: A place's name that this common noun follows is a facility ("the Letzigrund stadium",
+#: "the Kisanfu mine", "the Tenke Fungurume copper mine") ...
+FAC_NOUNS = frozenset(
+    {"stadium", "arena", "mine", "mines", "refinery", "airport", "airbase", "hotel", "dam",
+     "terminal", "racecourse", "circuit", "prison", "jail", "smelter", "plant", "reactor",
+     "pipeline", "port", "seaport", "crossing", "checkpoint", "bridge", "highway", "base",
+     "ballpark", "velodrome", "cathedral", "mosque", "church", "temple", "monastery",
+     "palace", "hospital", "oilfield", "gasfield"}
+)
+#: ... or a natural place ("the Panjshir valley", "the Naf river", "Sentosa island").
+LOC_NOUNS = frozenset(
+    {"valley", "river", "island", "islands", "mountains", "mountain", "desert",
+     "peninsula", "plateau", "lake", "strait", "basin", "delta", "coast", "archipelago",
+     "highlands", "steppe", "forest", "rainforest", "hills", "sea", "gulf", "canyon",
+     "glacier", "volcano", "corridor", "gorge"}
+)
+#: Words between a name and its facility noun: "the Kisanfu copper mine", "the
+#: Zaporizhzhia nuclear power plant".
+FAC_MODIFIERS = frozenset(
+    {"copper", "gold", "cobalt", "lithium", "coal", "iron", "diamond", "nickel", "uranium",
+     "zinc", "silver", "oil", "gas", "lng", "nuclear", "power", "hydropower", "hydroelectric",
+     "solar", "wind", "steel", "chemical", "border", "military", "air", "naval", "football",
+     "national", "international", "cricket", "rugby", "olympic", "main", "coal-fired",
+     "gas-fired", "thermal", "desalination", "maximum-security", "high-security", "cargo"}
+)
+
 ORG_HEADS = {
     "Records",
     "Club",
@@ -911,6 +986,8 @@ class EntityTyper:
 
     def _place_label(self, text: str, default: str = "GPE") -> str:
         bare = text[4:] if text.startswith(("the ", "The ")) else text
+        if bare.endswith(" Canal"):
+            return "FAC"  # "Suez Canal": a built waterway, as the news sets annotate it
         if bare in self.loc:
             return "LOC"
         first, _, rest = bare.partition(" ")
@@ -925,9 +1002,78 @@ class EntityTyper:
         words = bare.split() or [bare]
         if words[-1] in FAC_HEADS:
             return "FAC"
-        if words[-1] in LOC_HEADS or words[0] in ("Lake", "Mount", "Gulf", "Sea", "Strait"):
+        if words[-2:] == ["National", "Park"]:
+            return "LOC"  # "Taroko National Park"
+        if (
+            words[-1] in PLACE_FAC_HEADS
+            or any(w in VENUE_WORDS for w in words)
+            or words[:2] == ["Port", "of"]  # "Port of Baltimore" ("Port of Spain" is known)
+            or (len(words) == 1 and len(bare) > 6 and bare.lower().endswith(VENUE_SUFFIXES))
+        ):
+            return "FAC"
+        if (
+            words[-1] in LOC_HEADS
+            or words[-1] == "Channel"  # "English Channel"
+            or words[0] in ("Lake", "Mount", "Gulf", "Sea", "Strait", "Cape")
+        ):
             return "LOC"
         return default
+
+    def _place_by_noun(self, ent: Span, label: str) -> str:
+        """A place's name the gazetteer does not know, by the common noun after it: "the
+        Kisanfu copper mine", "the Letzigrund stadium" (FAC); "the Panjshir valley",
+        "the Naf river" (LOC). Known places keep their type ("the Mariupol port")."""
+        if label != "GPE" or ent.text in self.gpe or ent.text in self.gpe_strong:
+            return label
+        doc = ent.doc
+        j = ent.end
+        while j < len(doc) and j < ent.end + 2 and doc[j].lower_ in FAC_MODIFIERS:
+            j += 1
+        if j >= len(doc) or not doc[j].is_lower:
+            return label
+        if doc[j].text in FAC_NOUNS:
+            return "FAC"
+        if doc[j].text in LOC_NOUNS and j == ent.end:
+            return "LOC"
+        return label
+
+    def _event_name(self, ent: Span, lower_doc: bool) -> bool:
+        """Competitions and other named events: "French Open", "Davis Cup", "Japanese
+        Grand Prix", "Tour de France", "Copa Libertadores", "Euro 96", "Champions League"
+        (headlines in capitals too). A games company ("Epic Games") and an airline
+        ("Copa Airlines") are not events."""
+        words = [t.text for t in ent]
+        if words and words[0] in ("The", "the", "THE"):
+            words = words[1:]
+        if not words or not (lower_doc or any(w[:1].isupper() for w in words)):
+            return False
+        low = [w.lower() for w in words]
+        text = " ".join(low)
+        if text in NOT_EVENTS or ent.text in self.org:
+            return False
+        if any(text == c or text.endswith(" " + c) for c in COMPETITIONS):
+            return True
+        if low[0] == "tour" and len(low) > 2 and low[1] in ("de", "of", "du", "d'"):
+            return True  # "Tour de France", "Tour of Flanders"
+        if low[0] in ("giro", "vuelta") and len(low) > 1:
+            return True
+        if low[0] == "copa" and len(low) > 1 and words[-1] not in ORG_HEADS | COMPANY_HEADS:
+            return True  # "Copa del Rey"; not "Copa Airlines"
+        if low[0] == "euro" and len(low) == 2 and re.fullmatch(r"(19|20)?\d\d", low[1]):
+            return True  # "Euro 96", "Euro 2024"
+        if low[-2:] == ["grand", "prix"] or low[:2] == ["grand", "prix"]:
+            return True
+        if low[0] == "prix" and len(low) > 2:
+            return True  # "Prix de l'Arc de Triomphe"
+        if len(low) >= 2 and low[-1] == "games":
+            return low[-2] in GAMES_QUALIFIERS or low[-2].isdigit() or (
+                words[-2] in self.norp or words[-2] in self.gpe_strong
+            )
+        if len(low) >= 3 and "cup" in low[1:-1] and low[low.index("cup", 1) + 1] == "of":
+            return True  # "Africa Cup of Nations"
+        return len(low) >= 2 and low[-1] in EVENT_TAILS and (
+            lower_doc or words[-1][:1].isupper()
+        )
 
     def _state_body(self, ent: Span) -> list[Span] | None:
         """A country's short name or a nationality before one of its state's bodies is the
@@ -1159,6 +1305,8 @@ class EntityTyper:
         if not self._unlisted(ent):
             return False
         last = ent[-1]
+        if last.text in NAME_HEADS or last.text in BODY_HEADS or last.text in ("Center", "Centre"):
+            return False  # "Carter Center", "Jordan Valley": a body's or a place's head
         people = self._people()
         if ent[0].lower_ not in people.given or people.verbs(ent[0].lower_):
             return False
@@ -1220,6 +1368,21 @@ class EntityTyper:
             return []
         if all(NUMBER_LIKE.fullmatch(t.text) or t.is_punct for t in ent):
             return []  # "6,381.94", "41st": figures, not names
+        if self._event_name(ent, lower_doc):
+            start = ent.start + (1 if ent[0].lower_ == "the" and len(ent) > 1 else 0)
+            nationality: list[Span] = []
+            tail = " ".join(t.lower_ for t in doc[start : ent.end])
+            while (
+                start < ent.end - 1
+                and (doc[start].text in self.norp or doc[start].text.title() in self.norp)
+                and tail.split(" ", 1)[1] in COMPETITIONS
+            ):
+                # "English Premier League", "Italian Serie A": a nationality before a
+                # league's name; "French Open", "Japanese Grand Prix" are names whole
+                nationality.append(Span(doc, start, start + 1, label="NORP"))
+                start += 1
+                tail = tail.split(" ", 1)[1]
+            return [*nationality, Span(doc, start, ent.end, label="EVENT")]  # "Davis Cup"
         glued = self._split_glued_modifier(ent, lower_doc, upper_doc)
         if glued is not None:
             return glued
@@ -1456,7 +1619,8 @@ class EntityTyper:
             # "Mary Earps", "Jordan Thompson"
             return [Span(doc, ent.start, ent.end, label="PERSON")]
         if label == "LOC":
-            return [Span(doc, ent.start, ent.end, label=self._place_label(text))]
+            place = self._place_by_noun(ent, self._place_label(text))
+            return [Span(doc, ent.start, ent.end, label=place)]
         if label == "ORG" and text in self.loc:
             return [Span(doc, ent.start, ent.end, label="LOC")]
         if label == "ORG" and text in self.gpe_strong and text not in self.org:

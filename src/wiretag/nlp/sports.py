@@ -599,6 +599,9 @@ def team_spans(
     teams.update(e.text.lower() for e in ents if e.label_ == "ORG" and _known_as(e, known, "ORG"))
     taken = {i for e in ents for i in range(e.start, e.end)}
     for e in ents:
+        if e.label_ == "EVENT":
+            out.append(e)  # "Paris Olympics", "Kentucky Derby": a competition, not a club
+            continue
         widened = False
         if e.label_ != "ORG" and not is_country(e.text):
             club_name = _club_name(e, taken)
