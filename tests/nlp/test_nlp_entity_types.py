@@ -882,3 +882,15 @@ def test_entity_types_natural_places_of_the_gazetteer_are_loc(nlp):
         ("English Channel", "LOC"),
         ("Americas", "LOC"),
     ]
+
+
+def test_entity_types_grounds_and_coordinated_facilities(nlp):
+    text = "Output rose at its Tenke Fungurume and Kisanfu mines in Lualaba."
+    out = run(nlp, text, [("Tenke Fungurume", "LOC"), ("Kisanfu", "LOC"), ("Lualaba", "LOC")])
+    assert ("Tenke Fungurume", "FAC") in out and ("Kisanfu", "FAC") in out
+    assert ("Lualaba", "GPE") in out
+    # "at the" before an unknown place in sports copy: a ground; elsewhere left alone
+    sports = "SOCCER - BRAZIL WIN.\nBrazil beat Chile 2-1 at the Mineirao on Tuesday."
+    assert ("Mineirao", "FAC") in run(nlp, sports, [("Mineirao", "LOC")])
+    news = "Talks were held at the Mineirao on Tuesday."
+    assert run(nlp, news, [("Mineirao", "LOC")]) == [("Mineirao", "GPE")]

@@ -1020,21 +1020,35 @@ class EntityTyper:
         return default
 
     def _place_by_noun(self, ent: Span, label: str) -> str:
-        """A place's name the gazetteer does not know, by the common noun after it: "the
-        Kisanfu copper mine", "the Letzigrund stadium" (FAC); "the Panjshir valley",
-        "the Naf river" (LOC). Known places keep their type ("the Mariupol port")."""
+        """A place's name the gazetteer does not know, by the words around it: the common
+        noun after it ("the Kisanfu copper mine", "its Tenke Fungurume and Kisanfu mines",
+        "the Letzigrund stadium": FAC; "the Panjshir valley", "the Naf river": LOC), or
+        "at the" before it in sports copy, which a town does not take ("at the Mineirao on
+        Tuesday": FAC). Known places keep their type ("the Mariupol port")."""
         if label != "GPE" or ent.text in self.gpe or ent.text in self.gpe_strong:
             return label
         doc = ent.doc
         j = ent.end
-        while j < len(doc) and j < ent.end + 2 and doc[j].lower_ in FAC_MODIFIERS:
+        if j + 1 < len(doc) and doc[j].lower_ in ("and", "or", ",") and doc[j + 1].is_title:
+            j += 1  # "Tenke Fungurume and Kisanfu mines": the noun after the second name
+            while j < len(doc) and j < ent.end + 5 and doc[j].is_title:
+                j += 1
+        while j < len(doc) and j < ent.end + 6 and doc[j].lower_ in FAC_MODIFIERS:
             j += 1
-        if j >= len(doc) or not doc[j].is_lower:
-            return label
-        if doc[j].text in FAC_NOUNS:
-            return "FAC"
-        if doc[j].text in LOC_NOUNS and j == ent.end:
-            return "LOC"
+        if j < len(doc) and doc[j].is_lower:
+            if doc[j].text in FAC_NOUNS:
+                return "FAC"
+            if doc[j].text in LOC_NOUNS and j == ent.end:
+                return "LOC"
+        if (
+            ent.start > 1
+            and doc[ent.start - 1].lower_ == "the"
+            and doc[ent.start - 2].lower_ == "at"
+            and ent[0].is_title
+            and not (ent.end < len(doc) and doc[ent.end].is_title)
+            and sports_story(doc)
+        ):
+            return "FAC"  # "at the Mineirao on Tuesday": a ground, not a town
         return label
 
     def _event_name(self, ent: Span, lower_doc: bool) -> bool:
