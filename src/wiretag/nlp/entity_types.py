@@ -166,7 +166,7 @@ EVENT_HEADS = frozenset(
 EVENT_TAILS = frozenset(
     {"open", "cup", "trophy", "championship", "championships", "series", "marathon",
      "derby", "bowl", "masters", "festival", "olympics", "paralympics", "regatta",
-     "classic", "invitational", "grand prix"}
+     "classic", "invitational"}
 )
 #: Competitions known by a name without such a tail (compared in lower case, also at the
 #: end of a longer name: "English Premier League", "UEFA Champions League").
@@ -186,8 +186,8 @@ GAMES_QUALIFIERS = frozenset(
      "mediterranean", "youth", "winter", "summer", "world", "island", "invictus", "arab",
      "gulf", "sea", "francophone", "special", "goodwill", "european", "pacific", "bolivarian"}
 )
-#: Named events' names that the tails above would take: bodies, not events.
-NOT_EVENTS = frozenset({"ultimate fighting championship", "world series of poker tour"})
+#: Names that the tails above would take that are bodies, not events.
+NOT_EVENTS = frozenset({"ultimate fighting championship"})
 
 #: Names of a place (in the model's or the gazetteer's reading) ending in one of these are
 #: a built structure: "Hong Kong Convention and Exhibition Centre", "Coors Field",
