@@ -21,7 +21,6 @@ trained on their coarse names (round 16). The blind sets are only ever scored.
 from __future__ import annotations
 
 import argparse
-import re
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
@@ -30,41 +29,14 @@ ROOT = Path(__file__).resolve().parent.parent
 NEWS_DIR = ROOT / "tests" / "nlp"
 DEV = ("news_ner_gold", "news_ner_sports", "news_ner_dev2", "news_ner_dev3")
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT")
-MARK = re.compile(r"\[([^\]]+)\]\(([A-Z]+)\)")
-
-
-def misc_spans(md_line: str) -> list[tuple[int, int]]:
-    """Character spans of the ``[text](MISC)`` names of one markup line, in the offsets
-    of its plain text (as ``training.news_gold`` writes it)."""
-    out: list[tuple[int, int]] = []
-    plain = 0
-    pos = 0
-    for m in MARK.finditer(md_line):
-        plain += len(md_line[pos : m.start()].replace("\\n", "\n"))
-        name = m.group(1)
-        if m.group(2) == "MISC":
-            out.append((plain, plain + len(name)))
-        plain += len(name)
-        pos = m.end()
-    return out
 
 
 def load_set(name: str) -> list[tuple[str, list[tuple[int, int, str]], list[tuple[int, int]]]]:
-    """(text, gold fine spans, MISC spans) per record of a news set."""
+    """(text, gold fine spans, MISC spans) per record of a news set: the JSON Lines'
+    ``ignore`` ranges are its MISC names (``training.news_gold``)."""
     from training.evaluate import items_from_jsonl
 
-    items = items_from_jsonl(NEWS_DIR / f"{name}.jsonl")
-    lines = [x for x in (NEWS_DIR / f"{name}.md").read_text("utf-8").splitlines() if x.strip()]
-    if len(lines) != len(items):
-        raise SystemExit(f"{name}: {len(lines)} markup lines but {len(items)} records")
-    out = []
-    for (text, gold, _ignore), line in zip(items, lines, strict=True):
-        misc = misc_spans(line)
-        for s, e in misc:
-            if s < 0 or e > len(text):
-                raise SystemExit(f"{name}: MISC span {s}-{e} outside its text")
-        out.append((text, [(int(s), int(e), str(lab)) for s, e, lab in gold], misc))
-    return out
+    return items_from_jsonl(NEWS_DIR / f"{name}.jsonl")
 
 
 def tally(
@@ -78,7 +50,6 @@ def tally(
     misc: Counter[str] = Counter()
     misc_names: dict[str, Counter[str]] = defaultdict(Counter)
     spurious: dict[str, Counter[str]] = defaultdict(Counter)
-    counted: Counter[str] = Counter()  # predictions per type, over no MISC name
     for (text, gold, miscs), preds in zip(records, predicted, strict=True):
         by_span = {(s, e): lab for s, e, lab in preds}
         for s, e, lab in gold:
@@ -90,9 +61,6 @@ def tally(
             got = by_span.get((s, e), "-")
             misc[got] += 1
             misc_names[got][text[s:e]] += 1
-        for s, e, lab in preds:
-            if not any(s < me and ms < e for ms, me in miscs):
-                counted[lab] += 1  # as the F1s count: nothing over a MISC name
         covered = [(s, e) for s, e, _ in gold] + list(miscs)
         for s, e, lab in preds:
             if lab in ("GPE", "LOC", "FAC", "NORP", "EVENT") and not any(
@@ -100,22 +68,25 @@ def tally(
             ):
                 spurious[lab][text[s:e]] += 1
     return {"confusion": conf, "names": names, "misc": misc, "misc_names": misc_names,
-            "spurious": spurious, "predicted": counted}
+            "spurious": spurious}
 
 
-def fine_f1(t: dict[str, Any]) -> dict[str, tuple[float, float, float]]:
-    """Per-type precision, recall and F1 on exact spans and fine types, from ``tally``."""
-    conf, predicted = t["confusion"], t["predicted"]
-    out = {}
-    for lab in LABELS:
-        gold = sum(n for (g, _), n in conf.items() if g == lab)
-        hit = conf[(lab, lab)]
-        if not gold and not predicted[lab]:
-            continue
-        p = hit / predicted[lab] if predicted[lab] else 0.0
-        r = hit / gold if gold else 0.0
-        out[lab] = (p, r, 2 * p * r / (p + r) if p + r else 0.0)
-    return out
+def fine_f1(
+    records: list[tuple[str, list[tuple[int, int, str]], list[tuple[int, int]]]],
+    predicted: list[list[tuple[int, int, str]]],
+) -> dict[str, dict[str, float]]:
+    """Per-type P/R/F1 on exact spans and fine types (``training.evaluate.prf``), with
+    predictions over a MISC name not counted, as the news F1s count them."""
+    from training.evaluate import prf
+
+    gold = {(i, s, e, lab) for i, (_, spans, _) in enumerate(records) for s, e, lab in spans}
+    pred = {
+        (i, s, e, lab)
+        for i, ((_, _, miscs), preds) in enumerate(zip(records, predicted, strict=True))
+        for s, e, lab in preds
+        if not any(s < me and ms < e for ms, me in miscs)
+    }
+    return prf(gold, pred)
 
 
 def main() -> None:
@@ -142,8 +113,8 @@ def main() -> None:
         if any(row):
             exact = conf[(g, g)] / sum(row)
             print(f"{g:17} " + " ".join(f"{n:>6}" for n in row) + f"   exact {exact:.3f}")
-    for lab, (prec, rec, f1) in fine_f1(t).items():
-        print(f"{lab:17} P={prec:.3f} R={rec:.3f} F1={f1:.3f}")
+    for lab, sc in fine_f1(records, predicted).items():
+        print(f"{lab:17} P={sc['p']:.3f} R={sc['r']:.3f} F1={sc['f']:.3f} n={sc['n']}")
     misc = t["misc"]
     print("MISC names, predicted as: " + ", ".join(f"{k} {v}" for k, v in misc.most_common()))
     for (g, c), names in sorted(t["names"].items(), key=lambda kv: -sum(kv[1].values())):

@@ -153,20 +153,21 @@ EVENT_HEADS = frozenset(
         "Revolution",
         "Uprising",
         "Olympics",
+        "Paralympics",
         "Intifada",
         "Massacre",
         "Genocide",
     }
 )
 
-#: Competitions and other named events end in one of these after a word that names them
-#: ("French Open", "Davis Cup", "Japanese Grand Prix", "Kentucky Derby", "PGA
-#: Championship", "World Series", "Cannes Film Festival"); compared in lower case, so
-#: headlines in capitals ("AUSTRALIAN OPEN") count too.
+#: Competitions end in one of these after a word that names them ("French Open", "Davis
+#: Cup", "Kentucky Derby", "PGA Championship", "World Series", "Cannes Film Festival");
+#: compared in lower case, so headlines in capitals ("AUSTRALIAN OPEN") count too.
+#: (EVENT_HEADS, "Cold War", count as written: "REVOLUTION" ends many a party's name.)
 EVENT_TAILS = frozenset(
     {"open", "cup", "trophy", "championship", "championships", "series", "marathon",
-     "derby", "bowl", "masters", "festival", "olympics", "paralympics", "regatta",
-     "classic", "invitational"}
+     "derby", "bowl", "masters", "festival", "regatta", "classic", "invitational",
+     "olympics", "paralympics"}
 )
 #: Competitions known by a name without such a tail (compared in lower case, also at the
 #: end of a longer name: "English Premier League", "UEFA Champions League").
@@ -986,10 +987,9 @@ class EntityTyper:
 
     def _place_label(self, text: str, default: str = "GPE") -> str:
         bare = text[4:] if text.startswith(("the ", "The ")) else text
-        if bare.endswith(" Canal"):
-            return "FAC"  # "Suez Canal": a built waterway, as the news sets annotate it
-        if bare in self.loc:
-            return "LOC"
+        words = bare.split() or [bare]
+        if bare in self.loc and words[-1] not in PLACE_FAC_HEADS:
+            return "LOC"  # the list's "Suez Canal" is built: FAC by its head below
         first, _, rest = bare.partition(" ")
         known_gpe = bare in self.gpe or bare in self.gpe_strong
         if first in COMPASS and rest in self.loc and not known_gpe:
@@ -999,7 +999,6 @@ class EntityTyper:
             return "ORG"
         if bare in self.gpe or bare.title() in self.gpe:
             return "GPE"
-        words = bare.split() or [bare]
         if words[-1] in FAC_HEADS:
             return "FAC"
         if words[-2:] == ["National", "Park"]:
@@ -1054,8 +1053,8 @@ class EntityTyper:
     def _event_name(self, ent: Span, lower_doc: bool) -> bool:
         """Competitions and other named events: "French Open", "Davis Cup", "Japanese
         Grand Prix", "Tour de France", "Copa Libertadores", "Euro 96", "Champions League"
-        (headlines in capitals too). A games company ("Epic Games") and an airline
-        ("Copa Airlines") are not events."""
+        (headlines in capitals too), "Cold War", "Orange Revolution". A games company
+        ("Epic Games") and an airline ("Copa Airlines") are not events."""
         words = [t.text for t in ent]
         if words and words[0] in ("The", "the", "THE"):
             words = words[1:]
@@ -1065,13 +1064,15 @@ class EntityTyper:
         text = " ".join(low)
         if text in NOT_EVENTS or ent.text in self.org:
             return False
-        if any(text == c or text.endswith(" " + c) for c in COMPETITIONS):
-            return True
+        if any(" ".join(low[i:]) in COMPETITIONS for i in range(len(low))):
+            return True  # "Champions League", "UEFA Champions League"
         if low[0] == "tour" and len(low) > 2 and low[1] in ("de", "of", "du", "d'"):
             return True  # "Tour de France", "Tour of Flanders"
         if low[0] in ("giro", "vuelta") and len(low) > 1:
             return True
-        if low[0] == "copa" and len(low) > 1 and words[-1] not in ORG_HEADS | COMPANY_HEADS:
+        if low[0] == "copa" and len(low) > 1 and not (
+            words[-1] in ORG_HEADS or words[-1] in COMPANY_HEADS
+        ):
             return True  # "Copa del Rey"; not "Copa Airlines"
         if low[0] == "euro" and len(low) == 2 and re.fullmatch(r"(19|20)?\d\d", low[1]):
             return True  # "Euro 96", "Euro 2024"
@@ -1085,8 +1086,9 @@ class EntityTyper:
             )
         if len(low) >= 3 and "cup" in low[1:-1] and low[low.index("cup", 1) + 1] == "of":
             return True  # "Africa Cup of Nations"
-        return len(low) >= 2 and low[-1] in EVENT_TAILS and (
-            lower_doc or words[-1][:1].isupper()
+        return len(low) >= 2 and (
+            words[-1] in EVENT_HEADS
+            or (low[-1] in EVENT_TAILS and (lower_doc or words[-1][:1].isupper()))
         )
 
     def _state_body(self, ent: Span) -> list[Span] | None:
@@ -1532,13 +1534,6 @@ class EntityTyper:
         if len(ent) > 1 and all(t.text in self.norp for t in ent):
             # "Rwandan Hutu", "Banyamulenge Tutsi": peoples side by side, not a body
             return [Span(doc, t.i, t.i + 1, label="NORP") for t in ent]
-        if (
-            len(ent) > 1
-            and ent[-1].text in EVENT_HEADS
-            and ent[0].text[:1].isupper()
-            and text not in self.org
-        ):
-            return [Span(doc, ent.start, ent.end, label="EVENT")]  # "the Cold War"
         if not lower_doc and not any(t.text[:1].isupper() or t.like_num for t in ent):
             # names have a capital somewhere; all-lower-case spans are kept only when
             # the gazetteer knows them ("kyiv"), which the matcher below adds back
