@@ -44,6 +44,7 @@ from spacy.util import filter_spans
 
 from wiretag.lexicon.gazetteer import case_forms, gazetteer
 from wiretag.nlp.lemmas import lemmatizer_table
+from wiretag.nlp.misc_names import LAW_TAILS, index_table, misc_spans
 from wiretag.nlp.sports import line_slugs, name_table, sports_story, team_spans
 from wiretag.nlp.truecase import (
     RECASED_KEY,
@@ -947,6 +948,8 @@ class EntityTyper:
                 forms.add(name_)
                 self.forms[low] = (label, forms)
         self.matcher = NameMatcher(nlp, groups)
+        #: market indexes and crude grades as the tokenizer splits them (``misc_spans``)
+        self.index_table = index_table(lambda n: [t.text for t in nlp.make_doc(n)])
 
     # -------------------------------------------------------------- helpers
     def _is_title(self, text: str) -> bool:
@@ -976,12 +979,15 @@ class EntityTyper:
             return True
         if text.isupper() and len(text) > 3:  # all-caps datelines: "MOSCOW, Nov 21"
             return label in ("GPE", "LOC")
-        # scraped copy: "kyiv says ..."
+        # scraped copy: "kyiv says ..."; not a word English writes in lower case
+        # ("their reunion tour": not Reunion)
+        usual = case_forms().get(low)
         return (
             text.islower()
             and label == "GPE"
             and len(text) >= 4
             and low not in NOT_LOWERCASE
+            and (usual is None or usual[:1].isupper())
             and text in {f.lower() for f in forms}
         )
 
@@ -2085,6 +2091,15 @@ class EntityTyper:
                 ents = self._caps_line_ents(doc, ents, lines)
             ents = self._sports(doc, ents)
             ents = _digest_titles(doc, ents)
+        # laws, market indexes, crude grades, ships and storms: never a body or a place
+        ents = misc_spans(
+            doc,
+            ents,
+            table=self.index_table,
+            known=self.org,
+            common=self._dictionary(),
+            bodies=(BODY_HEADS | {"Center", "Centre"}) - LAW_TAILS,
+        )
         # whatever the model gave the rules: never two entities over one token, never an
         # entity of spaces or punctuation only
         kept = [e for e in map(_strip_space, ents) if e is not None]
