@@ -193,9 +193,14 @@ def _market_next(doc: Doc, end: int, table: IndexTable) -> bool:
     return False
 
 
-def _index_spans(doc: Doc, table: IndexTable) -> list[Span]:
-    """Spans of the market indexes and crude grades written in ``doc``."""
-    out: list[Span] = []
+def _index_spans(doc: Doc, ents: list[Span], table: IndexTable) -> list[Span]:
+    """Spans of the market indexes and crude grades written in ``doc``, and of the
+    model's names ending in "Index" or "Composite" ("Human Development Index")."""
+    out = [
+        Span(doc, e.start, e.end, label="MISC")
+        for e in ents
+        if len(e) >= 2 and _word(e[-1]) in ("Index", "Composite") and e.label_ != "PERSON"
+    ]
     oil_story: bool | None = None
     i = 0
     while i < len(doc):
@@ -286,6 +291,7 @@ def _law_spans(
     common: Container[str],
     bodies: Container[str],
     known: Container[str],
+    named: Container[int],
 ) -> list[Span]:
     """Laws: the model's names that are a law's, a place's name before a law's word
     ("Paris" + "Agreement"), and capitalised names ending in a law's word the model
@@ -308,13 +314,13 @@ def _law_spans(
                 out.append(Span(doc, e.start, e.end, label="LAW"))
     starts = {e.start for e in out if e.label_ == "LAW"}
     people = {i for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
-    # a law's word inside a name of the model's was read with that name above: "Hong Kong
-    # Convention and Exhibition Centre"
-    named = {i for e in ents for i in range(e.start, e.end)}
     # the capitalised words ending in a law's word, read back from that word
     for tok in doc:
         if _word(tok) not in LAW_TAILS or tok.i == 0 or not tok.is_title or tok.i in named:
-            continue  # in a headline in capitals, only the model's names; "John Law"
+            # in a headline in capitals, only the model's names; a law's word inside a
+            # model's name was read with that name above ("John Law", "Hong Kong
+            # Convention and Exhibition Centre")
+            continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].is_title and not doc[tok.i + 1].is_sent_start:
             continue  # "Harvard Law School": the name goes on
         k = tok.i + 2 if tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("and", "&") else len(doc)
@@ -391,12 +397,9 @@ def misc_spans(
     ``common``: English words in lower case (a sentence's first word is no law's, a
     headline's verb no storm's name); ``bodies``: last words of bodies' names ("Center",
     "Institute"): a name with one is no law."""
-    found = _law_spans(doc, ents, common=common, bodies=bodies, known=known)
-    found += _index_spans(doc, table)
-    for e in ents:
-        if len(e) >= 2 and _word(e[-1]) in ("Index", "Composite") and e.label_ != "PERSON":
-            found.append(Span(doc, e.start, e.end, label="MISC"))  # "Human Development Index"
-    named = {i for e in ents for i in range(e.start, e.end)}
+    named = {i for e in ents for i in range(e.start, e.end)}  # tokens of the model's names
+    found = _law_spans(doc, ents, common=common, bodies=bodies, known=known, named=named)
+    found += _index_spans(doc, ents, table)
     found += [s for s in _storm_spans(doc, common) if not s[-1].is_upper or s[-1].i in named]
     found += _ship_spans(doc, ents, known)
     if not found:
