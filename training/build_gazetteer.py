@@ -203,9 +203,6 @@ EXTRA_NORP = [
     "Peronists",
     "Gaullist",
     "Gaullists",
-    "Taliban",
-    "Houthi",
-    "Houthis",
     "Palestinians",
     "Israelis",
     "Ukrainians",
@@ -332,12 +329,13 @@ Islamic State|ISIS|ISIL|Al Qaeda|al Qaeda|al-Qaeda|Al-Qaeda|Boko Haram|al-Shabaa
 Wagner Group|Reuters|Associated Press|AP|AFP|Agence France-Presse|Bloomberg|TASS|Tass|
 RIA|Interfax|Xinhua|CNN|BBC|Al Jazeera|FBI|CIA|NSA|KGB|FSB|SBU|GRU|Mossad|IDF|PLO|
 Palestinian Authority|Fatah|Kurdistan Workers Party|PKK|YPG|SDF|Syrian Democratic Forces|
-Houthis|Taliban|Muslim Brotherhood|Ministry of Defence|Defence Ministry|Defense Ministry|
+Houthis|Houthi|Taliban|Muslim Brotherhood|Ministry of Defence|Defence Ministry|Defense Ministry|
 Foreign Ministry|Ministry of Foreign Affairs|Gazprom|Rosneft|Lukoil|Aramco|Saudi Aramco|
 Google|Apple|Microsoft|Amazon.com|Meta|Facebook|Twitter|Tesla|Boeing|Airbus|Nvidia|
 Goldman Sachs|JPMorgan|Morgan Stanley|Toyota|Volkswagen|Shell|BP|ExxonMobil|Exxon|Chevron|
 Food and Agriculture Organization|Food and Agriculture Organization of the United Nations|FAO|International Council for the Exploration of the Sea|ICES|
 European Economic Area|European Free Trade Association|EFTA|OECD|
+Thames Water|Anglian Water|Southern Water|Yorkshire Water|Welsh Water|Severn Trent|Severn Trent Water|United Utilities|South West Water|Wessex Water|Northumbrian Water|Scottish Water|Affinity Water|South East Water|Ofwat|
 Organisation for Economic Co-operation and Development|
 Organization for Economic Cooperation and Development|International Labour Organization|ILO|
 International Energy Agency|IEA|International Organization for Migration|European Council|

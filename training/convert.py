@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from spacy.tokens import Doc, DocBin, Span
+from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 NER_MAP = {
@@ -560,6 +561,7 @@ def news_docs(records: Iterable[dict], make_doc: Callable[[str], Doc]) -> list[D
                 missing.append(span)
         named = {i for e in ents for i in range(e.start, e.end)}
         missing = [m for m in missing if not named & set(range(m.start, m.end))]
-        doc.set_ents(ents, missing=missing, default="outside")
+        # two names in one token ("U.S.-Philippines") widen to the same span: once only
+        doc.set_ents(ents, missing=filter_spans(missing), default="outside")
         docs.append(doc)
     return docs

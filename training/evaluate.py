@@ -41,6 +41,13 @@ NEWS_BLIND7 = ROOT / "tests" / "nlp" / "news_ner_blind7.jsonl"
 NEWS_DEV2 = ROOT / "tests" / "nlp" / "news_ner_dev2.jsonl"
 NEWS_BLIND8 = ROOT / "tests" / "nlp" / "news_ner_blind8.jsonl"
 NEWS_DEV3 = ROOT / "tests" / "nlp" / "news_ner_dev3.jsonl"
+NEWS_DEV4 = ROOT / "tests" / "nlp" / "news_ner_dev4.jsonl"
+NEWS_BLIND9 = ROOT / "tests" / "nlp" / "news_ner_blind9.jsonl"
+#: the sets also scored all in capitals and all in lower case
+CASED_SETS = frozenset(
+    {"news_blind6", "news_blind7", "news_dev2", "news_blind8", "news_dev3", "news_dev4",
+     "news_blind9"}
+)
 
 
 def prf(gold: set, pred: set) -> dict[str, dict[str, float]]:
@@ -181,12 +188,14 @@ def evaluate(
         ("news_dev2", NEWS_DEV2),
         ("news_blind8", NEWS_BLIND8),
         ("news_dev3", NEWS_DEV3),
+        ("news_dev4", NEWS_DEV4),
+        ("news_blind9", NEWS_BLIND9),
     ):
         if path.exists():
             items = items_from_jsonl(path)
             res[f"{key}_ner_coarse"] = score_ner(nlp, items)
             res[f"{key}_ner_fine"] = score_ner(nlp, items, fold=False)
-            if key in ("news_blind6", "news_blind7", "news_dev2", "news_blind8", "news_dev3"):
+            if key in CASED_SETS:
                 res[f"{key}_upper_coarse"] = score_ner(nlp, _upper(items))
                 res[f"{key}_lower_coarse"] = score_ner(nlp, _lower(items))
     return res

@@ -27,7 +27,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWS_DIR = ROOT / "tests" / "nlp"
-DEV = ("news_ner_gold", "news_ner_sports", "news_ner_dev2", "news_ner_dev3")
+DEV = ("news_ner_gold", "news_ner_sports", "news_ner_dev2", "news_ner_dev3", "news_ner_dev4")
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT")
 #: what the pipeline may call a name: the gold's types, and laws and other names (MISC)
 PREDICTED = (*LABELS, "LAW", "MISC")

@@ -1,7 +1,8 @@
 """Dump and classify NER errors on the corpus test sets (UNER-EWT test, Wikigold held-out)
 or a news set, for the full pipeline or the raw statistical ``ner`` alone.
 
-    python -m training.ner_errors [--set uner|wikigold|news|blind|blind2|blind3] [--raw] [--show N]
+    python -m training.ner_errors [--set uner|wikigold|news|sports|dev2|dev3|dev4] [--raw]
+        [--show N]
 
 Every false positive and false negative (exact character spans, PER/ORG/LOC folding as
 in ``training.evaluate``) is put into one class, so the counts add up:
@@ -31,6 +32,9 @@ from training.evaluate import (
     items_from_jsonl,
 )
 
+#: the development sets by short name (their errors are read; the blind sets' are not)
+DEV_SETS = ("sports", "dev2", "dev3", "dev4")
+
 
 def load_items(name: str, corpora: Path, vocab) -> list:
     from training import convert as cv
@@ -43,6 +47,8 @@ def load_items(name: str, corpora: Path, vocab) -> list:
         path = corpora / "wikigold" / "wikigold.conll.txt"
         return _doc_items(cv.wikigold_docs(path, vocab, "test", as_annotated=True))
     named = {"news": NEWS_GOLD, "blind2": NEWS_BLIND2, "blind3": NEWS_BLIND3}
+    if name in DEV_SETS:
+        return items_from_jsonl(ROOT / "tests" / "nlp" / f"news_ner_{name}.jsonl")
     return items_from_jsonl(named.get(name, NEWS_BLIND))
 
 
@@ -93,7 +99,7 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--model", default=str(ROOT / "src" / "wiretag" / "models" / "en_wiretag_news"))
     ap.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
-    sets = ["uner", "wikigold", "news", "blind", "blind2", "blind3"]
+    sets = ["uner", "wikigold", "news", *DEV_SETS, "blind", "blind2", "blind3"]
     ap.add_argument("--set", default="uner", choices=sets)
     ap.add_argument("--raw", action="store_true", help="statistical ner only, no rule component")
     ap.add_argument("--show", type=int, default=15, help="examples shown per class")

@@ -41,9 +41,10 @@ BLIND_SETS = (
     "news_ner_blind6",
     "news_ner_blind7",
     "news_ner_blind8",
+    "news_ner_blind9",
 )
 #: the blind sets also gated all in capitals and all in lower case (coarse types)
-CASED_BLIND_SETS = ("news_ner_blind6", "news_ner_blind7", "news_ner_blind8")
+CASED_BLIND_SETS = ("news_ner_blind6", "news_ner_blind7", "news_ner_blind8", "news_ner_blind9")
 #: Syntax scores on 25k EWT test tokens are deterministic; 0.005 absorbs a retrain of the
 #: same recipe, a real regression moves by more. NER corpora are smaller: 0.02.
 CORPUS_MARGINS = {"ewt": 0.005, "ner": 0.02}

@@ -894,3 +894,58 @@ def test_entity_types_grounds_and_coordinated_facilities(nlp):
     assert ("Mineirao", "FAC") in run(nlp, sports, [("Mineirao", "LOC")])
     news = "Talks were held at the Mineirao on Tuesday."
     assert run(nlp, news, [("Mineirao", "LOC")]) == [("Mineirao", "GPE")]
+
+
+def test_two_people_side_by_side_with_only_a_space_are_one(nlp):
+    text = "President Luiz Inacio Lula da Silva met Kim Jong Un, Xi Jinping and Modi."
+    given = [
+        ("Luiz Inacio", "PERSON"),
+        ("Lula da Silva", "PERSON"),
+        ("Kim Jong Un", "PERSON"),
+        ("Xi Jinping", "PERSON"),
+        ("Modi", "PERSON"),
+    ]
+    assert run(nlp, text, given) == [
+        ("Luiz Inacio Lula da Silva", "PERSON"),
+        ("Kim Jong Un", "PERSON"),
+        ("Xi Jinping", "PERSON"),
+        ("Modi", "PERSON"),
+    ]
+
+
+def test_armed_movements_water_firms_and_abbeys(nlp):
+    # the Taliban and the Houthis are organisations, as our news sets mark them
+    assert run(nlp, "The Taliban and the Houthis said so.", []) == [
+        ("Taliban", "ORG"),
+        ("Houthis", "ORG"),
+    ]
+    assert run(nlp, "Houthi militants fired.", [("Houthi", "NORP")]) == [("Houthi", "ORG")]
+    assert run(nlp, "Thames Water and Anglian Water were fined.", [("Thames Water", "GPE")]) == [
+        ("Thames Water", "ORG"),
+        ("Anglian Water", "ORG"),
+    ]
+    assert run(nlp, "They met at Westminster Abbey.", [("Westminster Abbey", "LOC")]) == [
+        ("Westminster Abbey", "FAC")
+    ]
+
+
+def test_oil_fields_mines_and_blocks_by_the_noun_after_them(nlp):
+    text = "Output rose at the Buzios and Mero fields and at its Grasberg copper mine."
+    given = [("Buzios", "ORG"), ("Grasberg", "PERSON")]
+    assert run(nlp, text, given) == [("Buzios", "FAC"), ("Mero", "FAC"), ("Grasberg", "FAC")]
+    assert run(nlp, "Exxon runs the Stabroek block.", [("Exxon", "ORG"), ("Stabroek", "ORG")]) == [
+        ("Exxon", "ORG"),
+        ("Stabroek", "LOC"),
+    ]
+    # known firms and places, people named in full and verbs keep their type
+    text = "The Shell refinery, the Kirkuk field; John Smith fields questions."
+    given = [("Shell", "ORG"), ("Kirkuk", "LOC"), ("John Smith", "PERSON")]
+    tags = {"fields": "VBZ"}
+    assert run(nlp, text, given, tags=tags) == [
+        ("Shell", "ORG"),
+        ("Kirkuk", "GPE"),
+        ("John Smith", "PERSON"),
+    ]
+    assert run(nlp, "Smith fields questions.", [("Smith", "PERSON")], tags=tags) == [
+        ("Smith", "PERSON")
+    ]

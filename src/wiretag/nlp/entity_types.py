@@ -24,11 +24,17 @@ component turns those into the wiretag/1 types with a gazetteer
 * The bare surname of a known politician or official (Phoenix actor dictionaries) that the
   model typed as an organisation or a place is a person ("Barnier said", "Odinga").
 
-* Lines written in capitals (headlines) are read again in running-text case
+* Lines written in capitals (headlines), and headlines in title case ("Storm Forces
+  Evacuation of Coastal Towns"), are read again in running-text case
   (``wiretag.nlp.truecase``; a story mostly in capitals is read again whole), and in
   sports copy towns that play are their clubs (``wiretag.nlp.sports``). Known clubs
   and venues (the gazetteer's "club" and "venue") are ORG and FAC: names of several
   words anywhere, one-word names in sports copy.
+
+* Laws, market indexes, crude grades, ships and storms are LAW, MISC and EVENT
+  (``wiretag.nlp.misc_names``); instrument codes ("(NVDA.O)") and story slugs
+  ("UPDATE 2-") are no names, the name before a share's code is a company, and a
+  credits list names people (``wiretag.nlp.wire_names``).
 
 Model predictions win over gazetteer additions when they overlap.
 """
@@ -55,8 +61,18 @@ from wiretag.nlp.truecase import (
     line_ranges,
     running_forms,
     sentence_openers,
+    title_lines,
     truecase,
     truecase_lower,
+)
+from wiretag.nlp.wire_names import (
+    and_company,
+    code_brackets,
+    code_tokens,
+    coded_names,
+    credit_people,
+    drop_codes,
+    slug_tokens,
 )
 
 #: capitalised first words of surnames ("Le Pen", "Van Gogh", "De Gaulle", "Di Maio")
@@ -203,7 +219,7 @@ PLACE_FAC_HEADS = frozenset(
      "Canal", "Dome", "Coliseum", "Colosseum", "Pavilion", "Hall", "Plaza", "Mall",
      "Barracks", "Pier", "Wharf", "Lighthouse", "Monument", "Memorial", "Tunnel",
      "Motorway", "Expressway", "Freeway", "Railway", "Pipeline", "Reactor", "Observatory",
-     "Stadion", "Links", "Course"}
+     "Stadion", "Links", "Course", "Abbey", "Castle"}
 )
 #: A name with one of these anywhere is a venue: "Estadio Monumental", "Stadium
 #: Australia", "Stade de France", "International Stadium Yokohama".
@@ -219,6 +235,14 @@ FAC_NOUNS = frozenset(
      "ballpark", "velodrome", "cathedral", "mosque", "church", "temple", "monastery",
      "palace", "hospital", "oilfield", "gasfield"}
 )
+#: Sites of oil, gas and ore a name of no known body, place or firm is the name of, even
+#: where the model took it for a person or a firm: "the Grasberg mine", "the Buzios and
+#: Mero fields" (FAC); "the Stabroek block", "the Foz do Amazonas basin" (LOC).
+SITE_NOUNS = frozenset(
+    {"mine", "mines", "field", "fields", "oilfield", "oilfields", "gasfield", "gasfields",
+     "smelter", "refinery", "reactor", "deposit"}
+)
+AREA_NOUNS = frozenset({"block", "basin"})
 #: ... or a natural place ("the Panjshir valley", "the Naf river", "Sentosa island").
 LOC_NOUNS = frozenset(
     {"valley", "river", "island", "islands", "mountains", "mountain", "desert",
@@ -301,7 +325,11 @@ ORG_HEADS = {
 COMPANY_HEADS = frozenset(
     {"Corp", "Corp.", "Corporation", "Inc", "Inc.", "Ltd", "Ltd.", "Group", "Holdings", "Motors",
      "Airlines", "Airways", "Industries", "Company", "Co", "Co.", "plc", "PLC", "AG", "SA", "NV",
-     "SE", "LLC", "Bank", "Pharmaceuticals", "Energy", "Petroleum", "Technologies", "Systems"}
+     "SE", "LLC", "Bank", "Pharmaceuticals", "Energy", "Petroleum", "Technologies", "Systems",
+     "Therapeutics", "Biosciences", "Biotherapeutics", "Laboratories", "Labs", "Capital",
+     "Ventures", "Securities", "Investments", "Semiconductor", "Semiconductors", "Electronics",
+     "Mining", "Resources", "Minerals", "Chemicals", "Logistics", "Telecom",
+     "Communications", "Robotics", "Aerospace", "Automotive", "Biotech", "Pharma"}
 )
 #: Date words the model sometimes tags ("Friday", "Sept" in datelines).
 DATE_WORDS = {
@@ -1055,6 +1083,89 @@ class EntityTyper:
         ):
             return "FAC"  # "at the Mineirao on Tuesday": a ground, not a town
         return label
+
+    def _join_people(self, ents: list[Span]) -> list[Span]:
+        """Two people with nothing but a space between them are one where a title opens
+        them or a name's particle joins them: the model cut "President Luiz Inacio Lula
+        da Silva" into "Luiz Inacio" and "Lula da Silva". (Not in general: lists of
+        people without commas fill e-mail headers and signatures.)"""
+        out: list[Span] = []
+        for e in sorted(ents, key=lambda s: s.start):
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and e.label_ == "PERSON"
+                and prev.label_ == "PERSON"
+                and prev.end == e.start
+                and prev[-1].whitespace_ == " "
+                and prev[-1].is_alpha
+                and e[0].is_alpha
+                and (
+                    (prev.start > 0 and self._is_title(e.doc[prev.start - 1].text))
+                    or any(t.text in NAME_PARTICLES for t in e)
+                )
+            ):
+                out[-1] = Span(e.doc, prev.start, e.end, label="PERSON")
+                continue
+            out.append(e)
+        return out
+
+    def _resource_sites(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """``ents`` with the names of oil and gas fields, mines and blocks typed by the
+        noun after them (``SITE_NOUNS``, ``AREA_NOUNS``): "its giant Grasberg mine" was
+        a person, "the Buzios and Mero fields" a firm (and "Mero" missed). Known firms,
+        bodies and places keep their type ("the Shell refinery", "the Kirkuk field"), and
+        so do people named in full ("John Smith fields questions")."""
+        n = len(doc)
+        given = self._people().given
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        out: list[Span] = []
+        made: set[int] = set()  # starts of the names typed here
+        for e in ents:
+            text = e.text
+            if (
+                e.label_ not in ("PERSON", "ORG", "GPE")
+                or not e[-1].is_title
+                or text in self.org
+                or text in self.gpe
+                or text in self.gpe_strong
+                or (e.label_ == "PERSON" and e[0].lower_ in given)
+            ):
+                out.append(e)
+                continue
+            j, second = e.end, None
+            if j + 1 < n and doc[j].lower_ in ("and", ",") and doc[j + 1].is_title:
+                k = j + 1  # "the Buzios and Mero fields": the noun after the second name
+                while k < n and k < j + 5 and doc[k].is_title:
+                    k += 1
+                second, j = (j + 1, k), k
+            while j < n and j < e.end + 8 and doc[j].lower_ in FAC_MODIFIERS:
+                j += 1
+            nxt = doc[j] if j < n else None
+            if nxt is None or not nxt.is_lower or nxt.tag_.startswith("VB"):
+                out.append(e)
+                continue
+            if nxt.text in SITE_NOUNS:
+                out.append(Span(doc, e.start, e.end, label="FAC"))
+                made.add(e.start)
+                if second and not taken.intersection(range(*second)):
+                    out.append(Span(doc, *second, label="FAC"))
+                    made.add(second[0])
+                    taken.update(range(*second))
+            elif nxt.text in AREA_NOUNS and j == e.end:
+                out.append(Span(doc, e.start, e.end, label="LOC"))
+                made.add(e.start)
+            else:
+                out.append(e)
+        # the story's other mentions of a site: "before Grasberg", "Grasberg, in Papua"
+        sites = {e.text: e.label_ for e in out if e.label_ in ("FAC", "LOC") and e.start in made}
+        out = [
+            Span(doc, e.start, e.end, label=sites[e.text])
+            if e.label_ in ("PERSON", "ORG") and e.text in sites
+            else e
+            for e in out
+        ]
+        return sorted(filter_spans(out), key=lambda s: s.start)
 
     def _event_name(self, ent: Span, lower_doc: bool) -> bool:
         """Competitions and other named events: "French Open", "Davis Cup", "Japanese
@@ -2081,14 +2192,20 @@ class EntityTyper:
         return ents
 
     def __call__(self, doc: Doc) -> Doc:
+        brackets = code_brackets(doc)
+        furniture = code_tokens(doc, brackets) | slug_tokens(doc)
+        if furniture:  # the model's names without codes and slugs, before any rule
+            found = and_company(doc, drop_codes(doc, list(doc.ents), furniture))
+            doc.ents = coded_names(doc, found, brackets)
         lower = _lower_story(doc)
         if lower and self._recogniser():
             ents = self._lower_story_ents(doc)  # with the sports rules, on the re-cased words
         else:
             ents = self._type(doc, lower)
             lines = caps_lines(doc)
-            if lines and self._recogniser():
-                ents = self._caps_line_ents(doc, ents, lines)
+            titled = title_lines(doc, self._common_word)
+            if (lines or titled) and self._recogniser():
+                ents = self._caps_line_ents(doc, ents, lines, titled)
             ents = self._sports(doc, ents)
             ents = _digest_titles(doc, ents)
         # laws, market indexes, crude grades, ships and storms: never a body or a place
@@ -2100,6 +2217,12 @@ class EntityTyper:
             common=self._dictionary(),
             bodies=(BODY_HEADS | {"Center", "Centre"}) - LAW_TAILS,
         )
+        # the wire's furniture: instrument codes and story slugs are no names, a credits
+        # list names people
+        ents = and_company(doc, drop_codes(doc, ents, furniture))
+        ents = coded_names(doc, ents, brackets)
+        ents = credit_people(doc, ents)
+        ents = self._join_people(self._resource_sites(doc, ents))
         # whatever the model gave the rules: never two entities over one token, never an
         # entity of spaces or punctuation only
         kept = [e for e in map(_strip_space, ents) if e is not None]
@@ -2286,14 +2409,29 @@ class EntityTyper:
             out = [e for e in out if e not in inside] + [Span(doc, start, tok.i, label="ORG")]
         return sorted(out, key=lambda s: s.start)
 
+    def _common_word(self, low: str) -> bool:
+        """A lower-case word English writes in lower case: "forces", "coastal"."""
+        if not is_english_word(low, self._dictionary(), self._irregular()):
+            return False
+        usual = case_forms().get(low)
+        return usual is None or usual[:1].islower()
+
     def _caps_line_ents(
-        self, doc: Doc, ents: list[Span], lines: list[tuple[int, int]]
+        self,
+        doc: Doc,
+        ents: list[Span],
+        lines: list[tuple[int, int]],
+        titled: list[tuple[int, int]] = (),  # type: ignore[assignment]
     ) -> list[Span]:
         """The names in lines written in capitals (headlines), found by running the
         pipeline up to the ner and this typer on the line's words in running-text case
-        (``wiretag.nlp.truecase``); they replace what was found on the capitals."""
+        (``wiretag.nlp.truecase``); they replace what was found on the capitals. Lines in
+        title case (``titled``: "Storm Forces Evacuation of Coastal Towns") are read the
+        same way, as if in capitals."""
         if self.nlp is None:
             return ents
+        upper = {lo for lo, _hi in titled}
+        lines = sorted([*lines, *titled])
         skip = {i for lo, hi in lines for i in range(lo, hi)}
         names = {i for e in ents for i in range(e.start, e.end)}
         story = running_forms(list(doc), skip, names)
@@ -2311,7 +2449,7 @@ class EntityTyper:
         for lo, hi in lines:
             toks = doc[lo:hi]
             words = truecase(
-                [t.text for t in toks],
+                [t.text.upper() if lo in upper else t.text for t in toks],
                 story=story,
                 known=self._known_form,
                 function_words=self.nlp.Defaults.stop_words,

@@ -23,13 +23,17 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
+from wiretag.nlp.wire_names import RIC_TOKEN
+
 #: Hyphenated compounds kept as one token.
 TITLE_COMPOUND = (
     r"(?:[A-Za-z]+(?:-(?:at|in|of|on|by|to|the|and|a)){1,2}-[A-Za-z]+"
     r"|(?i:secretary|attorney|director|governor|solicitor|inspector|surgeon|adjutant"
     r"|postmaster|consul|procurator|advocate|auditor|comptroller)-(?i:general))"
 )
-TITLE_COMPOUND_RE = re.compile(rf"^{TITLE_COMPOUND}$")
+#: Kept whole too: a Reuters instrument code with a market suffix ("DBKGn.DE", "VOWG_p.DE";
+#: the stock rules cut them at the dot), see ``wiretag.nlp.wire_names``.
+TOKEN_MATCH_RE = re.compile(rf"^(?:{TITLE_COMPOUND}|{RIC_TOKEN})$")
 
 #: Abbreviations common in wire copy that the stock English exceptions lack.
 NEWS_ABBREVIATIONS = (
@@ -107,7 +111,7 @@ def news_tokenizer(nlp: Language) -> Tokenizer:
         prefix_search=compile_prefix_regex([*PUNCT_RUNS, *(defaults.prefixes or ())]).search,
         suffix_search=compile_suffix_regex([*PUNCT_RUNS, *(defaults.suffixes or ())]).search,
         infix_finditer=compile_infix_regex(defaults.infixes or ()).finditer,
-        token_match=TITLE_COMPOUND_RE.match,
+        token_match=TOKEN_MATCH_RE.match,
         url_match=defaults.url_match,
     )
     return tokenizer

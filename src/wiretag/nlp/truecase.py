@@ -32,7 +32,7 @@ from collections import Counter
 from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from wiretag.nlp.sentences import DASHES
 
@@ -103,6 +103,49 @@ def caps_lines(doc: Doc) -> list[tuple[int, int]]:
         for a, b in zip([lo, *(k + 1 for k in cuts)], [*cuts, hi], strict=True):
             if any(_has_letters(t.text) for t in doc[a:b]):
                 out.append((a, b))
+    return out
+
+
+#: A line in title case ("Storm Forces Evacuation of Coastal Towns") is read like a line
+#: in capitals when it has this many capitalised common words at least ...
+MIN_TITLE_WORDS = 3
+#: ... and is no longer than this (a headline, not a sentence of names)
+MAX_TITLE_LINE = 20
+
+
+def _headline_shape(line: Span) -> bool:
+    """No full stop, colon or bracket at the end, no bracket at the start, no
+    semicolon, no number at the end and no "by" (a credits line, a table's row, a
+    table's head: "(Reporting by ...; Editing by ...)", "Associated Cement Companies
+    1,145.00 (1,160.00)", "Results of the Abu Dhabi Grand Prix on Sunday:")."""
+    first, last = line[0], line[-1]
+    return not (
+        first.text[:1] in ("(", "[")
+        or last.text[-1:] in (".", ":", ")", "]")
+        or last.like_num
+        or any(t.text == ";" or t.lower_ == "by" for t in line)
+    )
+
+
+def title_lines(doc: Doc, common: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Token ranges (start, end) of the lines of ``doc`` written in title case, as web
+    pages write headlines: every word capitalised but short function words, at least
+    ``MIN_TITLE_WORDS`` of them common words (``common(lower-case word)``), no full stop
+    at the end. Case says nothing there about which words are names, as in capitals."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in line_ranges(doc):
+        toks = [t for t in doc[lo:hi] if t.is_alpha]
+        if not toks or len(toks) > MAX_TITLE_LINE or not _headline_shape(doc[lo:hi]):
+            continue
+        if any(t.is_upper and len(t) > 1 for t in toks) and all(
+            t.is_upper for t in toks if len(t) > 1
+        ):
+            continue  # a line in capitals: caps_lines
+        content = [t for t in toks if not (t.is_lower and len(t) <= 4)]  # "of", "as", "in"
+        if any(not t.text[:1].isupper() for t in content):
+            continue
+        if sum(1 for t in content if t.is_title and common(t.lower_)) >= MIN_TITLE_WORDS:
+            out.append((lo, hi))
     return out
 
 
