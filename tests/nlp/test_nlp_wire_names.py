@@ -231,3 +231,15 @@ def test_title_case_lines_that_are_no_headlines_are_left_alone(blank):
         assert title_lines(blank.make_doc(line), common) == []
     doc = blank.make_doc("Reporting Results Editing Cement Rise")
     assert title_lines(doc, common) == [(0, 5)]
+
+
+def test_by_in_running_text_opens_no_credits_list(blank):
+    text = "The deal, first reported by Bloomberg News, followed reporting by The New York Times."
+    given = [("Bloomberg News", "ORG"), ("New York Times", "ORG")]
+    assert run(blank, text, given) == given
+    # a credits line after the story's last line, and "Reporting and writing by"
+    text = "Shares rose.\nReporting and writing by Jane Doe; editing by Timothy Heritage"
+    assert run(blank, text, [("Timothy Heritage", "GPE")]) == [
+        ("Jane Doe", "PERSON"),
+        ("Timothy Heritage", "PERSON"),
+    ]

@@ -1,22 +1,34 @@
-"""Names in the wire's own furniture: instrument codes and credits lines.
+"""Names in the wire's own furniture: instrument codes, story slugs and credits lines.
 
-Agency copy carries two kinds of text that no training corpus has and that a ner reads
-wrongly:
+Agency copy carries text that no training corpus has and that a ner reads wrongly:
 
 - **Instrument codes.** Reuters writes a Reuters Instrument Code (RIC) in brackets after a
   listed company or an index: "Nvidia Corp (NVDA.O)", "Toyota (7203.T)", "Deutsche Bank
   (DBKGn.DE)", "the S&P 500 (.SPX)", "Brent crude futures (LCOc1)", "the euro <EUR=>"
   (angle brackets in older copy); press releases write "(NYSE: GE)". A code is an
   identifier, not a name: the model took them for a firm, a place or a person ("STAN.L"
-  a place, "GAZP.MM" a person). ``code_tokens`` finds them; ``drop_codes`` removes every
-  name over one and cuts a name that runs into the bracket. The news tokenizer keeps a
-  code with a market suffix whole (``RIC_TOKEN``: "DBKGn.DE" is one token, not three).
+  a place, "GAZP.MM" a person). ``code_brackets`` finds them (``code_tokens``: their
+  tokens); ``drop_codes`` removes every name over one and cuts a name that runs into the
+  bracket. The news tokenizer keeps a code with a market suffix whole (``RIC_TOKEN``:
+  "DBKGn.DE" is one token, not three). A code also says what the name before it is:
+  ``coded_names`` makes it a company before a share's code ("Leapmotor (9863.HK)", which
+  the model took for a person; its other mentions in the story follow) and an index before
+  an index's code, and adds a company the model missed there. Before a code the model
+  also leaves a firm's "& Co" out of its name ("JPMorgan Chase & Co (JPM.N)");
+  ``and_company`` puts it back.
+- **Story slugs.** A headline of Reuters copy may open with the story's slug: "UPDATE
+  2-Nvidia shares slide", "EXCLUSIVE-Boeing weighs job cuts", "Factbox-Who are the
+  candidates", "BREAKINGVIEWS-Unilever's ice cream split". ``slug_tokens`` finds them; the
+  model read "Factbox-Who" and "BREAKINGVIEWS-Unilever" as people. ``drop_codes`` takes
+  them out of names too.
 - **Credits lines.** "(Reporting by Olena Harmash in Kyiv; Editing by Daniel Wallis,
   Timothy Heritage and Sandra Maler)": every name in the lists after "Reporting by",
   "Writing by", "Editing by", "Additional reporting by", "Compiled by" is a person, and
   the name after "in" is a place. The model, reading a list of names, sometimes takes the
   last one for a place ("Timothy Heritage"). ``credit_people`` makes the listed names
-  people (not a newsroom: "Bengaluru Newsroom"), and adds the ones the model missed.
+  people (not a desk: "Bengaluru Newsroom"), and adds the ones the model missed. Only
+  where the credits word opens a credits list (a line, a bracket, after ";" or ","), not
+  in running text ("according to reporting by The New York Times").
 """
 
 from __future__ import annotations
@@ -75,11 +87,6 @@ CREDIT_WORDS = frozenset(
         "editing",
         "compiled",
         "compiling",
-        "research",
-        "reported",
-        "written",
-        "edited",
-        "production",
         "graphics",
     }
 )
@@ -102,6 +109,12 @@ DESK_WORDS = frozenset(
         "AP",
         "AFP",
         "Agencies",
+        "News",
+        "Times",
+        "Post",
+        "Journal",
+        "Press",
+        "Agency",
     }
 )
 #: words after which a credited name is a place or a desk: "in Kyiv", "for Reuters"
@@ -400,6 +413,19 @@ def _name_word(tok: Token) -> bool:
     return (text[:1].isupper() and any(c.islower() for c in text)) or (tok.lower_ in NAME_PARTICLES)
 
 
+def _opens_credits(doc: Doc, k: int) -> bool:
+    """``doc[k]`` is a credits word opening a credits list: at a line's start, after a
+    bracket, a semicolon or a comma ("(Reporting by", "; Editing by", "Reuters
+    reporting, editing by"), after "Additional" or "and" ("Reporting and writing by").
+    Not in running text: "according to reporting by The New York Times"."""
+    if doc[k].lower_ not in CREDIT_WORDS:
+        return False
+    j = k - 1
+    while j >= 0 and doc[j].lower_ in ("additional", "and", "writing", "reporting"):
+        j -= 1
+    return j < 0 or doc[j].text in ("(", ";", ",") or "\n" in doc[j].text_with_ws
+
+
 def _credit_runs(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) of each name in a credits list: after "by", ",", "and", up to ";",
     ")", a line's end, "in" (what follows "in" is a place, up to the next "," or
@@ -407,7 +433,7 @@ def _credit_runs(doc: Doc) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     n = len(doc)
     for i, tok in enumerate(doc):
-        if tok.lower_ != "by" or i == 0 or doc[i - 1].lower_ not in CREDIT_WORDS:
+        if tok.lower_ != "by" or i == 0 or not _opens_credits(doc, i - 1):
             continue
         j, person, start = i + 1, True, -1
         while j <= n:
