@@ -17,3 +17,9 @@ def blank_typer():
     nlp.tokenizer = news_tokenizer(nlp)
     nlp.add_pipe("wiretag_entity_types_v1")
     return nlp
+
+
+@pytest.fixture(scope="session")
+def blank(blank_typer):
+    """``blank_typer`` under the short name the typer's tests use."""
+    return blank_typer

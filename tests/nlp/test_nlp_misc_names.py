@@ -5,21 +5,9 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-import pytest
 from test_nlp_entity_types import run  # the typer on given model entities
 
-from wiretag.nlp import load_backbone
 from wiretag.nlp.misc_names import index_table
-
-
-@pytest.fixture(scope="module")
-def blank(blank_typer):
-    return blank_typer
-
-
-@pytest.fixture(scope="module")
-def backbone():
-    return load_backbone(None)
 
 
 def ents(nlp, text):
@@ -159,9 +147,9 @@ def test_index_table_holds_running_text_and_capitals_forms(blank):
     assert all(len(a[0]) >= len(b[0]) for entries in table.values() for a, b in pairwise(entries))
 
 
-def test_bundled_pipeline_types_laws_indexes_storms_and_ships(backbone):
+def test_bundled_pipeline_types_laws_indexes_storms_and_ships(bundled_nlp):
     out = ents(
-        backbone,
+        bundled_nlp,
         "The EU fined Apple under the Digital Markets Act (DMA). The Nikkei share average "
         "fell 1% and Brent crude rose. Storm Daniel hit Derna. The container ship Dali "
         "struck the bridge. Oasis opened their reunion tour.",
@@ -199,8 +187,8 @@ def test_bodies_named_after_law_are_no_laws_and_a_known_body_before_a_law_is_spl
     ]
 
 
-def test_a_title_case_headline_verb_after_storm_names_no_storm(backbone):
+def test_a_title_case_headline_verb_after_storm_names_no_storm(bundled_nlp):
     # the verb is read from the lemmatizer's dictionary: the bundled pipeline's
-    out = ents(backbone, "Storm Forces Evacuation of Coastal Towns\nStorm Dennis hit Wales.")
+    out = ents(bundled_nlp, "Storm Forces Evacuation of Coastal Towns\nStorm Dennis hit Wales.")
     assert ("Storm Dennis", "EVENT") in out
     assert not any(text.startswith("Storm Forces") for text, _ in out)

@@ -9,11 +9,6 @@ from wiretag.nlp import load_backbone
 from wiretag.nlp.sports import line_slugs, result_names, scorecard_names, sports_story
 
 
-@pytest.fixture(scope="module")
-def blank(blank_typer):
-    return blank_typer
-
-
 def test_sports_story_by_slug_or_two_cues(blank):
     assert sports_story(blank.make_doc("SOCCER - LEEDS HOLD NEWCASTLE.\nText."))
     assert sports_story(blank.make_doc("The striker scored twice."))

@@ -7,18 +7,7 @@ import pytest
 import spacy
 from test_nlp_entity_types import run  # the typer on given model entities
 
-from wiretag.nlp import load_backbone
 from wiretag.nlp.wire_names import code_tokens
-
-
-@pytest.fixture(scope="module")
-def blank(blank_typer):
-    return blank_typer
-
-
-@pytest.fixture(scope="module")
-def backbone():
-    return load_backbone(None)
 
 
 def words(nlp, text):
@@ -131,8 +120,8 @@ def test_desks_and_words_outside_a_credits_list_are_not_people(blank):
     assert run(blank, text, [("Reuters", "ORG")]) == [("Reuters", "ORG"), ("Mark Potter", "PERSON")]
 
 
-def test_bundled_pipeline_on_wire_furniture(backbone):
-    doc = backbone(
+def test_bundled_pipeline_on_wire_furniture(bundled_nlp):
+    doc = bundled_nlp(
         "HSBC Holdings (HSBA.L) and Standard Chartered (STAN.L) led gains on London's "
         "FTSE 100 (.FTSE), while Gazprom (GAZP.MM) fell.\n"
         "(Additional reporting by Ahmed Aboulenein in Cairo; Editing by Daniel Wallis, "
@@ -210,10 +199,10 @@ def test_story_slugs_opening_a_headline_name_nothing(blank, text, given, want):
         ),
     ],
 )
-def test_headlines_in_title_case_are_read_like_headlines_in_capitals(backbone, headline, names):
+def test_headlines_in_title_case_are_read_like_headlines_in_capitals(bundled_nlp, headline, names):
     """A web page's headline capitalises every word: its common words are no names
     ("China Curbs Chip Exports" was a firm, "Paris Museum Heist" a place)."""
-    doc = backbone(headline + "\nThe story's first paragraph follows here, in running text.")
+    doc = bundled_nlp(headline + "\nThe story's first paragraph follows here, in running text.")
     assert [(e.text, e.label_) for e in doc.ents] == names
 
 
