@@ -42,6 +42,7 @@ Model predictions win over gazetteer additions when they overlap.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from spacy.language import Language
@@ -226,6 +227,15 @@ PLACE_FAC_HEADS = frozenset(
 VENUE_WORDS = frozenset({"Stadium", "Estadio", "Stade", "Stadio", "Stadion", "Arena", "Velodrome"})
 #: One-word venues glued to their head: "BayArena", "Superdome", "SkyDome".
 VENUE_SUFFIXES = ("arena", "dome", "stadion", "stadium")
+#: Sites of oil, gas and ore, named by the word before the noun even where the model took
+#: that word for a person or a firm ("the Grasberg mine", "the Buzios and Mero fields":
+#: FAC; "the Stabroek block": LOC): no owner takes these nouns, as one takes "plant"
+#: ("the Toyota plant").
+SITE_NOUNS = frozenset(
+    {"mine", "mines", "field", "fields", "oilfield", "oilfields", "gasfield", "gasfields",
+     "smelter", "refinery", "reactor", "deposit"}
+)
+AREA_NOUNS = frozenset({"block", "basin"})
 #: A place's name that this common noun follows is a facility ("the Letzigrund stadium",
 #: "the Kisanfu mine", "the Tenke Fungurume copper mine") ...
 FAC_NOUNS = frozenset(
@@ -233,23 +243,15 @@ FAC_NOUNS = frozenset(
      "terminal", "racecourse", "circuit", "prison", "jail", "smelter", "plant", "reactor",
      "pipeline", "port", "seaport", "crossing", "checkpoint", "bridge", "highway", "base",
      "ballpark", "velodrome", "cathedral", "mosque", "church", "temple", "monastery",
-     "palace", "hospital", "oilfield", "gasfield"}
-)
-#: Sites of oil, gas and ore a name of no known body, place or firm is the name of, even
-#: where the model took it for a person or a firm: "the Grasberg mine", "the Buzios and
-#: Mero fields" (FAC); "the Stabroek block", "the Foz do Amazonas basin" (LOC).
-SITE_NOUNS = frozenset(
-    {"mine", "mines", "field", "fields", "oilfield", "oilfields", "gasfield", "gasfields",
-     "smelter", "refinery", "reactor", "deposit"}
-)
-AREA_NOUNS = frozenset({"block", "basin"})
+     "palace", "hospital"}
+) | SITE_NOUNS
 #: ... or a natural place ("the Panjshir valley", "the Naf river", "Sentosa island").
 LOC_NOUNS = frozenset(
     {"valley", "river", "island", "islands", "mountains", "mountain", "desert",
      "peninsula", "plateau", "lake", "strait", "basin", "delta", "coast", "archipelago",
      "highlands", "steppe", "forest", "rainforest", "hills", "sea", "gulf", "canyon",
      "glacier", "volcano", "corridor", "gorge"}
-)
+) | AREA_NOUNS
 #: Words between a name and its facility noun: "the Kisanfu copper mine", "the
 #: Zaporizhzhia nuclear power plant".
 FAC_MODIFIERS = frozenset(
@@ -908,6 +910,25 @@ class NameMatcher:
         return out
 
 
+def _noun_after(ent: Span) -> tuple[Token | None, tuple[int, int] | None]:
+    """The common noun that tells what ``ent`` names, past the second name of a pair and
+    the modifiers of ``FAC_MODIFIERS`` ("the Kisanfu copper mine", "the Tenke Fungurume
+    and Kisanfu mines"), with that second name's token range; None when the next word is
+    not in lower case."""
+    doc, n = ent.doc, len(ent.doc)
+    j, second = ent.end, None
+    if j + 1 < n and doc[j].lower_ in ("and", "or", ",") and doc[j + 1].is_title:
+        k = j + 1
+        while k < n and k < ent.end + 5 and doc[k].is_title:
+            k += 1
+        second, j = (j + 1, k), k
+    while j < n and j < ent.end + 8 and doc[j].lower_ in FAC_MODIFIERS:
+        j += 1
+    if j < n and doc[j].is_lower:
+        return doc[j], second
+    return None, second
+
+
 class EntityTyper:
     """Callable pipeline component; see the module docstring."""
 
@@ -1061,17 +1082,11 @@ class EntityTyper:
         if label != "GPE" or ent.text in self.gpe or ent.text in self.gpe_strong:
             return label
         doc = ent.doc
-        j = ent.end
-        if j + 1 < len(doc) and doc[j].lower_ in ("and", "or", ",") and doc[j + 1].is_title:
-            j += 1  # "Tenke Fungurume and Kisanfu mines": the noun after the second name
-            while j < len(doc) and j < ent.end + 5 and doc[j].is_title:
-                j += 1
-        while j < len(doc) and j < ent.end + 6 and doc[j].lower_ in FAC_MODIFIERS:
-            j += 1
-        if j < len(doc) and doc[j].is_lower:
-            if doc[j].text in FAC_NOUNS:
+        noun, _second = _noun_after(ent)
+        if noun is not None:
+            if noun.text in FAC_NOUNS:
                 return "FAC"
-            if doc[j].text in LOC_NOUNS and j == ent.end:
+            if noun.text in LOC_NOUNS and noun.i == ent.end:
                 return "LOC"
         if (
             ent.start > 1
@@ -1111,54 +1126,41 @@ class EntityTyper:
         return out
 
     def _resource_sites(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        """``ents`` with the names of oil and gas fields, mines and blocks typed by the
-        noun after them (``SITE_NOUNS``, ``AREA_NOUNS``): "its giant Grasberg mine" was
-        a person, "the Buzios and Mero fields" a firm (and "Mero" missed). Known firms,
-        bodies and places keep their type ("the Shell refinery", "the Kirkuk field"), and
-        so do people named in full ("John Smith fields questions")."""
-        n = len(doc)
+        """``ents`` with the names of oil and gas fields, mines and blocks that the model
+        took for a person or a firm typed by the noun after them, as ``_place_by_noun``
+        types an unknown place's: "its giant Grasberg mine" was a person, "the Buzios and
+        Mero fields" a firm (and "Mero" missed), "the Stabroek block" a firm. Only the
+        nouns of ``SITE_NOUNS`` and ``AREA_NOUNS``, which no owner takes ("the Toyota
+        plant" is Toyota's); known firms and bodies keep their type ("the Shell
+        refinery"), and so do people named in full ("John Smith fields questions")."""
         given = self._people().given
         taken = {i for e in ents for i in range(e.start, e.end)}
         out: list[Span] = []
-        made: set[int] = set()  # starts of the names typed here
+        sites: dict[str, str] = {}  # the names typed here, for their other mentions
         for e in ents:
-            text = e.text
+            noun, second = (None, None)
             if (
-                e.label_ not in ("PERSON", "ORG", "GPE")
-                or not e[-1].is_title
-                or text in self.org
-                or text in self.gpe
-                or text in self.gpe_strong
-                or (e.label_ == "PERSON" and e[0].lower_ in given)
+                e.label_ in ("PERSON", "ORG")
+                and e[-1].is_title
+                and e.text not in self.org
+                and not (e.label_ == "PERSON" and e[0].lower_ in given)
             ):
-                out.append(e)
-                continue
-            j, second = e.end, None
-            if j + 1 < n and doc[j].lower_ in ("and", ",") and doc[j + 1].is_title:
-                k = j + 1  # "the Buzios and Mero fields": the noun after the second name
-                while k < n and k < j + 5 and doc[k].is_title:
-                    k += 1
-                second, j = (j + 1, k), k
-            while j < n and j < e.end + 8 and doc[j].lower_ in FAC_MODIFIERS:
-                j += 1
-            nxt = doc[j] if j < n else None
-            if nxt is None or not nxt.is_lower or nxt.tag_.startswith("VB"):
-                out.append(e)
-                continue
-            if nxt.text in SITE_NOUNS:
+                noun, second = _noun_after(e)
+                if noun is not None and noun.tag_.startswith("VB"):
+                    noun = None  # a verb after a person: "John Smith fields questions"
+            if noun is not None and noun.text in SITE_NOUNS:
                 out.append(Span(doc, e.start, e.end, label="FAC"))
-                made.add(e.start)
+                sites[e.text] = "FAC"
                 if second and not taken.intersection(range(*second)):
                     out.append(Span(doc, *second, label="FAC"))
-                    made.add(second[0])
+                    sites[doc[second[0] : second[1]].text] = "FAC"
                     taken.update(range(*second))
-            elif nxt.text in AREA_NOUNS and j == e.end:
+            elif noun is not None and noun.text in AREA_NOUNS and noun.i == e.end:
                 out.append(Span(doc, e.start, e.end, label="LOC"))
-                made.add(e.start)
+                sites[e.text] = "LOC"
             else:
                 out.append(e)
         # the story's other mentions of a site: "before Grasberg", "Grasberg, in Papua"
-        sites = {e.text: e.label_ for e in out if e.label_ in ("FAC", "LOC") and e.start in made}
         out = [
             Span(doc, e.start, e.end, label=sites[e.text])
             if e.label_ in ("PERSON", "ORG") and e.text in sites
@@ -2217,11 +2219,11 @@ class EntityTyper:
             common=self._dictionary(),
             bodies=(BODY_HEADS | {"Center", "Centre"}) - LAW_TAILS,
         )
-        # the wire's furniture: instrument codes and story slugs are no names, a credits
-        # list names people
-        ents = and_company(doc, drop_codes(doc, ents, furniture))
-        ents = coded_names(doc, ents, brackets)
-        ents = credit_people(doc, ents)
+        # the wire's furniture (the model's names were cleared of it above): no rule's
+        # name over a code or a slug either ("GE" of "(NYSE: GE)"); a credits list names
+        # people
+        ents = drop_codes(doc, ents, furniture)
+        ents = credit_people(doc, ents, particles=NAME_PARTICLES)
         ents = self._join_people(self._resource_sites(doc, ents))
         # whatever the model gave the rules: never two entities over one token, never an
         # entity of spaces or punctuation only
@@ -2421,7 +2423,7 @@ class EntityTyper:
         doc: Doc,
         ents: list[Span],
         lines: list[tuple[int, int]],
-        titled: list[tuple[int, int]] = (),  # type: ignore[assignment]
+        titled: Sequence[tuple[int, int]] = (),
     ) -> list[Span]:
         """The names in lines written in capitals (headlines), found by running the
         pipeline up to the ner and this typer on the line's words in running-text case

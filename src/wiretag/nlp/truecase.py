@@ -130,17 +130,15 @@ def _headline_shape(line: Span) -> bool:
 def title_lines(doc: Doc, common: Callable[[str], bool]) -> list[tuple[int, int]]:
     """Token ranges (start, end) of the lines of ``doc`` written in title case, as web
     pages write headlines: every word capitalised but short function words, at least
-    ``MIN_TITLE_WORDS`` of them common words (``common(lower-case word)``), no full stop
-    at the end. Case says nothing there about which words are names, as in capitals."""
+    ``MIN_TITLE_WORDS`` of them common words (``common(lower-case word)``) in title case
+    (so never a line in capitals: ``caps_lines``), and the shape of a headline
+    (``_headline_shape``). Case says nothing there about which words are names, as in
+    capitals."""
     out: list[tuple[int, int]] = []
     for lo, hi in line_ranges(doc):
         toks = [t for t in doc[lo:hi] if t.is_alpha]
         if not toks or len(toks) > MAX_TITLE_LINE or not _headline_shape(doc[lo:hi]):
             continue
-        if any(t.is_upper and len(t) > 1 for t in toks) and all(
-            t.is_upper for t in toks if len(t) > 1
-        ):
-            continue  # a line in capitals: caps_lines
         content = [t for t in toks if not (t.is_lower and len(t) <= 4)]  # "of", "as", "in"
         if any(not t.text[:1].isupper() for t in content):
             continue

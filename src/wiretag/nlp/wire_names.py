@@ -34,10 +34,12 @@ Agency copy carries text that no training corpus has and that a ner reads wrongl
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from wiretag.nlp.sentences import DASHES
 from wiretag.nlp.truecase import line_ranges
 
 #: A code with a market suffix, kept one token by the news tokenizer: "NVDA.O", "7203.T",
@@ -119,32 +121,6 @@ DESK_WORDS = frozenset(
 )
 #: words after which a credited name is a place or a desk: "in Kyiv", "for Reuters"
 AWAY_WORDS = frozenset({"in", "from", "at", "for", "of", "with", "via", "on"})
-#: words inside a person's name in a credits list: "Rosalba O'Brien", "Ece Toksabay",
-#: "Jan van der Berg", "Ahmed al-Omran"
-NAME_PARTICLES = frozenset(
-    {
-        "van",
-        "von",
-        "der",
-        "de",
-        "da",
-        "del",
-        "della",
-        "di",
-        "du",
-        "dos",
-        "das",
-        "la",
-        "le",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "ben",
-    }
-)
-
-
 #: Reuters story slugs that open a headline before a dash ("UPDATE 2-", "RPT-INSIGHT-")
 STORY_SLUGS = frozenset(
     {
@@ -186,7 +162,8 @@ STORY_SLUGS = frozenset(
         "reuters poll",
     }
 )
-DASH_TOKENS = frozenset({"-", "–", "—", ":"})
+#: what ends a slug: a dash (``wiretag.nlp.sentences.DASHES``) or a colon
+SLUG_ENDS = DASHES | {":"}
 
 
 def slug_tokens(doc: Doc) -> set[int]:
@@ -206,7 +183,7 @@ def slug_tokens(doc: Doc) -> set[int]:
                 break
             if j < hi and doc[j].like_num:
                 j += 1
-            if j >= hi or doc[j].text not in DASH_TOKENS or doc[j].whitespace_:
+            if j >= hi or doc[j].text not in SLUG_ENDS or doc[j].whitespace_:
                 break  # "Update on the talks", "Oil - prices rise" (a sports slug's shape)
             out.update(range(i, j + 1))
             i = j + 1
@@ -408,9 +385,11 @@ def and_company(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
-def _name_word(tok: Token) -> bool:
+def _name_word(tok: Token, particles: Container[str]) -> bool:
+    """A word of a person's name in a credits list: "Rosalba O'Brien", "Jan van der
+    Berg" (``particles``: "van", "der", "al", ...)."""
     text = tok.text
-    return (text[:1].isupper() and any(c.islower() for c in text)) or (tok.lower_ in NAME_PARTICLES)
+    return (text[:1].isupper() and any(c.islower() for c in text)) or tok.lower_ in particles
 
 
 def _opens_credits(doc: Doc, k: int) -> bool:
@@ -426,7 +405,7 @@ def _opens_credits(doc: Doc, k: int) -> bool:
     return j < 0 or doc[j].text in ("(", ";", ",") or "\n" in doc[j].text_with_ws
 
 
-def _credit_runs(doc: Doc) -> list[tuple[int, int]]:
+def _credit_runs(doc: Doc, particles: Container[str]) -> list[tuple[int, int]]:
     """(start, end) of each name in a credits list: after "by", ",", "and", up to ";",
     ")", a line's end, "in" (what follows "in" is a place, up to the next "," or
     "and")."""
@@ -441,8 +420,8 @@ def _credit_runs(doc: Doc) -> list[tuple[int, int]]:
             if (
                 t is not None
                 and person
-                and _name_word(t)
-                and not (start < 0 and t.lower_ in NAME_PARTICLES)
+                and _name_word(t, particles)
+                and not (start < 0 and t.lower_ in particles)
             ):
                 start = j if start < 0 else start
                 j += 1
@@ -457,20 +436,21 @@ def _credit_runs(doc: Doc) -> list[tuple[int, int]]:
                 person = False
             elif low in (",", "and", "&"):
                 person = True
-            elif not _name_word(t):
+            elif not _name_word(t, particles):
                 break  # not a list of names any more: "Reporting by our staff"
             j += 1
     return runs
 
 
-def credit_people(doc: Doc, ents: list[Span]) -> list[Span]:
-    """``ents`` with every name of a credits list a person (see the module docstring)."""
-    runs = _credit_runs(doc)
+def credit_people(doc: Doc, ents: list[Span], *, particles: Container[str]) -> list[Span]:
+    """``ents`` with every name of a credits list a person (see the module docstring);
+    ``particles``: the lower-case words inside people's names ("van", "al")."""
+    runs = _credit_runs(doc, particles)
     if not runs:
         return ents
     people = []
     for start, end in runs:
-        while end > start and doc[end - 1].lower_ in NAME_PARTICLES:
+        while end > start and doc[end - 1].lower_ in particles:
             end -= 1
         words = [t.text for t in doc[start:end]]
         if end - start < 2 and not any(
